@@ -1,0 +1,88 @@
+using Akka.Actor;
+using Akka.Cluster.Tools.PublishSubscribe;
+using Akka.Persistence;
+using Xuc.Actors.Messages.Commands;
+using Xuc.Actors.Messages.Events;
+using Xuc.Actors.Messages.Queries;
+using Xuc.Actors.PubSub;
+
+namespace Xuc.Actors.Entities.Agent;
+
+/// <summary>
+/// A sharded, event-sourced entity per agent: login and pause survive restarts (Akka.Persistence.Sql),
+/// call progress comes from the AMI events the router sends for the agent's interface.
+/// </summary>
+public sealed class AgentActor : ReceivePersistentActor
+{
+    private const int SnapshotEvery = 100;
+    private AgentState _state;
+    private readonly IActorRef _mediator;
+
+    public override string PersistenceId { get; }
+
+    public AgentActor(string agentId)
+    {
+        PersistenceId = "agent-" + agentId;
+        _state = AgentState.Empty(agentId);
+        _mediator = DistributedPubSub.Get(Context.System).Mediator;
+
+        Recover<SnapshotOffer>(o => { if (o.Snapshot is AgentState s) _state = s; });
+        Recover<IAgentEvent>(e => _state = _state.Apply(e));
+
+        Command<LoginAgent>(c =>
+        {
+            if (_state.LoggedIn && _state.PhoneNumber != c.PhoneNumber)
+            {
+                Sender.Tell(new AgentCommandResult(c.AgentId, false, "LoggedInOnAnotherPhone", _state.PhoneNumber));
+                return;
+            }
+            PersistAndPublish(new AgentLoggedIn(c.AgentId, c.PhoneNumber, c.Interface, DateTimeOffset.UtcNow));
+        });
+        Command<LogoutAgent>(c => PersistIfLoggedIn(new AgentLoggedOut(c.AgentId, DateTimeOffset.UtcNow)));
+        Command<PauseAgent>(c => PersistIfLoggedIn(new AgentPaused(c.AgentId, c.Reason, DateTimeOffset.UtcNow)));
+        Command<UnpauseAgent>(c => PersistIfLoggedIn(new AgentUnpaused(c.AgentId, DateTimeOffset.UtcNow)));
+        Command<AgentAmiEvent>(m =>
+        {
+            var next = _state.Apply(m.Event, DateTimeOffset.UtcNow);
+            if (ReferenceEquals(next, _state)) return;
+            _state = next;
+            Publish();
+        });
+        Command<GetAgentState>(_ => Sender.Tell(_state));
+        Command<SaveSnapshotSuccess>(s => DeleteMessages(s.Metadata.SequenceNr));
+        Command<SaveSnapshotFailure>(_ => { });
+        Command<DeleteMessagesSuccess>(_ => { });
+        Command<DeleteMessagesFailure>(_ => { });
+    }
+
+    private void PersistIfLoggedIn(IAgentEvent e)
+    {
+        if (!_state.LoggedIn)
+        {
+            Sender.Tell(new AgentCommandResult(e.AgentId, false, "AgentNotLoggedIn"));
+            return;
+        }
+        PersistAndPublish(e);
+    }
+
+    private void PersistAndPublish(IAgentEvent e)
+    {
+        var replyTo = Sender;
+        Persist(e, persisted =>
+        {
+            _state = _state.Apply(persisted);
+            replyTo.Tell(new AgentCommandResult(persisted.AgentId, true, null, _state.PhoneNumber));
+            Publish();
+            if (persisted is AgentLoggedIn or AgentLoggedOut)
+                _mediator.Tell(new Publish(Topics.AgentLogins, persisted));
+            if (LastSequenceNr % SnapshotEvery == 0) SaveSnapshot(_state);
+        });
+    }
+
+    private void Publish() => _mediator.Tell(new Publish(Topics.Agent(_state.AgentId), new AgentStateChanged(_state)));
+
+    public static Props PropsFor(string agentId) => Props.Create(() => new AgentActor(agentId));
+}
+
+/// <summary>Published on the agent's topic after each change.</summary>
+public sealed record AgentStateChanged(AgentState State);

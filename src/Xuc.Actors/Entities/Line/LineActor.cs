@@ -1,0 +1,36 @@
+using Akka.Actor;
+using Akka.Cluster.Tools.PublishSubscribe;
+using Akka.Event;
+using Xuc.Actors.Messages.Events;
+using Xuc.Actors.Messages.Queries;
+using Xuc.Actors.PubSub;
+
+namespace Xuc.Actors.Entities.Line;
+
+/// <summary>A sharded entity per line (device): folds the line's AMI events and publishes each new state.</summary>
+public sealed class LineActor : ReceiveActor
+{
+    private LineState _state;
+    private readonly IActorRef _mediator;
+
+    public LineActor(string lineId)
+    {
+        _state = LineState.Empty(lineId);
+        _mediator = DistributedPubSub.Get(Context.System).Mediator;
+        Receive<LineAmiEvent>(Handle);
+        Receive<GetLineState>(_ => Sender.Tell(_state));
+    }
+
+    private void Handle(LineAmiEvent message)
+    {
+        var next = _state.Apply(message.Event);
+        if (ReferenceEquals(next, _state)) return;
+        _state = next;
+        _mediator.Tell(new Publish(Topics.Line(_state.LineId), new LineStateChanged(_state)));
+    }
+
+    public static Props PropsFor(string lineId) => Props.Create(() => new LineActor(lineId));
+}
+
+/// <summary>Published on the line's topic after each change.</summary>
+public sealed record LineStateChanged(LineState State);

@@ -1,0 +1,53 @@
+using System.Collections.Immutable;
+using Xuc.Actors.Messages.Events;
+
+namespace Xuc.Actors.Entities.Line;
+
+/// <summary>What a line (a device) has going on: its channels, folded from AMI channel events.</summary>
+public sealed record LineState(string LineId, ImmutableDictionary<string, Channel> Channels, string DeviceState)
+{
+    public static LineState Empty(string lineId) => new(lineId, ImmutableDictionary<string, Channel>.Empty, "UNKNOWN");
+
+    public LineState Apply(AmiEventData e)
+    {
+        var uid = e["Uniqueid"];
+        switch (e.Name)
+        {
+            case "Newchannel":
+            case "CoreShowChannel":
+                return uid is null ? this : this with { Channels = Channels.SetItem(uid, FromHeaders(e, uid, Channels.GetValueOrDefault(uid))) };
+            case "Newstate":
+            case "NewConnectedLine":
+            case "NewCallerid":
+                return uid is not null && Channels.TryGetValue(uid, out var c)
+                    ? this with { Channels = Channels.SetItem(uid, FromHeaders(e, uid, c)) }
+                    : this;
+            case "Hold":
+            case "Unhold":
+                return uid is not null && Channels.TryGetValue(uid, out var h)
+                    ? this with { Channels = Channels.SetItem(uid, h with { OnHold = e.Name == "Hold" }) }
+                    : this;
+            case "Hangup":
+                return uid is null ? this : this with { Channels = Channels.Remove(uid) };
+            case "DeviceStateChange":
+                return this with { DeviceState = e["State"] ?? DeviceState };
+            default:
+                return this;
+        }
+    }
+
+    private static Channel FromHeaders(AmiEventData e, string uid, Channel? previous)
+    {
+        int.TryParse(e["ChannelState"], out var state);
+        return new Channel(
+            uid,
+            e["Linkedid"] ?? previous?.LinkedId ?? uid,
+            e["Channel"] ?? previous?.Name ?? "",
+            e["ChannelState"] is null ? previous?.State ?? 0 : state,
+            e["CallerIDNum"] ?? previous?.CallerIdNum ?? "",
+            e["CallerIDName"] ?? previous?.CallerIdName ?? "",
+            e["ConnectedLineNum"] ?? previous?.ConnectedNum ?? "",
+            e["ConnectedLineName"] ?? previous?.ConnectedName ?? "",
+            previous?.OnHold ?? false);
+    }
+}

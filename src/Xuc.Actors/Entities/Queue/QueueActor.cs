@@ -1,0 +1,35 @@
+using Akka.Actor;
+using Akka.Cluster.Tools.PublishSubscribe;
+using Xuc.Actors.Messages.Events;
+using Xuc.Actors.Messages.Queries;
+using Xuc.Actors.PubSub;
+
+namespace Xuc.Actors.Entities.Queue;
+
+/// <summary>A sharded entity per queue: waiting calls and members, published on the queue's topic.</summary>
+public sealed class QueueActor : ReceiveActor
+{
+    private QueueState _state;
+    private readonly IActorRef _mediator;
+
+    public QueueActor(string queueId)
+    {
+        _state = QueueState.Empty(queueId);
+        _mediator = DistributedPubSub.Get(Context.System).Mediator;
+        Receive<QueueAmiEvent>(Handle);
+        Receive<GetQueueState>(_ => Sender.Tell(_state));
+    }
+
+    private void Handle(QueueAmiEvent message)
+    {
+        var next = _state.Apply(message.Event, DateTimeOffset.UtcNow);
+        if (ReferenceEquals(next, _state)) return;
+        _state = next;
+        _mediator.Tell(new Publish(Topics.Queue(_state.QueueId), new QueueStateChanged(_state)));
+    }
+
+    public static Props PropsFor(string queueId) => Props.Create(() => new QueueActor(queueId));
+}
+
+/// <summary>Published on the queue's topic after each change.</summary>
+public sealed record QueueStateChanged(QueueState State);

@@ -1,0 +1,15 @@
+namespace Xuc.Actors.PubSub;
+
+/// <summary>DistributedPubSub topic names the sessions subscribe to.</summary>
+public static class Topics
+{
+    public static string Line(string lineId) => "line:" + lineId;
+    public static string Agent(string agentId) => "agent:" + agentId;
+    public static string Queue(string queueId) => "queue:" + queueId;
+
+    /// <summary>Every agent's login/logout, so routers learn which interface belongs to which agent.</summary>
+    public const string AgentLogins = "agent-logins";
+
+    /// <summary>Configuration changes (QueueConfig, AgentConfig, ... later pushed to clients).</summary>
+    public const string Config = "config";
+}

@@ -1,0 +1,69 @@
+using Newtonsoft.Json.Linq;
+using Xuc.Host.Http;
+
+namespace Xuc.Host.Auth;
+
+/// <summary>PROTOCOL.md §1: POST /xuc/api/2.0/auth/login and GET /xuc/api/2.0/auth/check.</summary>
+public static class AuthEndpoints
+{
+    public const string LoginPath = "/xuc/api/2.0/auth/login";
+    public const string CheckPath = "/xuc/api/2.0/auth/check";
+
+    public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost(LoginPath, Login);
+        app.MapGet(CheckPath, Check);
+        return app;
+    }
+
+    private static async Task<IResult> Login(HttpRequest request, IUserAuthenticator users, TokenService tokens, ILoggerFactory logs)
+    {
+        try
+        {
+            var body = await WireJson.ReadObjectAsync(request);
+            if (body is null)
+                return WireJson.Error(400, AuthError.InvalidJson, "the body must be a JSON object {\"login\":...,\"password\":...}");
+            if (body["login"] is not JValue { Type: JTokenType.String } loginToken || body["password"] is not JValue { Type: JTokenType.String } passwordToken)
+                return WireJson.Error(400, AuthError.InvalidJson, "login and password must both be strings");
+            var login = await users.AuthenticateAsync((string)loginToken!, (string)passwordToken!, request.HttpContext.RequestAborted);
+            if (login is null)
+                return WireJson.Error(401, AuthError.InvalidCredentials, "unknown login or wrong password");
+            return TokenAnswer(login, tokens);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logs.CreateLogger("Xuc.Auth").LogError(e, "login failed unexpectedly");
+            return WireJson.Error(500, AuthError.UnhandledError, "the login could not be processed");
+        }
+    }
+
+    private static async Task<IResult> Check(HttpRequest request, IUserAuthenticator users, TokenService tokens)
+    {
+        var bearer = BearerToken(request);
+        if (bearer is null)
+            return WireJson.Error(401, AuthError.BearerNotFound, "no 'Authorization: Bearer <token>' header");
+        var check = await tokens.CheckAsync(bearer);
+        if (!check.IsValid)
+            return WireJson.Error(401, check.Error!, check.Message!);
+        if (!await users.ExistsAsync(check.Login!, request.HttpContext.RequestAborted))
+            return WireJson.Error(401, AuthError.InvalidToken, "the token's user no longer exists");
+        return TokenAnswer(check.Login!, tokens);
+    }
+
+    public static string? BearerToken(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        const string prefix = "Bearer ";
+        return header.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && header.Length > prefix.Length
+            ? header[prefix.Length..].Trim()
+            : null;
+    }
+
+    private static IResult TokenAnswer(string login, TokenService tokens)
+        => WireJson.Json(new JObject
+        {
+            ["login"] = login,
+            ["token"] = tokens.Issue(login),
+            ["TTL"] = (long)tokens.Ttl.TotalSeconds,
+        });
+}

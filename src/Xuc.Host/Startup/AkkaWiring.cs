@@ -1,0 +1,47 @@
+using Akka.Actor;
+using Akka.Cluster;
+using Akka.Cluster.Hosting;
+using Akka.Cluster.Sharding;
+using Akka.Configuration;
+using Akka.Hosting;
+using Xuc.Actors.Entities.Agent;
+using Xuc.Actors.Entities.Line;
+using Xuc.Actors.Entities.Queue;
+using Xuc.Actors.Routing;
+
+namespace Xuc.Host.Startup;
+
+/// <summary>
+/// The whole ActorSystem in one place: cluster (own seed by default), DistributedPubSub,
+/// the Line / Agent / Queue shard regions, persistence on the configured database,
+/// and the AMI connection as a cluster singleton.
+/// </summary>
+public static class AkkaWiring
+{
+    public const string SystemName = "xuc";
+    public const string Role = "xuc";
+
+    public static AkkaConfigurationBuilder WithXucEntities(this AkkaConfigurationBuilder builder, Config hocon, string dbProvider, string connectionString)
+    {
+        var seeds = ClusterSeeds.Parse(hocon.GetString("akka.cluster.xuc-seed-nodes", ""));
+        var shard = new ShardOptions { Role = Role, StateStoreMode = StateStoreMode.DData, RememberEntities = false };
+
+        builder
+            .AddHocon(PersistenceHocon.For(dbProvider, connectionString).WithFallback(hocon), HoconAddMode.Prepend)
+            .WithClustering(new ClusterOptions { Roles = [Role], SeedNodes = seeds.Length > 0 ? seeds : null })
+            .WithDistributedPubSub(Role)
+            .WithShardRegion<LineRegion>("line", LineActor.PropsFor, EntityMessageExtractors.Line(), shard)
+            .WithShardRegion<AgentRegion>("agent", AgentActor.PropsFor, EntityMessageExtractors.Agent(), shard)
+            .WithShardRegion<QueueRegion>("queue", QueueActor.PropsFor, EntityMessageExtractors.Queue(), shard)
+            .AddStartup((system, _) =>
+            {
+                // No seed list: this node is its own seed (the embedded default, and every test node).
+                if (seeds.Length == 0)
+                {
+                    var cluster = Cluster.Get(system);
+                    cluster.Join(cluster.SelfAddress);
+                }
+            });
+        return builder;
+    }
+}
