@@ -34,16 +34,15 @@ public sealed class ShardedEntityTests : IDisposable
         queues.Tell(new QueueAmiEvent("sales", AmiEventData.Of("QueueCallerJoin",
             ("Queue", "sales"), ("Uniqueid", "1700000000.9"), ("CallerIDNum", "0612345678"), ("Position", "1"))));
 
-        var line1 = await lines.Ask<LineState>(new GetLineState("PJSIP/1001"), Timeout);
-        var line2 = await lines.Ask<LineState>(new GetLineState("PJSIP/1002"), Timeout);
+        var line1 = await lines.Ask<LineSnapshot>(new GetLineState("PJSIP/1001"), Timeout);
+        var line2 = await lines.Ask<LineSnapshot>(new GetLineState("PJSIP/1002"), Timeout);
         Assert.Equal("PJSIP/1001", line1.LineId);
-        Assert.Equal(["1700000000.1"], line1.Channels.Keys);
-        Assert.Equal(["1700000000.2"], line2.Channels.Keys);
-        Assert.Equal(5, line2.Channels["1700000000.2"].State);
+        Assert.Equal(["1700000000.1"], line1.Channels.Select(c => c.UniqueId));
+        Assert.Equal(5, Assert.Single(line2.Channels).State);
 
-        var sales = await queues.Ask<QueueState>(new GetQueueState("sales"), Timeout);
-        var support = await queues.Ask<QueueState>(new GetQueueState("support"), Timeout);
-        Assert.Equal("0612345678", Assert.Single(sales.Waiting.Values).CallerIdNum);
+        var sales = await queues.Ask<QueueSnapshot>(new GetQueueState("sales"), Timeout);
+        var support = await queues.Ask<QueueSnapshot>(new GetQueueState("support"), Timeout);
+        Assert.Equal("0612345678", Assert.Single(sales.Waiting).CallerIdNum);
         Assert.Empty(support.Waiting);
 
         var result = await agents.Ask<AgentCommandResult>(new LoginAgent("7", "1001", "PJSIP/1001"), Timeout);

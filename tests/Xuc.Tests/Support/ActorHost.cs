@@ -29,7 +29,7 @@ akka.coordinated-shutdown.run-by-clr-shutdown-hook = off
 akka.cluster.run-coordinated-shutdown-when-down = off
 ");
         var host = new HostBuilder()
-            .ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning))
+            .ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning).AddConsole())
             .ConfigureServices(s => s.AddAkka(AkkaWiring.SystemName, b => b.WithXucEntities(hocon, dbProvider, connectionString)))
             .Build();
         await host.StartAsync();

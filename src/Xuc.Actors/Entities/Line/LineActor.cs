@@ -18,7 +18,7 @@ public sealed class LineActor : ReceiveActor
         _state = LineState.Empty(lineId);
         _mediator = DistributedPubSub.Get(Context.System).Mediator;
         Receive<LineAmiEvent>(Handle);
-        Receive<GetLineState>(_ => Sender.Tell(_state));
+        Receive<GetLineState>(_ => Sender.Tell(LineSnapshot.Of(_state)));
     }
 
     private void Handle(LineAmiEvent message)
@@ -26,11 +26,11 @@ public sealed class LineActor : ReceiveActor
         var next = _state.Apply(message.Event);
         if (ReferenceEquals(next, _state)) return;
         _state = next;
-        _mediator.Tell(new Publish(Topics.Line(_state.LineId), new LineStateChanged(_state)));
+        _mediator.Tell(new Publish(Topics.Line(_state.LineId), new LineStateChanged(LineSnapshot.Of(_state))));
     }
 
     public static Props PropsFor(string lineId) => Props.Create(() => new LineActor(lineId));
 }
 
 /// <summary>Published on the line's topic after each change.</summary>
-public sealed record LineStateChanged(LineState State);
+public sealed record LineStateChanged(LineSnapshot State);

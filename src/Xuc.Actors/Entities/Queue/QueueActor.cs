@@ -17,7 +17,7 @@ public sealed class QueueActor : ReceiveActor
         _state = QueueState.Empty(queueId);
         _mediator = DistributedPubSub.Get(Context.System).Mediator;
         Receive<QueueAmiEvent>(Handle);
-        Receive<GetQueueState>(_ => Sender.Tell(_state));
+        Receive<GetQueueState>(_ => Sender.Tell(QueueSnapshot.Of(_state)));
     }
 
     private void Handle(QueueAmiEvent message)
@@ -25,11 +25,11 @@ public sealed class QueueActor : ReceiveActor
         var next = _state.Apply(message.Event, DateTimeOffset.UtcNow);
         if (ReferenceEquals(next, _state)) return;
         _state = next;
-        _mediator.Tell(new Publish(Topics.Queue(_state.QueueId), new QueueStateChanged(_state)));
+        _mediator.Tell(new Publish(Topics.Queue(_state.QueueId), new QueueStateChanged(QueueSnapshot.Of(_state))));
     }
 
     public static Props PropsFor(string queueId) => Props.Create(() => new QueueActor(queueId));
 }
 
 /// <summary>Published on the queue's topic after each change.</summary>
-public sealed record QueueStateChanged(QueueState State);
+public sealed record QueueStateChanged(QueueSnapshot State);

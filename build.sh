@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# Xuc build script. Verbs:
+#   ./build.sh run [args]        start the server on its embedded default (SQLite + bundled PBX simulator + demo users)
+#   ./build.sh test              run every test (starts a local PostgreSQL for the PostgreSQL tests when one is installed)
+#   ./build.sh bench [name]      run the benchmarks (ami-parse, startup, all) in Release and print their tables
+#   ./build.sh import FILE.json  import a whole configuration file into the store (refused whole if anything is wrong)
+#   ./build.sh pbxsim [args]     run the PBX simulator standalone (AMI on 5038, control API on 5039)
+#   ./build.sh build             compile everything
+set -euo pipefail
+cd "$(dirname "$0")"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+need_dotnet() {
+  if ! command -v dotnet >/dev/null 2>&1; then
+    echo "dotnet (the .NET 10 SDK) is required: https://dotnet.microsoft.com/download" >&2
+    exit 1
+  fi
+}
+
+# A local PostgreSQL for the tests: start the installed server, create role xuc and database xuc_test.
+start_postgres() {
+  if [ -n "${XUC_TEST_PG:-}" ]; then return 0; fi
+  if ! command -v pg_ctlcluster >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then
+    if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+      echo "== installing PostgreSQL"
+      (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null) || true
+    fi
+  fi
+  if [ "$(id -u)" = "0" ] && command -v service >/dev/null 2>&1; then
+    service postgresql start >/dev/null 2>&1 || true
+    for _ in $(seq 1 30); do
+      su postgres -c "psql -tAc 'select 1'" >/dev/null 2>&1 && break
+      sleep 1
+    done
+    if su postgres -c "psql -tAc 'select 1'" >/dev/null 2>&1; then
+      su postgres -c "psql -tAc \"select 1 from pg_roles where rolname='xuc'\"" | grep -q 1 \
+        || su postgres -c "psql -qc \"create role xuc login superuser password 'xuc'\""
+      su postgres -c "psql -tAc \"select 1 from pg_database where datname='xuc_test'\"" | grep -q 1 \
+        || su postgres -c "createdb -O xuc xuc_test"
+      export XUC_TEST_PG="Host=127.0.0.1;Port=5432;Username=xuc;Password=xuc;Database=xuc_test"
+      export XUC_REQUIRE_PG=1
+      echo "== PostgreSQL ready for the tests (XUC_TEST_PG set)"
+      return 0
+    fi
+  fi
+  echo "== no PostgreSQL could be started: the PostgreSQL tests will be skipped" >&2
+}
+
+verb="${1:-help}"; shift || true
+case "$verb" in
+  build)
+    need_dotnet
+    dotnet build Xuc.sln -c Release -nologo -v q
+    ;;
+  run)
+    need_dotnet
+    exec dotnet run -c Release --project src/Xuc.Host -- "$@"
+    ;;
+  import)
+    need_dotnet
+    [ $# -ge 1 ] || { echo "usage: ./build.sh import FILE.json" >&2; exit 2; }
+    exec dotnet run -c Release --project src/Xuc.Host -- import-config "$@"
+    ;;
+  pbxsim)
+    need_dotnet
+    exec dotnet run -c Release --project src/Xuc.PbxSim -- "$@"
+    ;;
+  test)
+    need_dotnet
+    start_postgres
+    dotnet build Xuc.sln -c Release -nologo -v q
+    set +e
+    dotnet test tests/Xuc.Tests -c Release --no-build --logger "console;verbosity=normal" "$@" 2>&1 | tee /tmp/xuc-test-output.txt
+    status=${PIPESTATUS[0]}
+    set -e
+    summary=$(grep -E "^(Passed|Failed)!" /tmp/xuc-test-output.txt | tail -1 || true)
+    if [ -n "$summary" ]; then
+      passed=$(sed -E 's/.*Passed: *([0-9]+).*/\1/' <<<"$summary")
+      failed=$(sed -E 's/.*Failed: *([0-9]+),.*/\1/' <<<"$summary")
+      skipped=$(sed -E 's/.*Skipped: *([0-9]+).*/\1/' <<<"$summary")
+      echo "tests: $passed passed, $failed failed, $skipped skipped"
+    fi
+    exit "$status"
+    ;;
+  bench)
+    need_dotnet
+    exec dotnet run -c Release --project bench/Xuc.Bench -- "${@:-all}"
+    ;;
+  *)
+    sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
+    ;;
+esac

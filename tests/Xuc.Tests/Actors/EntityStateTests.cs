@@ -1,0 +1,76 @@
+using Xuc.Actors.Ami;
+using Xuc.Actors.Entities.Agent;
+using Xuc.Actors.Entities.Line;
+using Xuc.Actors.Entities.Queue;
+using Xuc.Actors.Messages.Events;
+
+namespace Xuc.Tests.Actors;
+
+public sealed class EntityStateTests
+{
+    private static readonly DateTimeOffset T0 = new(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);
+
+    [Theory]
+    [InlineData("PJSIP/1001-0000000a", "PJSIP/1001")]
+    [InlineData("SIP/abc-def-00000001", "SIP/abc-def")]
+    [InlineData("PJSIP/1001", "PJSIP/1001")]
+    [InlineData("Local/3000@default-00000001;1", null)]
+    [InlineData("", null)]
+    [InlineData("garbage", null)]
+    public void Device_is_the_channel_less_its_suffix(string channel, string? device)
+        => Assert.Equal(device, DeviceName.FromChannel(channel));
+
+    [Fact]
+    public void A_line_follows_its_channels_from_creation_to_hangup()
+    {
+        var s = LineState.Empty("PJSIP/1001")
+            .Apply(AmiEventData.Of("Newchannel", ("Channel", "PJSIP/1001-00000001"), ("ChannelState", "4"), ("Uniqueid", "1.1"), ("Linkedid", "1.1"), ("CallerIDNum", "1001")))
+            .Apply(AmiEventData.Of("Newstate", ("Channel", "PJSIP/1001-00000001"), ("ChannelState", "6"), ("Uniqueid", "1.1"), ("ConnectedLineNum", "1002")))
+            .Apply(AmiEventData.Of("Hold", ("Uniqueid", "1.1")));
+        var c = Assert.Single(s.Channels.Values);
+        Assert.Equal(6, c.State);
+        Assert.Equal("1002", c.ConnectedNum);
+        Assert.Equal("1001", c.CallerIdNum);
+        Assert.True(c.OnHold);
+        Assert.Same(s, s.Apply(AmiEventData.Of("Newstate", ("Uniqueid", "unknown"))));
+        Assert.Empty(s.Apply(AmiEventData.Of("Hangup", ("Uniqueid", "1.1"))).Channels);
+    }
+
+    [Fact]
+    public void A_queue_counts_waiting_abandoned_and_answered_calls_and_tracks_members()
+    {
+        var s = QueueState.Empty("sales")
+            .Apply(AmiEventData.Of("QueueCallerJoin", ("Queue", "sales"), ("Uniqueid", "a"), ("Position", "1")), T0)
+            .Apply(AmiEventData.Of("QueueCallerJoin", ("Queue", "sales"), ("Uniqueid", "b"), ("Position", "2")), T0)
+            .Apply(AmiEventData.Of("QueueCallerAbandon", ("Queue", "sales"), ("Uniqueid", "a")), T0)
+            .Apply(AmiEventData.Of("AgentConnect", ("Queue", "sales"), ("Uniqueid", "b")), T0)
+            .Apply(AmiEventData.Of("QueueCallerLeave", ("Queue", "sales"), ("Uniqueid", "b")), T0)
+            .Apply(AmiEventData.Of("QueueMemberAdded", ("Queue", "sales"), ("Interface", "PJSIP/1001"), ("Penalty", "2"), ("Paused", "0")), T0)
+            .Apply(AmiEventData.Of("QueueMemberPause", ("Queue", "sales"), ("Interface", "PJSIP/1001"), ("Paused", "1"), ("PausedReason", "lunch")), T0)
+            .Apply(AmiEventData.Of("QueueMemberPause", ("Queue", "sales"), ("Interface", "PJSIP/9999"), ("Paused", "1")), T0);
+        Assert.Empty(s.Waiting);
+        Assert.Equal(1, s.Abandoned);
+        Assert.Equal(1, s.Answered);
+        var m = Assert.Single(s.Members.Values);
+        Assert.Equal((2, true, "lunch"), (m.Penalty, m.Paused, m.PausedReason));
+        Assert.Empty(s.Apply(AmiEventData.Of("QueueMemberRemoved", ("Queue", "sales"), ("Interface", "PJSIP/1001")), T0).Members);
+    }
+
+    [Fact]
+    public void An_agent_is_ready_paused_ringing_on_call_and_ready_again()
+    {
+        var s = AgentState.Empty("7");
+        Assert.Equal(AgentStatus.LoggedOut, s.Apply(AmiEventData.Of("AgentCalled"), T0).Status);
+        s = s.Apply(new AgentLoggedIn("7", "1001", "PJSIP/1001", T0));
+        Assert.Equal(AgentStatus.Ready, s.Status);
+        s = s.Apply(new AgentPaused("7", "lunch", T0));
+        Assert.Equal(AgentStatus.Paused, s.Status);
+        s = s.Apply(new AgentUnpaused("7", T0)).Apply(AmiEventData.Of("AgentCalled"), T0);
+        Assert.Equal(AgentStatus.Ringing, s.Status);
+        s = s.Apply(AmiEventData.Of("AgentConnect"), T0);
+        Assert.Equal(AgentStatus.OnCall, s.Status);
+        s = s.Apply(AmiEventData.Of("AgentComplete"), T0);
+        Assert.Equal(AgentStatus.Ready, s.Status);
+        Assert.Equal(AgentStatus.LoggedOut, s.Apply(new AgentLoggedOut("7", T0)).Status);
+    }
+}
