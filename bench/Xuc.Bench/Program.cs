@@ -1,1 +1,25 @@
-﻿Console.WriteLine("Hello, World!");
+using Xuc.Bench.Startup;
+
+// ./build.sh bench [name] — each benchmark prints its own table.
+var name = args.Length > 0 ? args[0] : "all";
+var rest = args.Skip(1).ToArray();
+var benches = new Dictionary<string, Func<string[], Task>>
+{
+    ["startup"] = StartupBench.Run,
+};
+if (name == "all")
+{
+    foreach (var (benchName, run) in benches)
+    {
+        Console.WriteLine($"\n=== {benchName}");
+        await run(rest);
+    }
+    return 0;
+}
+if (!benches.TryGetValue(name, out var bench))
+{
+    Console.Error.WriteLine($"unknown benchmark '{name}'; known: all, {string.Join(", ", benches.Keys)}");
+    return 2;
+}
+await bench(rest);
+return 0;

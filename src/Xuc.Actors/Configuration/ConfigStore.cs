@@ -1,0 +1,213 @@
+using LinqToDB;
+using LinqToDB.Async;
+using LinqToDB.Data;
+using Xuc.Actors.Configuration.Model;
+using Xuc.Actors.Configuration.Storage;
+
+namespace Xuc.Actors.Configuration;
+
+/// <summary>
+/// The configuration store (users, lines, agents, queues, groups, profiles, statuses, directory) on SQLite or
+/// PostgreSQL through linq2db. Every change is validated against the whole configuration and committed in one
+/// transaction, then announced through <see cref="Changed"/>.
+/// </summary>
+public sealed class ConfigStore : IDisposable
+{
+    private readonly DataOptions _options;
+    private readonly bool _sqlite;
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+
+    public event Action<ConfigChange>? Changed;
+
+    public ConfigStore(ConfigStoreOptions options)
+    {
+        _sqlite = !options.IsPostgres;
+        _options = _sqlite
+            ? new DataOptions().UseSQLite(options.ConnectionString, LinqToDB.DataProvider.SQLite.SQLiteProvider.Microsoft)
+            : new DataOptions().UsePostgreSQL(options.ConnectionString);
+    }
+
+    private DataConnection Open() => new(_options);
+
+    /// <summary>Creates or upgrades the schema; safe to call on every start.</summary>
+    public async Task MigrateAsync()
+    {
+        await using var db = Open();
+        if (_sqlite) await db.ExecuteAsync("PRAGMA journal_mode=WAL");
+        await db.CreateTableAsync<SchemaVersionRow>(tableOptions: TableOptions.CheckExistence);
+        var applied = (await db.GetTable<SchemaVersionRow>().Select(v => v.Version).ToListAsync()).ToHashSet();
+        foreach (var step in Migrations.Steps.Where(s => !applied.Contains(s.Version)))
+        {
+            await using var tx = await db.BeginTransactionAsync();
+            await step.Apply(db);
+            await db.InsertAsync(new SchemaVersionRow { Version = step.Version, AppliedAt = DateTime.UtcNow, Description = step.Description });
+            await tx.CommitAsync();
+        }
+    }
+
+    public async Task<int> SchemaVersionAsync()
+    {
+        await using var db = Open();
+        return await db.GetTable<SchemaVersionRow>().MaxAsync(v => (int?)v.Version) ?? 0;
+    }
+
+    public async Task<ConfigSnapshot> LoadAsync()
+    {
+        await using var db = Open();
+        return await LoadAsync(db);
+    }
+
+    private static async Task<ConfigSnapshot> LoadAsync(DataConnection db) => new()
+    {
+        Users = (await db.GetTable<UserRow>().OrderBy(r => r.Id).ToListAsync()).Select(RowMapping.ToModel).ToList(),
+        Lines = (await db.GetTable<LineRow>().OrderBy(r => r.Id).ToListAsync()).Select(RowMapping.ToModel).ToList(),
+        Agents = (await db.GetTable<AgentRow>().OrderBy(r => r.Id).ToListAsync()).Select(RowMapping.ToModel).ToList(),
+        Queues = (await db.GetTable<QueueRow>().OrderBy(r => r.Id).ToListAsync()).Select(RowMapping.ToModel).ToList(),
+        AgentGroups = (await db.GetTable<AgentGroupRow>().OrderBy(r => r.Id).ToListAsync()).Select(RowMapping.ToModel).ToList(),
+        RightProfiles = (await db.GetTable<RightProfileRow>().OrderBy(r => r.Id).ToListAsync()).Select(RowMapping.ToModel).ToList(),
+        UserStatuses = (await db.GetTable<UserStatusRow>().OrderBy(r => r.Name).ToListAsync()).Select(RowMapping.ToModel).ToList(),
+        Contacts = (await db.GetTable<ContactRow>().OrderBy(r => r.Id).ToListAsync()).Select(RowMapping.ToModel).ToList(),
+    };
+
+    public async Task<User?> FindUserByLoginAsync(string login)
+    {
+        await using var db = Open();
+        var row = await db.GetTable<UserRow>().FirstOrDefaultAsync(u => u.Login == login);
+        return row is null ? null : RowMapping.ToModel(row);
+    }
+
+    /// <summary>Seeds <paramref name="snapshot"/> when the store holds no user; returns whether it did.</summary>
+    public async Task<bool> SeedIfEmptyAsync(ConfigSnapshot snapshot)
+    {
+        await using (var db = Open())
+            if (await db.GetTable<UserRow>().AnyAsync()) return false;
+        await ImportAsync(snapshot, ImportMode.ReplaceAll);
+        return true;
+    }
+
+    /// <summary>
+    /// Validates the resulting configuration as a whole, then writes it in one transaction. Plain passwords are
+    /// hashed; in <see cref="ImportMode.Merge"/> objects of the file replace those with the same key, others stay.
+    /// </summary>
+    public async Task ImportAsync(ConfigSnapshot snapshot, ImportMode mode)
+    {
+        await _writeLock.WaitAsync();
+        try
+        {
+            await using var db = Open();
+            var current = await LoadAsync(db);
+            var incoming = snapshot with { Users = snapshot.Users.Select(u => WithHashedPassword(u, current)).ToList() };
+            var next = mode == ImportMode.ReplaceAll ? incoming : Merge(current, incoming);
+            ConfigValidator.Validate(next);
+
+            await using var tx = await db.BeginTransactionAsync();
+            await DeleteAll(db);
+            await InsertAll(db, next);
+            await tx.CommitAsync();
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+        foreach (var kind in ConfigKinds.All) Changed?.Invoke(new ConfigChange(kind.Name, "*", ChangeOp.Reloaded, null));
+    }
+
+    public async Task<IReadOnlyList<object>> ListAsync(IConfigKind kind) => kind.Items(await LoadAsync());
+
+    public async Task<object?> GetAsync(IConfigKind kind, string key)
+        => (await ListAsync(kind)).FirstOrDefault(i => kind.KeyOf(i) == key);
+
+    /// <summary>Creates or replaces one object; refused whole (nothing written) when the result would be invalid.</summary>
+    public async Task<ChangeOp> UpsertAsync(IConfigKind kind, object item)
+    {
+        ConfigChange change;
+        await _writeLock.WaitAsync();
+        try
+        {
+            await using var db = Open();
+            var current = await LoadAsync(db);
+            if (item is User u) item = WithHashedPassword(u, current);
+            var key = kind.KeyOf(item);
+            var op = kind.Items(current).Any(i => kind.KeyOf(i) == key) ? ChangeOp.Updated : ChangeOp.Created;
+            ConfigValidator.Validate(kind.Upsert(current, item));
+            await using var tx = await db.BeginTransactionAsync();
+            await RowWriter.Write(db, item);
+            await tx.CommitAsync();
+            change = new ConfigChange(kind.Name, key, op, item);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+        Changed?.Invoke(change);
+        return change.Op;
+    }
+
+    /// <summary>Deletes one object; false when it does not exist; refused when something still refers to it.</summary>
+    public async Task<bool> DeleteAsync(IConfigKind kind, string key)
+    {
+        await _writeLock.WaitAsync();
+        try
+        {
+            await using var db = Open();
+            var current = await LoadAsync(db);
+            var existing = kind.Items(current).FirstOrDefault(i => kind.KeyOf(i) == key);
+            if (existing is null) return false;
+            ConfigValidator.Validate(kind.Remove(current, key));
+            await using var tx = await db.BeginTransactionAsync();
+            await RowWriter.Delete(db, existing);
+            await tx.CommitAsync();
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+        Changed?.Invoke(new ConfigChange(kind.Name, key, ChangeOp.Deleted, null));
+        return true;
+    }
+
+    private static User WithHashedPassword(User u, ConfigSnapshot current)
+    {
+        if (!string.IsNullOrEmpty(u.Password)) return u with { PasswordHash = PasswordHasher.Hash(u.Password), Password = null };
+        if (!string.IsNullOrEmpty(u.PasswordHash)) return u;
+        // An update without a password keeps the stored one.
+        var existing = current.Users.FirstOrDefault(x => x.Id == u.Id);
+        return existing is null ? u : u with { PasswordHash = existing.PasswordHash };
+    }
+
+    private static ConfigSnapshot Merge(ConfigSnapshot current, ConfigSnapshot incoming)
+    {
+        var merged = current;
+        foreach (var kind in ConfigKinds.All)
+            foreach (var item in kind.Items(incoming))
+                merged = kind.Upsert(merged, item);
+        return merged;
+    }
+
+    private static async Task DeleteAll(DataConnection db)
+    {
+        await db.GetTable<UserRow>().DeleteAsync();
+        await db.GetTable<LineRow>().DeleteAsync();
+        await db.GetTable<AgentRow>().DeleteAsync();
+        await db.GetTable<QueueRow>().DeleteAsync();
+        await db.GetTable<AgentGroupRow>().DeleteAsync();
+        await db.GetTable<RightProfileRow>().DeleteAsync();
+        await db.GetTable<UserStatusRow>().DeleteAsync();
+        await db.GetTable<ContactRow>().DeleteAsync();
+    }
+
+    private static async Task InsertAll(DataConnection db, ConfigSnapshot s)
+    {
+        var options = new BulkCopyOptions { BulkCopyType = BulkCopyType.MultipleRows };
+        await db.BulkCopyAsync(options, s.Users.Select(RowMapping.ToRow));
+        await db.BulkCopyAsync(options, s.Lines.Select(RowMapping.ToRow));
+        await db.BulkCopyAsync(options, s.Agents.Select(RowMapping.ToRow));
+        await db.BulkCopyAsync(options, s.Queues.Select(RowMapping.ToRow));
+        await db.BulkCopyAsync(options, s.AgentGroups.Select(RowMapping.ToRow));
+        await db.BulkCopyAsync(options, s.RightProfiles.Select(RowMapping.ToRow));
+        await db.BulkCopyAsync(options, s.UserStatuses.Select(RowMapping.ToRow));
+        await db.BulkCopyAsync(options, s.Contacts.Select(RowMapping.ToRow));
+    }
+
+    public void Dispose() => _writeLock.Dispose();
+}

@@ -1,0 +1,83 @@
+using Xuc.Actors.Configuration;
+using Xuc.Actors.Configuration.Model;
+
+namespace Xuc.Tests.Configuration;
+
+/// <summary>The same behaviour checked on SQLite and on PostgreSQL.</summary>
+public abstract class ConfigStoreContract
+{
+    protected abstract Task<ConfigStore> NewStore();
+
+    protected async Task Round_trip_of_the_demo_dataset()
+    {
+        using var store = await NewStore();
+        await store.MigrateAsync();
+        await store.MigrateAsync(); // idempotent
+        Assert.Equal(2, await store.SchemaVersionAsync());
+        Assert.True(await store.SeedIfEmptyAsync(DemoDataset.Create()));
+        Assert.False(await store.SeedIfEmptyAsync(DemoDataset.Create()));
+
+        var loaded = await store.LoadAsync();
+        var demo = DemoDataset.Create();
+        Assert.Equal(demo.Lines, loaded.Lines);
+        Assert.Equal(demo.Queues, loaded.Queues);
+        Assert.Equal(demo.AgentGroups, loaded.AgentGroups);
+        Assert.Equal(demo.Contacts, loaded.Contacts);
+        Assert.Equal(demo.Agents.Select(a => (a.Id, a.GroupId, string.Join(",", a.DefaultQueues))), loaded.Agents.Select(a => (a.Id, a.GroupId, string.Join(",", a.DefaultQueues))));
+        Assert.Equal(demo.RightProfiles.Select(p => (p.Id, p.Kind, string.Join(",", p.QueueIds), string.Join(",", p.GroupIds))),
+            loaded.RightProfiles.Select(p => (p.Id, p.Kind, string.Join(",", p.QueueIds), string.Join(",", p.GroupIds))));
+        Assert.Equal(demo.UserStatuses.Select(s => (s.Name, s.Color, string.Join(",", s.Actions))).OrderBy(x => x.Name),
+            loaded.UserStatuses.Select(s => (s.Name, s.Color, string.Join(",", s.Actions))));
+
+        var jbond = await store.FindUserByLoginAsync("jbond");
+        Assert.NotNull(jbond);
+        Assert.Null(jbond.Password);
+        Assert.True(PasswordHasher.Verify("jbond", jbond.PasswordHash!));
+        Assert.Equal(1, jbond.LineId);
+    }
+
+    protected async Task A_bad_import_changes_nothing()
+    {
+        using var store = await NewStore();
+        await store.MigrateAsync();
+        await store.ImportAsync(DemoDataset.Create(), ImportMode.ReplaceAll);
+        var before = ConfigFile.Write(await store.LoadAsync());
+
+        var badReference = DemoDataset.Create() with { Agents = [.. DemoDataset.Create().Agents, new Agent { Id = 99, Number = "2099", GroupId = 42 }] };
+        var e = await Assert.ThrowsAsync<ConfigValidationException>(() => store.ImportAsync(badReference, ImportMode.ReplaceAll));
+        Assert.Contains("agent 99: groupId 42 does not exist", e.Errors);
+
+        var duplicate = DemoDataset.Create() with { Lines = [.. DemoDataset.Create().Lines, new Line { Id = 50, Number = "1001", Interface = "PJSIP/9999" }] };
+        e = await Assert.ThrowsAsync<ConfigValidationException>(() => store.ImportAsync(duplicate, ImportMode.Merge));
+        Assert.Contains(e.Errors, m => m.StartsWith("line 50: number '1001'"));
+
+        Assert.Equal(before, ConfigFile.Write(await store.LoadAsync()));
+    }
+
+    protected async Task Single_changes_are_validated_announced_and_kept()
+    {
+        using var store = await NewStore();
+        await store.MigrateAsync();
+        await store.ImportAsync(DemoDataset.Create(), ImportMode.ReplaceAll);
+        var changes = new List<ConfigChange>();
+        store.Changed += changes.Add;
+
+        Assert.Equal(ChangeOp.Created, await store.UpsertAsync(ConfigKinds.Queue, new Queue { Id = 4, Name = "vip", DisplayName = "VIP", Number = "3003" }));
+        Assert.Equal(ChangeOp.Updated, await store.UpsertAsync(ConfigKinds.Queue, new Queue { Id = 4, Name = "vip", DisplayName = "Very important", Number = "3003", WrapUpSeconds = 15 }));
+        var refused = await Assert.ThrowsAsync<ConfigValidationException>(() => store.DeleteAsync(ConfigKinds.Queue, "1"));
+        Assert.Contains(refused.Errors, m => m.Contains("queueId 1 does not exist"));
+        Assert.True(await store.DeleteAsync(ConfigKinds.Queue, "4"));
+        Assert.False(await store.DeleteAsync(ConfigKinds.Queue, "4"));
+
+        // An update without a password keeps the stored hash.
+        var bob = (User)(await store.GetAsync(ConfigKinds.User, "12"))!;
+        await store.UpsertAsync(ConfigKinds.User, bob with { PasswordHash = null, MobileNumber = "0699999999" });
+        var again = await store.FindUserByLoginAsync("bob");
+        Assert.Equal("0699999999", again!.MobileNumber);
+        Assert.True(PasswordHasher.Verify("bob", again.PasswordHash!));
+
+        Assert.Equal([("queue", "4", ChangeOp.Created), ("queue", "4", ChangeOp.Updated), ("queue", "4", ChangeOp.Deleted), ("user", "12", ChangeOp.Updated)],
+            changes.Select(c => (c.Kind, c.Id, c.Op)));
+        Assert.Equal(3, (await store.LoadAsync()).Queues.Count);
+    }
+}

@@ -1,0 +1,27 @@
+using Xuc.Actors.Configuration;
+using Xuc.Tests.Support;
+
+namespace Xuc.Tests.Configuration;
+
+public sealed class PostgresConfigStoreTests : ConfigStoreContract, IAsyncLifetime
+{
+    private readonly List<PgDatabase> _databases = [];
+
+    protected override async Task<ConfigStore> NewStore()
+    {
+        var db = await PgDatabase.CreateAsync();
+        _databases.Add(db);
+        return new ConfigStore(new ConfigStoreOptions { Provider = "postgres", ConnectionString = db.ConnectionString });
+    }
+
+    [PostgresFact] public Task Round_trips_the_demo_dataset() => Round_trip_of_the_demo_dataset();
+    [PostgresFact] public Task Refuses_a_bad_import_without_changing_anything() => A_bad_import_changes_nothing();
+    [PostgresFact] public Task Validates_announces_and_keeps_single_changes() => Single_changes_are_validated_announced_and_kept();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        foreach (var db in _databases) await db.DisposeAsync();
+    }
+}

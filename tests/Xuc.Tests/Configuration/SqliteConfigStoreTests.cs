@@ -1,0 +1,18 @@
+using Xuc.Actors.Configuration;
+using Xuc.Tests.Support;
+
+namespace Xuc.Tests.Configuration;
+
+public sealed class SqliteConfigStoreTests : ConfigStoreContract, IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    protected override Task<ConfigStore> NewStore()
+        => Task.FromResult(new ConfigStore(new ConfigStoreOptions { Provider = "sqlite", ConnectionString = $"Data Source={_dir.File(Guid.NewGuid() + ".db")}" }));
+
+    [Fact] public Task Round_trips_the_demo_dataset() => Round_trip_of_the_demo_dataset();
+    [Fact] public Task Refuses_a_bad_import_without_changing_anything() => A_bad_import_changes_nothing();
+    [Fact] public Task Validates_announces_and_keeps_single_changes() => Single_changes_are_validated_announced_and_kept();
+
+    public void Dispose() => _dir.Dispose();
+}
