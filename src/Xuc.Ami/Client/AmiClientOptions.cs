@@ -1,0 +1,18 @@
+namespace Xuc.Ami.Client;
+
+public enum AmiAuthMode { Plain, Md5 }
+
+public sealed record AmiClientOptions
+{
+    public string Host { get; init; } = "127.0.0.1";
+    public int Port { get; init; } = 5038;
+    public string Username { get; init; } = "";
+    public string Secret { get; init; } = "";
+    public AmiAuthMode Auth { get; init; } = AmiAuthMode.Md5;
+    public TimeSpan PingInterval { get; init; } = TimeSpan.FromSeconds(20);
+    public TimeSpan ActionTimeout { get; init; } = TimeSpan.FromSeconds(10);
+    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(5);
+    public TimeSpan ReconnectMin { get; init; } = TimeSpan.FromMilliseconds(500);
+    public TimeSpan ReconnectMax { get; init; } = TimeSpan.FromSeconds(30);
+    public Framing.AmiFramerLimits Limits { get; init; } = Framing.AmiFramerLimits.Default;
+}

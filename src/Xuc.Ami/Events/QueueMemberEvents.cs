@@ -1,0 +1,156 @@
+using Xuc.Ami.Framing;
+
+namespace Xuc.Ami.Events;
+
+public sealed class QueueMemberAddedEvent(AmiMessage message) : AmiEvent(message)
+{
+    public string Queue => Get("Queue");
+    public string MemberName => Get("MemberName");
+    public string Interface => Get("Interface");
+    public string StateInterface => Get("StateInterface");
+    public string Membership => Get("Membership");
+    public int Penalty => Int("Penalty");
+    public int CallsTaken => Int("CallsTaken");
+    public int LastCall => Int("LastCall");
+    public int InCall => Int("InCall");
+    public int Status => Int("Status");
+    public int Paused => Int("Paused");
+    public string PausedReason => Get("PausedReason");
+    public int Ringinuse => Int("Ringinuse");
+    public int WrapupTime => Int("Wrapuptime");
+}
+
+public sealed class QueueMemberRemovedEvent(AmiMessage message) : AmiEvent(message)
+{
+    public string Queue => Get("Queue");
+    public string MemberName => Get("MemberName");
+    public string Interface => Get("Interface");
+    public string StateInterface => Get("StateInterface");
+    public string Membership => Get("Membership");
+    public int Penalty => Int("Penalty");
+    public int CallsTaken => Int("CallsTaken");
+    public int LastCall => Int("LastCall");
+    public int InCall => Int("InCall");
+    public int Status => Int("Status");
+    public int Paused => Int("Paused");
+    public string PausedReason => Get("PausedReason");
+    public int Ringinuse => Int("Ringinuse");
+    public int WrapupTime => Int("Wrapuptime");
+}
+
+public sealed class QueueMemberPauseEvent(AmiMessage message) : AmiEvent(message)
+{
+    public string Queue => Get("Queue");
+    public string MemberName => Get("MemberName");
+    public string Interface => Get("Interface");
+    public string StateInterface => Get("StateInterface");
+    public string Membership => Get("Membership");
+    public int Penalty => Int("Penalty");
+    public int CallsTaken => Int("CallsTaken");
+    public int LastCall => Int("LastCall");
+    public int InCall => Int("InCall");
+    public int Status => Int("Status");
+    public int Paused => Int("Paused");
+    public string PausedReason => Get("PausedReason");
+    public int Ringinuse => Int("Ringinuse");
+    public int WrapupTime => Int("Wrapuptime");
+}
+
+public sealed class QueueMemberStatusEvent(AmiMessage message) : AmiEvent(message)
+{
+    public string Queue => Get("Queue");
+    public string MemberName => Get("MemberName");
+    public string Interface => Get("Interface");
+    public string StateInterface => Get("StateInterface");
+    public string Membership => Get("Membership");
+    public int Penalty => Int("Penalty");
+    public int CallsTaken => Int("CallsTaken");
+    public int LastCall => Int("LastCall");
+    public int InCall => Int("InCall");
+    public int Status => Int("Status");
+    public int Paused => Int("Paused");
+    public string PausedReason => Get("PausedReason");
+    public int Ringinuse => Int("Ringinuse");
+    public int WrapupTime => Int("Wrapuptime");
+}
+
+public sealed class QueueMemberPenaltyEvent(AmiMessage message) : AmiEvent(message)
+{
+    public string Queue => Get("Queue");
+    public string MemberName => Get("MemberName");
+    public string Interface => Get("Interface");
+    public string StateInterface => Get("StateInterface");
+    public string Membership => Get("Membership");
+    public int Penalty => Int("Penalty");
+    public int CallsTaken => Int("CallsTaken");
+    public int LastCall => Int("LastCall");
+    public int InCall => Int("InCall");
+    public int Status => Int("Status");
+    public int Paused => Int("Paused");
+    public string PausedReason => Get("PausedReason");
+    public int Ringinuse => Int("Ringinuse");
+    public int WrapupTime => Int("Wrapuptime");
+}
+
+public sealed class QueueMemberRinginuseEvent(AmiMessage message) : AmiEvent(message)
+{
+    public string Queue => Get("Queue");
+    public string MemberName => Get("MemberName");
+    public string Interface => Get("Interface");
+    public string StateInterface => Get("StateInterface");
+    public string Membership => Get("Membership");
+    public int Penalty => Int("Penalty");
+    public int CallsTaken => Int("CallsTaken");
+    public int LastCall => Int("LastCall");
+    public int InCall => Int("InCall");
+    public int Status => Int("Status");
+    public int Paused => Int("Paused");
+    public string PausedReason => Get("PausedReason");
+    public int Ringinuse => Int("Ringinuse");
+    public int WrapupTime => Int("Wrapuptime");
+}
+
+public sealed class QueueMemberEvent(AmiMessage message) : AmiEvent(message)
+{
+    public string Queue => Get("Queue");
+    public string MemberName => Get("MemberName");
+    public string Interface => Get("Interface");
+    public string StateInterface => Get("StateInterface");
+    public string Membership => Get("Membership");
+    public int Penalty => Int("Penalty");
+    public int CallsTaken => Int("CallsTaken");
+    public int LastCall => Int("LastCall");
+    public int InCall => Int("InCall");
+    public int Status => Int("Status");
+    public int Paused => Int("Paused");
+    public string PausedReason => Get("PausedReason");
+    public int Ringinuse => Int("Ringinuse");
+    public int WrapupTime => Int("Wrapuptime");
+}
+
+public sealed class QueueParamsEvent(AmiMessage message) : AmiEvent(message)
+{
+    public string Queue => Get("Queue");
+    public int Max => Int("Max");
+    public string Strategy => Get("Strategy");
+    public int Calls => Int("Calls");
+    public int HoldTime => Int("Holdtime");
+    public int TalkTime => Int("TalkTime");
+    public int Completed => Int("Completed");
+    public int Abandoned => Int("Abandoned");
+}
+
+public sealed class QueueSummaryEvent(AmiMessage message) : AmiEvent(message)
+{
+    public string Queue => Get("Queue");
+    public int LoggedIn => Int("LoggedIn");
+    public int Available => Int("Available");
+    public int Callers => Int("Callers");
+    public int HoldTime => Int("HoldTime");
+    public int TalkTime => Int("TalkTime");
+    public int LongestHoldTime => Int("LongestHoldTime");
+}
+
+public sealed class QueueStatusCompleteEvent(AmiMessage message) : AmiEvent(message)
+{
+}
