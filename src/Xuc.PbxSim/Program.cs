@@ -1,1 +1,31 @@
-﻿Console.WriteLine("Hello, World!");
+using Xuc.PbxSim;
+using Xuc.PbxSim.Control;
+using Xuc.PbxSim.Model;
+
+// Standalone PBX simulator: dotnet run --project src/Xuc.PbxSim -- [--port 5038] [--control-port 5039] [--tech PJSIP|SIP]
+//   [--user xuc --secret xucpass] [--auto-answer MS]
+string Arg(string name, string fallback)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+}
+
+var options = new PbxSimOptions
+{
+    Port = int.Parse(Arg("--port", "5038")),
+    ChannelTech = Arg("--tech", "PJSIP"),
+    ManagerUsers = new Dictionary<string, string> { [Arg("--user", "xuc")] = Arg("--secret", "xucpass") },
+};
+await using var sim = new PbxSimulator(options);
+DefaultModel.Seed(sim.Model);
+if (args.Contains("--auto-answer"))
+    sim.Model.SetAllEndpointsBehaviour(EndpointBehaviour.AutoAnswer, TimeSpan.FromMilliseconds(int.Parse(Arg("--auto-answer", "2000"))));
+await sim.StartAsync();
+var controlPort = int.Parse(Arg("--control-port", "5039"));
+await using var control = new ControlServer(sim, controlPort);
+control.Start();
+Console.WriteLine($"PbxSim (Asterisk 18 AMI {options.AmiVersion}) on 127.0.0.1:{sim.Port}, manager user '{options.ManagerUsers.Keys.First()}'; control API on http://127.0.0.1:{controlPort}/status");
+var done = new TaskCompletionSource();
+Console.CancelKeyPress += (_, e) => { e.Cancel = true; done.TrySetResult(); };
+AppDomain.CurrentDomain.ProcessExit += (_, _) => done.TrySetResult();
+await done.Task;

@@ -1,0 +1,100 @@
+using Akka.Actor;
+using Akka.Event;
+using Xuc.Ami.Actions;
+using Xuc.Ami.Client;
+using Xuc.Ami.Events;
+using Xuc.Actors.Messages.Events;
+
+namespace Xuc.Actors.Ami;
+
+/// <summary>
+/// The one AMI connection to the PBX (a cluster singleton). It owns the <see cref="AmiClient"/>, hands every
+/// unsolicited event to its <see cref="AmiRouterActor"/>, and on every (re)login rebuilds the picture with
+/// CoreShowChannels, QueueStatus, ExtensionStateList and ConfbridgeListRooms before trusting deltas.
+/// </summary>
+public sealed class AmiConnectionActor : ReceiveActor
+{
+    private readonly AmiClientOptions _options;
+    private readonly IActorRef _lines, _agents, _queues;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private IActorRef _router = ActorRefs.Nobody;
+    private AmiClient? _client;
+    private AmiStatus _status = new(false, null, DateTimeOffset.UtcNow);
+
+    public AmiConnectionActor(AmiClientOptions options, IActorRef lines, IActorRef agents, IActorRef queues)
+    {
+        _options = options;
+        _lines = lines;
+        _agents = agents;
+        _queues = queues;
+
+        Receive<AmiEventData>(e => _router.Tell(e));
+        Receive<LinkUp>(_ =>
+        {
+            _status = new AmiStatus(true, null, DateTimeOffset.UtcNow);
+            _log.Info("AMI connected to {0}:{1}", _options.Host, _options.Port);
+        });
+        Receive<LinkDown>(d =>
+        {
+            _status = new AmiStatus(false, d.Reason, DateTimeOffset.UtcNow);
+            _log.Warning("AMI link down: {0}", d.Reason);
+        });
+        Receive<Resynchronise>(_ => ResynchroniseAsync().PipeTo(Self));
+        Receive<ResyncDone>(d => _log.Info("AMI resynchronised: {0} list events replayed", d.Events));
+        Receive<Status.Failure>(f => _log.Warning("AMI: {0}", f.Cause.Message));
+        Receive<GetAmiStatus>(_ => Sender.Tell(_status));
+    }
+
+    protected override void PreStart()
+    {
+        _router = Context.ActorOf(AmiRouterActor.PropsFor(_lines, _agents, _queues), "router");
+        var self = Self;
+        _client = new AmiClient(_options);
+        _client.EventReceived += e => self.Tell(AmiEventConversion.ToData(e));
+        _client.StateChanged += s => self.Tell(s.IsConnected ? LinkUp.Instance : new LinkDown(s.ToString()));
+        _client.Resynchronise += () => self.Tell(Resynchronise.Instance);
+        _client.StartAsync().ContinueWith(t => t.IsFaulted
+            ? new LinkDown(t.Exception!.GetBaseException().Message)
+            : (object)LinkUp.Instance).PipeTo(self);
+    }
+
+    protected override void PostStop()
+    {
+        var client = _client;
+        if (client is not null) _ = client.DisposeAsync().AsTask();
+    }
+
+    private async Task<ResyncDone> ResynchroniseAsync()
+    {
+        var client = _client!;
+        var router = _router;
+        var count = 0;
+        AmiAction[] lists = [new CoreShowChannelsAction(), new QueueStatusAction(), new ExtensionStateListAction(), new ConfbridgeListRoomsAction()];
+        foreach (var action in lists)
+        {
+            try
+            {
+                var result = await client.SendListAsync(action);
+                foreach (var e in result.Events)
+                {
+                    router.Tell(AmiEventConversion.ToData(e));
+                    count++;
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // One list failing (e.g. app_confbridge not loaded) must not stop the others.
+                _log.Warning("AMI resync {0} failed: {1}", action.GetType().Name, e.Message);
+            }
+        }
+        return new ResyncDone(count);
+    }
+
+    public static Props PropsFor(AmiClientOptions options, IActorRef lines, IActorRef agents, IActorRef queues)
+        => Props.Create(() => new AmiConnectionActor(options, lines, agents, queues));
+
+    private sealed class LinkUp { public static readonly LinkUp Instance = new(); }
+    private sealed record LinkDown(string Reason);
+    private sealed class Resynchronise { public static readonly Resynchronise Instance = new(); }
+    private sealed record ResyncDone(int Events);
+}

@@ -1,0 +1,116 @@
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using Xuc.Actors.Configuration;
+using Xuc.Actors.Configuration.Model;
+using Xuc.Host.Auth;
+using Xuc.Host.Http;
+
+namespace Xuc.Host.Admin;
+
+/// <summary>
+/// Configuration objects over REST, Admin only: <c>GET|POST /xuc/api/2.0/config/{kind}</c>,
+/// <c>GET|PUT|DELETE /xuc/api/2.0/config/{kind}/{id}</c>, <c>GET /config/export</c>, <c>POST /config/import?mode=replace|merge</c>.
+/// Kinds: user, line, agent, queue, agentgroup, rightprofile, userstatus, contact. Every write is validated against the
+/// whole configuration; a refusal names the object and field and changes nothing.
+/// </summary>
+public static class AdminEndpoints
+{
+    public const string Root = "/xuc/api/2.0/config";
+    private static readonly JsonSerializer Json = JsonSerializer.Create(ConfigFile.Settings);
+
+    public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet(Root + "/export", (HttpRequest r, TokenService t, ConfigStore s) => Guarded(r, t, s, async () =>
+            (IResult)new TextResult(ConfigFile.Write(await s.LoadAsync()))));
+        app.MapPost(Root + "/import", (HttpRequest r, TokenService t, ConfigStore s) => Guarded(r, t, s, async () =>
+        {
+            using var reader = new StreamReader(r.Body);
+            var snapshot = ConfigFile.Parse(await reader.ReadToEndAsync());
+            var mode = r.Query["mode"] == "merge" ? ImportMode.Merge : ImportMode.ReplaceAll;
+            await s.ImportAsync(snapshot, mode);
+            return WireJson.Json(new JObject { ["imported"] = true, ["mode"] = mode.ToString() });
+        }));
+        app.MapGet(Root + "/{kind}", (string kind, HttpRequest r, TokenService t, ConfigStore s) => Guarded(r, t, s, async () =>
+            Kind(kind) is { } k ? WireJson.Json(ToJson(await s.ListAsync(k))) : UnknownKind(kind)));
+        app.MapGet(Root + "/{kind}/{id}", (string kind, string id, HttpRequest r, TokenService t, ConfigStore s) => Guarded(r, t, s, async () =>
+        {
+            if (Kind(kind) is not { } k) return UnknownKind(kind);
+            return await s.GetAsync(k, id) is { } item ? WireJson.Json(ToJson(item)) : NotFound(kind, id);
+        }));
+        app.MapPost(Root + "/{kind}", (string kind, HttpRequest r, TokenService t, ConfigStore s) => Guarded(r, t, s, async () =>
+        {
+            if (Kind(kind) is not { } k) return UnknownKind(kind);
+            var item = await ReadItem(r, k);
+            if (await s.GetAsync(k, k.KeyOf(item)) is not null)
+                return WireJson.Error(409, "AlreadyExists", $"{k.Name} {k.KeyOf(item)} already exists; PUT {Root}/{k.Name}/{k.KeyOf(item)} replaces it");
+            await s.UpsertAsync(k, item);
+            return WireJson.Json(ToJson(await s.GetAsync(k, k.KeyOf(item))!), 201);
+        }));
+        app.MapPut(Root + "/{kind}/{id}", (string kind, string id, HttpRequest r, TokenService t, ConfigStore s) => Guarded(r, t, s, async () =>
+        {
+            if (Kind(kind) is not { } k) return UnknownKind(kind);
+            var item = k.WithKey(await ReadItem(r, k), id);
+            var op = await s.UpsertAsync(k, item);
+            return WireJson.Json(ToJson(await s.GetAsync(k, id)!), op == ChangeOp.Created ? 201 : 200);
+        }));
+        app.MapDelete(Root + "/{kind}/{id}", (string kind, string id, HttpRequest r, TokenService t, ConfigStore s) => Guarded(r, t, s, async () =>
+        {
+            if (Kind(kind) is not { } k) return UnknownKind(kind);
+            return await s.DeleteAsync(k, id) ? Results.NoContent() : NotFound(kind, id);
+        }));
+        return app;
+    }
+
+    private static async Task<IResult> Guarded(HttpRequest request, TokenService tokens, ConfigStore store, Func<Task<IResult>> action)
+    {
+        if (await AdminAccess.RefuseUnlessAdmin(request, tokens, store) is { } refusal) return refusal;
+        try
+        {
+            return await action();
+        }
+        catch (ConfigValidationException e)
+        {
+            return WireJson.Json(new JObject { ["error"] = "InvalidConfiguration", ["message"] = e.Message, ["errors"] = new JArray(e.Errors) }, 400);
+        }
+        catch (BadItemException e)
+        {
+            return WireJson.Error(400, AuthError.InvalidJson, e.Message);
+        }
+    }
+
+    private static IConfigKind? Kind(string name) => ConfigKinds.Find(name);
+
+    private static IResult UnknownKind(string kind)
+        => WireJson.Error(404, "UnknownObjectType", $"'{kind}' is not one of {string.Join(", ", ConfigKinds.All.Select(k => k.Name))}");
+
+    private static IResult NotFound(string kind, string id) => WireJson.Error(404, "NotFound", $"no {kind} {id}");
+
+    private static async Task<object> ReadItem(HttpRequest request, IConfigKind kind)
+    {
+        var body = await WireJson.ReadObjectAsync(request, 1024 * 1024) ?? throw new BadItemException($"the body must be a JSON {kind.Name} object");
+        try
+        {
+            return body.ToObject(kind.ItemType, Json) ?? throw new BadItemException($"the body must be a JSON {kind.Name} object");
+        }
+        catch (JsonException e)
+        {
+            throw new BadItemException($"{kind.Name}: {e.Message}");
+        }
+    }
+
+    /// <summary>Objects as the admin API shows them: camelCase, and never a password hash.</summary>
+    private static JToken ToJson(object item) => JToken.FromObject(item is User u ? u with { PasswordHash = null, Password = null } : item, Json);
+
+    private static JToken ToJson(IEnumerable<object> items) => new JArray(items.Select(ToJson));
+
+    private sealed class BadItemException(string message) : Exception(message);
+
+    private sealed class TextResult(string json) : IResult
+    {
+        public Task ExecuteAsync(HttpContext ctx)
+        {
+            ctx.Response.ContentType = "application/json; charset=utf-8";
+            return ctx.Response.WriteAsync(json);
+        }
+    }
+}

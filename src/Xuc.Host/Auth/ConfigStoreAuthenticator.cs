@@ -1,0 +1,20 @@
+using Xuc.Actors.Configuration;
+
+namespace Xuc.Host.Auth;
+
+/// <summary>Logins and PBKDF2 password hashes from the configuration store.</summary>
+public sealed class ConfigStoreAuthenticator(ConfigStore store) : IUserAuthenticator
+{
+    // Verifying against a fixed hash when the login is unknown keeps both answers equally slow.
+    private static readonly string DummyHash = PasswordHasher.Hash("not-a-real-password");
+
+    public async Task<string?> AuthenticateAsync(string login, string password, CancellationToken ct)
+    {
+        var user = await store.FindUserByLoginAsync(login);
+        var ok = PasswordHasher.Verify(password, user?.PasswordHash ?? DummyHash);
+        return ok && user is not null ? user.Login : null;
+    }
+
+    public async Task<bool> ExistsAsync(string login, CancellationToken ct)
+        => await store.FindUserByLoginAsync(login) is not null;
+}

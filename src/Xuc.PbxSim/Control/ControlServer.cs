@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Xuc.PbxSim.Model;
+
+namespace Xuc.PbxSim.Control;
+
+/// <summary>
+/// The simulator's HTTP control surface (standalone mode), loopback only:
+/// <c>POST /endpoints/{exten}/answer|reject|hangup|timeout|hold|unhold</c>, <c>POST /endpoints/{exten}/behaviour?mode=auto|manual|reject|noanswer&amp;delayMs=</c>,
+/// <c>POST /calls?from=0612345678&amp;to=3000</c>, <c>POST /dial?from=1001&amp;to=1002</c>,
+/// <c>POST /load?queue=sales&amp;cps=2&amp;seconds=10&amp;answer=0.8&amp;abandon=0.1&amp;talkMs=2000</c>,
+/// <c>POST /mailbox/{exten}?new=1&amp;old=0</c>, <c>POST /conference/{room}/join?exten=1001</c>, <c>GET /status</c>.
+/// Answers are small JSON objects; a refused request gets 400 with <c>{"error": "..."}</c>.
+/// </summary>
+public sealed class ControlServer(PbxSimulator sim, int port) : IAsyncDisposable
+{
+    private readonly HttpListener _http = new();
+    private readonly CancellationTokenSource _stop = new();
+    private Task? _loop;
+
+    public void Start()
+    {
+        _http.Prefixes.Add($"http://127.0.0.1:{port}/");
+        _http.Start();
+        _loop = Task.Run(LoopAsync);
+    }
+
+    private async Task LoopAsync()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            HttpListenerContext ctx;
+            try { ctx = await _http.GetContextAsync(); }
+            catch (Exception) { return; }
+            _ = Task.Run(() => HandleAsync(ctx));
+        }
+    }
+
+    private async Task HandleAsync(HttpListenerContext ctx)
+    {
+        var (status, body) = await DispatchAsync(ctx.Request.HttpMethod, ctx.Request.Url!.AbsolutePath.Trim('/').Split('/'), ctx.Request.QueryString);
+        var bytes = Encoding.UTF8.GetBytes(body);
+        ctx.Response.StatusCode = status;
+        ctx.Response.ContentType = "application/json";
+        await ctx.Response.OutputStream.WriteAsync(bytes);
+        ctx.Response.Close();
+    }
+
+    /// <summary>The verbs, separate from HTTP so tests can call them directly.</summary>
+    public async Task<(int Status, string Body)> DispatchAsync(string method, string[] path, System.Collections.Specialized.NameValueCollection q)
+    {
+        var m = sim.Model;
+        try
+        {
+            switch (method, path)
+            {
+                case ("GET", ["status"]):
+                    return (200, $"{{\"amiPort\":{sim.Port},\"sessions\":{sim.SessionCount},\"channels\":{m.ChannelCount},\"endpoints\":{m.Endpoints.Count},\"queues\":{m.Queues.Count}}}");
+                case ("POST", ["endpoints", var exten, var verb]):
+                    switch (verb)
+                    {
+                        case "answer": m.Answer(exten); break;
+                        case "reject": m.Reject(exten); break;
+                        case "hangup": m.Hangup(exten); break;
+                        case "timeout": m.RingTimeout(exten); break;
+                        case "hold": m.Hold(exten, true); break;
+                        case "unhold": m.Hold(exten, false); break;
+                        case "behaviour":
+                            var mode = (q["mode"] ?? "").ToLowerInvariant() switch
+                            {
+                                "auto" => EndpointBehaviour.AutoAnswer, "manual" => EndpointBehaviour.Manual,
+                                "reject" => EndpointBehaviour.Reject, "noanswer" => EndpointBehaviour.NoAnswer,
+                                _ => throw new SimulationException("mode must be auto, manual, reject or noanswer"),
+                            };
+                            m.SetEndpointBehaviour(exten, mode, q["delayMs"] is { } d ? TimeSpan.FromMilliseconds(int.Parse(d, CultureInfo.InvariantCulture)) : null);
+                            break;
+                        default: return (404, "{\"error\":\"unknown verb\"}");
+                    }
+                    return (200, "{\"ok\":true}");
+                case ("POST", ["calls"]):
+                    return (200, $"{{\"uniqueid\":\"{m.ExternalCall(q["from"] ?? "0612345678", q["to"] ?? "3000")}\"}}");
+                case ("POST", ["dial"]):
+                    return (200, $"{{\"uniqueid\":\"{m.Dial(q["from"] ?? throw new SimulationException("from is required"), q["to"] ?? throw new SimulationException("to is required"))}\"}}");
+                case ("POST", ["mailbox", var exten]):
+                    m.SetMailbox(exten, int.Parse(q["new"] ?? "0", CultureInfo.InvariantCulture), int.Parse(q["old"] ?? "0", CultureInfo.InvariantCulture));
+                    return (200, "{\"ok\":true}");
+                case ("POST", ["conference", var room, "join"]):
+                    return (200, $"{{\"channel\":\"{m.JoinConference(q["exten"] ?? throw new SimulationException("exten is required"), room)}\"}}");
+                case ("POST", ["load"]):
+                    var result = await LoadRunner.RunAsync(m, q["queue"] ?? "sales",
+                        double.Parse(q["cps"] ?? "1", CultureInfo.InvariantCulture), TimeSpan.FromSeconds(double.Parse(q["seconds"] ?? "10", CultureInfo.InvariantCulture)),
+                        double.Parse(q["answer"] ?? "0.8", CultureInfo.InvariantCulture), double.Parse(q["abandon"] ?? "0.1", CultureInfo.InvariantCulture),
+                        TimeSpan.FromMilliseconds(int.Parse(q["talkMs"] ?? "2000", CultureInfo.InvariantCulture)));
+                    return (200, $"{{\"calls\":{result.Calls},\"answered\":{result.Answered},\"abandoned\":{result.Abandoned},\"failed\":{result.Failed}}}");
+                default:
+                    return (404, "{\"error\":\"unknown request\"}");
+            }
+        }
+        catch (Exception e) when (e is SimulationException or FormatException or OverflowException)
+        {
+            return (400, $"{{\"error\":\"{e.Message.Replace("\"", "'")}\"}}");
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _stop.Cancel();
+        _http.Close();
+        if (_loop is not null) await _loop;
+    }
+}

@@ -1,0 +1,18 @@
+using Xuc.PbxSim.Model;
+
+namespace Xuc.PbxSim;
+
+/// <summary>What a standalone simulator starts with: phones 1001–1012 and queues sales (3000), support (3001), billing (3002) with members.</summary>
+public static class DefaultModel
+{
+    public static void Seed(PbxModel model)
+    {
+        for (var i = 1; i <= 12; i++) model.AddEndpoint($"10{i:00}");
+        model.AddQueue("sales", "3000", QueueStrategy.RingAll, wrapUpSeconds: 5);
+        model.AddQueue("support", "3001", QueueStrategy.RrMemory, wrapUpSeconds: 10);
+        model.AddQueue("billing", "3002", QueueStrategy.RingAll);
+        for (var i = 1; i <= 5; i++) model.AddMember("sales", $"{model.Tech}/10{i:00}", $"Agent 10{i:00}");
+        for (var i = 6; i <= 10; i++) model.AddMember("support", $"{model.Tech}/10{i:00}", $"Agent 10{i:00}");
+        for (var i = 1; i <= 10; i++) model.AddMember("billing", $"{model.Tech}/10{i:00}", $"Agent 10{i:00}", penalty: 1);
+    }
+}

@@ -1,0 +1,304 @@
+using Xuc.PbxSim.Protocol;
+
+namespace Xuc.PbxSim.Model;
+
+public sealed partial class PbxModel
+{
+    public SimQueue AddQueue(string name, string number, QueueStrategy strategy = QueueStrategy.RingAll, int wrapUpSeconds = 0, bool joinEmpty = true, int timeoutSeconds = 0)
+    {
+        lock (_gate)
+        {
+            var q = new SimQueue(name) { Number = number, Strategy = strategy, WrapUpSeconds = wrapUpSeconds, JoinEmpty = joinEmpty, TimeoutSeconds = timeoutSeconds };
+            _queues[name] = q;
+            return q;
+        }
+    }
+
+    public IReadOnlyList<SimQueue> Queues { get { lock (_gate) return _queues.Values.ToList(); } }
+
+    internal SimQueue? FindQueue(string name) => _queues.GetValueOrDefault(name);
+
+    internal static AmiText MemberBlock(AmiText t, SimQueue q, QueueMember m, int status)
+        => t.Add("Queue", q.Name)
+            .Add("MemberName", m.Name)
+            .Add("Interface", m.Interface)
+            .Add("StateInterface", m.StateInterface)
+            .Add("Membership", m.Membership)
+            .Add("Penalty", m.Penalty)
+            .Add("CallsTaken", m.CallsTaken)
+            .Add("LastCall", m.LastCall.ToString())
+            .Add("LastPause", m.LastPause.ToString())
+            .Add("LoginTime", m.LoginTime.ToString())
+            .Add("InCall", m.InCall ? "1" : "0")
+            .Add("Status", status)
+            .Add("Paused", m.Paused ? "1" : "0")
+            .Add("PausedReason", m.PausedReason)
+            .Add("Ringinuse", m.RingInUse ? "1" : "0")
+            .Add("Wrapuptime", 0);
+
+    private AmiText QueueAgentBlock(AmiText t, QueueCall qc, SimChannel memberChannel, QueueMember m)
+        => ChannelBlock(ChannelBlock(t, qc.Caller), memberChannel, "Dest").Add("Queue", qc.Queue.Name).Add("MemberName", m.Name).Add("Interface", m.Interface);
+
+    /// <summary>QueueAdd: a dynamic member joins (QueueMemberAdded). Errors use app_queue's wording.</summary>
+    public string? AddMember(string queue, string @interface, string? name = null, int penalty = 0, bool paused = false, string? stateInterface = null)
+    {
+        lock (_gate)
+        {
+            if (!_queues.TryGetValue(queue, out var q)) return "Unable to add interface to queue: No such queue";
+            if (q.Members.Any(m => m.Interface.Equals(@interface, StringComparison.OrdinalIgnoreCase))) return "Unable to add interface: Already there";
+            var m = new QueueMember(@interface, name ?? @interface) { Penalty = penalty, Paused = paused, StateInterface = stateInterface ?? @interface, LoginTime = Epoch(Now) };
+            q.Members.Add(m);
+            Emit(MemberBlock(AmiText.Event("QueueMemberAdded", "agent,all"), q, m, MemberStatus(m)));
+            DistributeWaitingCalls();
+            return null;
+        }
+    }
+
+    public string? RemoveMember(string queue, string @interface)
+    {
+        lock (_gate)
+        {
+            if (!_queues.TryGetValue(queue, out var q)) return "Unable to remove interface from queue: No such queue";
+            var m = q.Members.FirstOrDefault(x => x.Interface.Equals(@interface, StringComparison.OrdinalIgnoreCase));
+            if (m is null) return "Unable to remove interface: Not there";
+            q.Members.Remove(m);
+            Emit(MemberBlock(AmiText.Event("QueueMemberRemoved", "agent,all"), q, m, MemberStatus(m)));
+            return null;
+        }
+    }
+
+    /// <summary>QueuePause: in one queue, or in every queue of the interface when no queue is given.</summary>
+    public string? PauseMember(string @interface, bool paused, string? queue = null, string? reason = null)
+    {
+        lock (_gate)
+        {
+            var found = false;
+            foreach (var q in _queues.Values.Where(q => queue is null || q.Name.Equals(queue, StringComparison.OrdinalIgnoreCase)))
+                foreach (var m in q.Members.Where(m => m.Interface.Equals(@interface, StringComparison.OrdinalIgnoreCase)))
+                {
+                    found = true;
+                    m.Paused = paused;
+                    m.PausedReason = paused ? reason ?? "" : "";
+                    if (paused) m.LastPause = Epoch(Now);
+                    Emit(MemberBlock(AmiText.Event("QueueMemberPause", "agent,all"), q, m, MemberStatus(m)));
+                }
+            if (!found) return "Interface not found";
+            if (!paused) DistributeWaitingCalls();
+            return null;
+        }
+    }
+
+    public string? SetPenalty(string @interface, int penalty, string? queue = null)
+    {
+        lock (_gate)
+        {
+            if (penalty < 0) return "Invalid penalty";
+            var found = false;
+            foreach (var q in _queues.Values.Where(q => queue is null || q.Name.Equals(queue, StringComparison.OrdinalIgnoreCase)))
+                foreach (var m in q.Members.Where(m => m.Interface.Equals(@interface, StringComparison.OrdinalIgnoreCase)))
+                {
+                    found = true;
+                    m.Penalty = penalty;
+                    Emit(MemberBlock(AmiText.Event("QueueMemberPenalty", "agent,all"), q, m, MemberStatus(m)));
+                }
+            return found ? null : "Invalid interface, queuename or penalty";
+        }
+    }
+
+    private bool IsAvailable(SimQueue q, QueueMember m, QueueCall qc)
+        => !m.Paused && !m.InCall && (m.WrapUpUntil is null || m.WrapUpUntil <= Now)
+           && !qc.Declined.Contains(m.Interface)
+           && MemberStatus(m) == 1
+           && EndpointOfDevice(m.StateInterface) is not null;
+
+    private void JoinQueue(SimQueue q, SimChannel caller)
+    {
+        if (!q.JoinEmpty && !q.Members.Any(m => !m.Paused && MemberStatus(m) != 5))
+        {
+            HangupChannel(caller, 16, "Normal Clearing");
+            return;
+        }
+        caller.Application = "Queue";
+        caller.ApplicationData = q.Name;
+        if (caller.State != 6) { caller.Answered = Now; SetState(caller, 6); }
+        var qc = new QueueCall(q, caller, Now, q.Callers.Count + 1);
+        q.Callers.Add(qc);
+        Emit(ChannelBlock(AmiText.Event("QueueCallerJoin", "agent,all"), caller).Add("Queue", q.Name).Add("Position", Position(qc)).Add("Count", Waiting(q).Count()));
+        if (q.TimeoutSeconds > 0)
+            Schedule(TimeSpan.FromSeconds(q.TimeoutSeconds), () => { if (q.Callers.Contains(qc) && qc.ConnectedMember is null) QueueTimeout(qc); });
+        RingMembers(qc);
+    }
+
+    private static IEnumerable<QueueCall> Waiting(SimQueue q) => q.Callers.Where(c => c.ConnectedMember is null);
+    private static int Position(QueueCall qc) => Waiting(qc.Queue).ToList().IndexOf(qc) + 1;
+
+    /// <summary>Rings the members the strategy picks: ringall = every available member of the best penalty; rrmemory = the next one after the last rung.</summary>
+    private void RingMembers(QueueCall qc)
+    {
+        if (qc.Ringing.Count > 0 || qc.ConnectedMember is not null) return;
+        var q = qc.Queue;
+        // Only the head of the queue is offered to members (app_queue serves callers in order).
+        if (Waiting(q).FirstOrDefault() != qc) return;
+        var available = q.Members.Where(m => IsAvailable(q, m, qc)).ToList();
+        if (available.Count == 0) return;
+        var best = available.Min(m => m.Penalty);
+        var tier = available.Where(m => m.Penalty == best).ToList();
+        List<QueueMember> toRing;
+        if (q.Strategy == QueueStrategy.RingAll)
+        {
+            toRing = tier;
+        }
+        else
+        {
+            var order = q.Members.Where(tier.Contains).ToList();
+            var last = order.FindIndex(m => m.Interface == q.LastRung);
+            toRing = [order[(last + 1) % order.Count]];
+        }
+        foreach (var m in toRing)
+        {
+            q.LastRung = m.Interface;
+            var ep = EndpointOfDevice(m.StateInterface)!;
+            DialEndpoint(qc.Caller, ep, qc, m);
+        }
+    }
+
+    private void DistributeWaitingCalls()
+    {
+        foreach (var q in _queues.Values)
+            foreach (var qc in Waiting(q).ToList())
+                RingMembers(qc);
+    }
+
+    private void MemberDidNotAnswer(QueueCall qc, SimChannel memberChannel, string dialStatus)
+    {
+        var entry = qc.Ringing.FirstOrDefault(r => r.Channel == memberChannel);
+        if (entry.Channel is null) return;
+        qc.Ringing.Remove(entry);
+        if (dialStatus == "NOANSWER")
+            Emit(QueueAgentBlock(AmiText.Event("AgentRingNoAnswer", "agent,all"), qc, memberChannel, entry.Member).Add("RingTime", (int)(Now - entry.Since).TotalSeconds));
+        qc.Declined.Add(entry.Member.Interface);
+        if (qc.Ringing.Count == 0 && qc.Queue.Callers.Contains(qc))
+        {
+            // Every member tried once: app_queue starts a new round after its retry delay.
+            if (!qc.Queue.Members.Any(m => IsAvailable(qc.Queue, m, qc))) qc.Declined.Clear();
+            RingMembers(qc);
+        }
+    }
+
+    private void ConnectQueueCall(QueueCall qc, SimChannel memberChannel)
+    {
+        var entry = qc.Ringing.First(r => r.Channel == memberChannel);
+        qc.Ringing.Remove(entry);
+        // The other members' phones stop ringing.
+        foreach (var other in qc.Ringing.ToList())
+        {
+            Emit(ChannelBlock(ChannelBlock(AmiText.Event("DialEnd", "call,all"), qc.Caller), other.Channel, "Dest").Add("DialStatus", "CANCEL"));
+            other.Channel.DialedBy = null;
+            other.Channel.RingingFor = null;
+            HangupChannel(other.Channel, 26, "Answered elsewhere");
+        }
+        qc.Ringing.Clear();
+        var holdTime = (int)(Now - qc.Joined).TotalSeconds;
+        Emit(ChannelBlock(AmiText.Event("QueueCallerLeave", "agent,all"), qc.Caller).Add("Queue", qc.Queue.Name).Add("Count", Waiting(qc.Queue).Count() - 1).Add("Position", Position(qc)));
+        qc.ConnectedMember = entry.Member;
+        qc.ConnectedChannel = memberChannel;
+        qc.ConnectedAt = Now;
+        entry.Member.InCall = true;
+        ConnectParties(qc.Caller, memberChannel);
+        Bridge(qc.Caller, memberChannel);
+        Emit(QueueAgentBlock(AmiText.Event("AgentConnect", "agent,all"), qc, memberChannel, entry.Member)
+            .Add("RingTime", (int)(Now - entry.Since).TotalSeconds).Add("HoldTime", holdTime));
+        qc.Queue.TotalHoldSeconds += holdTime;
+        foreach (var next in Waiting(qc.Queue).ToList()) RingMembers(next);
+    }
+
+    private void CompleteQueueCall(QueueCall qc, SimChannel hungUpBy)
+    {
+        var m = qc.ConnectedMember!;
+        var talk = (int)(Now - qc.ConnectedAt!.Value).TotalSeconds;
+        qc.Queue.Callers.Remove(qc);
+        qc.ConnectedMember = null;
+        m.InCall = false;
+        m.CallsTaken++;
+        m.LastCall = Epoch(Now);
+        if (qc.Queue.WrapUpSeconds > 0)
+        {
+            m.WrapUpUntil = Now.AddSeconds(qc.Queue.WrapUpSeconds);
+            Schedule(TimeSpan.FromSeconds(qc.Queue.WrapUpSeconds), DistributeWaitingCalls);
+        }
+        qc.Queue.Completed++;
+        qc.Queue.TotalTalkSeconds += talk;
+        Emit(QueueAgentBlock(AmiText.Event("AgentComplete", "agent,all"), qc, qc.ConnectedChannel!, m)
+            .Add("HoldTime", (int)(qc.ConnectedAt.Value - qc.Joined).TotalSeconds).Add("TalkTime", talk)
+            .Add("Reason", hungUpBy == qc.Caller ? "caller" : "agent"));
+    }
+
+    private void Abandon(QueueCall qc)
+    {
+        var q = qc.Queue;
+        Emit(ChannelBlock(AmiText.Event("QueueCallerAbandon", "agent,all"), qc.Caller).Add("Queue", q.Name)
+            .Add("Position", Position(qc)).Add("OriginalPosition", qc.OriginalPosition).Add("HoldTime", (int)(Now - qc.Joined).TotalSeconds));
+        Emit(ChannelBlock(AmiText.Event("QueueCallerLeave", "agent,all"), qc.Caller).Add("Queue", q.Name).Add("Count", Waiting(q).Count() - 1).Add("Position", Position(qc)));
+        q.Callers.Remove(qc);
+        q.Abandoned++;
+        foreach (var next in Waiting(q).ToList()) RingMembers(next);
+    }
+
+    private void QueueTimeout(QueueCall qc)
+    {
+        foreach (var r in qc.Ringing.ToList())
+        {
+            Emit(ChannelBlock(ChannelBlock(AmiText.Event("DialEnd", "call,all"), qc.Caller), r.Channel, "Dest").Add("DialStatus", "CANCEL"));
+            r.Channel.DialedBy = null;
+            r.Channel.RingingFor = null;
+            HangupChannel(r.Channel, 16, "Normal Clearing");
+        }
+        qc.Ringing.Clear();
+        Emit(ChannelBlock(AmiText.Event("QueueCallerLeave", "agent,all"), qc.Caller).Add("Queue", qc.Queue.Name).Add("Count", Waiting(qc.Queue).Count() - 1).Add("Position", Position(qc)));
+        qc.Queue.Callers.Remove(qc);
+        HangupChannel(qc.Caller, 16, "Normal Clearing");
+    }
+
+    internal IEnumerable<string> QueueStatusEvents(string? onlyQueue, string? actionId)
+    {
+        foreach (var q in _queues.Values.Where(q => onlyQueue is null || q.Name.Equals(onlyQueue, StringComparison.OrdinalIgnoreCase)))
+        {
+            var completed = Math.Max(1, q.Completed);
+            yield return ListItem("QueueParams").Add("Queue", q.Name).Add("Max", 0)
+                .Add("Strategy", q.Strategy == QueueStrategy.RingAll ? "ringall" : "rrmemory").Add("Calls", Waiting(q).Count())
+                .Add("Holdtime", q.TotalHoldSeconds / completed).Add("TalkTime", q.TotalTalkSeconds / completed)
+                .Add("Completed", q.Completed).Add("Abandoned", q.Abandoned).Add("ServiceLevel", 0)
+                .Add("ServicelevelPerf", "0.0").Add("ServicelevelPerf2", "0.0").Add("Weight", 0).AddIf(actionId is not null, "ActionID", actionId).ToString();
+            foreach (var m in q.Members)
+                yield return ListItem("QueueMember").Add("Queue", q.Name).Add("Name", m.Name)
+                    .Add("Location", m.Interface).Add("StateInterface", m.StateInterface).Add("Membership", m.Membership)
+                    .Add("Penalty", m.Penalty).Add("CallsTaken", m.CallsTaken).Add("LastCall", m.LastCall.ToString())
+                    .Add("LastPause", m.LastPause.ToString()).Add("LoginTime", m.LoginTime.ToString()).Add("InCall", m.InCall ? "1" : "0")
+                    .Add("Status", MemberStatus(m)).Add("Paused", m.Paused ? "1" : "0").Add("PausedReason", m.PausedReason)
+                    .Add("Wrapuptime", 0).AddIf(actionId is not null, "ActionID", actionId).ToString();
+            var position = 0;
+            foreach (var qc in Waiting(q))
+                yield return ListItem("QueueEntry").Add("Queue", q.Name).Add("Position", ++position)
+                    .Add("Channel", qc.Caller.Name).Add("Uniqueid", qc.Caller.Uniqueid).Add("CallerIDNum", Unknown(qc.Caller.CallerIdNum))
+                    .Add("CallerIDName", Unknown(qc.Caller.CallerIdName)).Add("ConnectedLineNum", Unknown(qc.Caller.ConnectedNum))
+                    .Add("ConnectedLineName", Unknown(qc.Caller.ConnectedName)).Add("Wait", (int)(Now - qc.Joined).TotalSeconds)
+                    .Add("Priority", 0).AddIf(actionId is not null, "ActionID", actionId).ToString();
+        }
+    }
+
+    internal IEnumerable<string> QueueSummaryEvents(string? onlyQueue, string? actionId)
+    {
+        foreach (var q in _queues.Values.Where(q => onlyQueue is null || q.Name.Equals(onlyQueue, StringComparison.OrdinalIgnoreCase)))
+        {
+            var completed = Math.Max(1, q.Completed);
+            var longest = Waiting(q).Select(c => (int)(Now - c.Joined).TotalSeconds).DefaultIfEmpty(0).Max();
+            yield return ListItem("QueueSummary").Add("Queue", q.Name)
+                .Add("LoggedIn", q.Members.Count).Add("Available", q.Members.Count(m => !m.Paused && !m.InCall && MemberStatus(m) == 1))
+                .Add("Callers", Waiting(q).Count()).Add("HoldTime", q.TotalHoldSeconds / completed).Add("TalkTime", q.TotalTalkSeconds / completed)
+                .Add("LongestHoldTime", longest).AddIf(actionId is not null, "ActionID", actionId).ToString();
+        }
+    }
+
+    /// <summary>A list item: app_queue writes <c>Event</c>, the fields, and the ActionID last; no Privilege line.</summary>
+    internal static AmiText ListItem(string eventName) => new AmiText().Add("Event", eventName);
+}

@@ -1,0 +1,74 @@
+using Xuc.PbxSim.Protocol;
+
+namespace Xuc.PbxSim.Model;
+
+public sealed partial class PbxModel
+{
+    /// <summary>BlindTransfer / Redirect of a bridged party: the transferer leaves, its peer is sent to the new number.</summary>
+    internal string? BlindTransfer(SimChannel transferer, string exten, string context)
+    {
+        var bridge = transferer.Bridge;
+        if (bridge is null || bridge.Channels.Count < 2) return "Transfer failed: no bridged party";
+        var peer = bridge.Channels.First(c => c != transferer);
+        Emit(ChannelBlock(BridgeBlock(ChannelBlock(AmiText.Event("BlindTransfer", "call,all").Add("Result", "Success"), transferer, "Transferer"), bridge), peer, "Transferee")
+            .Add("IsExternal", "No").Add("Context", context).Add("Extension", exten));
+        LeaveBridge(peer);
+        HangupChannel(transferer, 16, "Normal Clearing");
+        peer.Context = context;
+        peer.Exten = exten;
+        Route(peer, exten);
+        return null;
+    }
+
+    /// <summary>Atxfer: the transferer's peer is held, the transferer consults <paramref name="exten"/>.</summary>
+    internal string? AttendedTransfer(SimChannel transferer, string exten)
+    {
+        if (transferer.Bridge is null) return "Atxfer failed: channel is not bridged";
+        if (!_endpoints.TryGetValue(exten, out var target)) return "Atxfer failed: no such extension";
+        var peer = transferer.Bridge.Channels.FirstOrDefault(c => c != transferer);
+        if (peer is not null && !peer.OnHold)
+        {
+            peer.OnHold = true;
+            Emit(ChannelBlock(AmiText.Event("Hold", "call,all"), peer).Add("MusicClass", "default"));
+        }
+        // The consultation leg is a new call from the transferer's phone.
+        var ep = EndpointOfDevice(transferer.Device)!;
+        var consult = NewChannel(ep.Device, ep.Exten, ep.CallerIdName, ep.Context, exten, 6, transferer.Linkedid);
+        consult.Answered = Now;
+        consult.Variables["XUC_TRANSFER_OF"] = transferer.Name;
+        DialEndpoint(consult, target);
+        return null;
+    }
+
+    /// <summary>
+    /// The transferer hangs up its consultation call after the target answered: the held party and the target
+    /// are bridged (AttendedTransfer event), both transferer channels go away.
+    /// </summary>
+    public void CompleteAttendedTransfer(string transfererExten)
+    {
+        lock (_gate)
+        {
+            var ep = RequireEndpoint(transfererExten);
+            var consult = _channels.Values.FirstOrDefault(c => c.Device == ep.Device && c.Variables.ContainsKey("XUC_TRANSFER_OF") && c.Bridge is not null)
+                          ?? throw new SimulationException($"no answered consultation call on {transfererExten}");
+            var original = FindChannel(consult.Variables["XUC_TRANSFER_OF"]) ?? throw new SimulationException("the transferred call is gone");
+            var held = original.Bridge?.Channels.FirstOrDefault(c => c != original) ?? throw new SimulationException("nothing to transfer");
+            var target = consult.Bridge!.Channels.First(c => c != consult);
+            Emit(ChannelBlock(ChannelBlock(AmiText.Event("AttendedTransfer", "call,all").Add("Result", "Success"), original, "OrigTransferer"), consult, "SecondTransferer")
+                .Add("DestType", "Bridge").Add("DestBridgeUniqueid", consult.Bridge.Uniqueid)
+                .Add("TransfereeChannel", held.Name).Add("TransferTargetChannel", target.Name));
+            LeaveBridge(held);
+            LeaveBridge(target);
+            HangupChannel(original, 16, "Normal Clearing");
+            HangupChannel(consult, 16, "Normal Clearing");
+            if (held.OnHold)
+            {
+                held.OnHold = false;
+                Emit(ChannelBlock(AmiText.Event("Unhold", "call,all"), held));
+            }
+            ConnectParties(held, target);
+            Bridge(held, target);
+            UpdateDeviceState(held.Device);
+        }
+    }
+}

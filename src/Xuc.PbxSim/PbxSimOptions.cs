@@ -1,0 +1,16 @@
+using System.Net;
+
+namespace Xuc.PbxSim;
+
+public sealed record PbxSimOptions
+{
+    /// <summary>AMI port; 0 picks a free one (see <see cref="PbxSimulator.Port"/>).</summary>
+    public int Port { get; init; } = 5038;
+    public IPAddress Bind { get; init; } = IPAddress.Loopback;
+    /// <summary>manager.conf users: username → secret.</summary>
+    public IReadOnlyDictionary<string, string> ManagerUsers { get; init; } = new Dictionary<string, string> { ["xuc"] = "xucpass" };
+    /// <summary>The AMI version Asterisk 18 announces in its banner.</summary>
+    public string AmiVersion { get; init; } = "7.0.3";
+    /// <summary>PJSIP (default) or SIP for chan_sip channel naming.</summary>
+    public string ChannelTech { get; init; } = "PJSIP";
+}

@@ -1,0 +1,377 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Xuc.PbxSim.Model;
+
+namespace Xuc.PbxSim.Protocol;
+
+/// <summary>
+/// Answers each manager action as Asterisk 18 does: the same response headers and the same error wording
+/// (manager.c, app_queue.c, app_confbridge.c, res_pjsip_notify.c). Returns false when the session must close.
+/// </summary>
+internal static class ActionDispatcher
+{
+    private static readonly HashSet<string> OpenActions = new(StringComparer.OrdinalIgnoreCase) { "Login", "Challenge", "Logoff", "Ping" };
+
+    public static bool Handle(AmiServerSession s, PbxSimulator sim, AmiRequest r)
+    {
+        var id = r.ActionId;
+        var action = r.Action;
+        if (action.Length == 0) { s.Write(Error(id, "Missing action in request")); return true; }
+        if (!s.Authenticated && !OpenActions.Contains(action)) { s.Write(Error(id, "Permission denied")); return true; }
+        var model = sim.Model;
+
+        switch (action.ToLowerInvariant())
+        {
+            case "login": return Login(s, sim, r);
+            case "challenge":
+                if (!string.Equals(r["AuthType"], "MD5", StringComparison.OrdinalIgnoreCase)) { s.Write(Error(id, "Must specify AuthType")); return true; }
+                s.Challenge ??= RandomNumberGenerator.GetInt32(100_000_000, int.MaxValue).ToString(CultureInfo.InvariantCulture);
+                s.Write(AmiText.Response("Success", id).Add("Challenge", s.Challenge).ToString());
+                return true;
+            case "logoff":
+                s.Write(AmiText.Response("Goodbye", id).Add("Message", "Thanks for all the fish.").ToString());
+                return false;
+            case "ping":
+                var now = DateTimeOffset.UtcNow;
+                s.Write(AmiText.Response("Success", id).Add("Ping", "Pong")
+                    .Add("Timestamp", $"{now.ToUnixTimeSeconds()}.{now.Ticks % TimeSpan.TicksPerSecond / 10:000000}").ToString());
+                return true;
+            case "events":
+                var mask = r["EventMask"];
+                if (mask is null) { s.Write(Error(id, "Invalid event mask")); return true; }
+                s.SetEventMask(mask);
+                s.Write(AmiText.Response("Success", id).Add("Events", s.EventsOn ? "On" : "Off").ToString());
+                return true;
+
+            case "originate":
+            {
+                var channel = r["Channel"];
+                if (string.IsNullOrEmpty(channel)) { s.Write(Error(id, "Channel not specified")); return true; }
+                var exten = r["Exten"];
+                var application = r["Application"];
+                if (exten is null && application is null) { s.Write(Error(id, "Exten not specified")); return true; }
+                if (r["Priority"] is { } pr && !int.TryParse(pr, out _)) { s.Write(Error(id, "Invalid priority")); return true; }
+                var async = AmiRequest.IsTrue(r["Async"]);
+                s.Write(AmiText.Response("Success", id).Add("Message", "Originate successfully queued").ToString());
+                var vars = r.Variables();
+                var context = r["Context"] ?? "default";
+                var callerId = r["CallerID"];
+                // Async or not, the simulator reports the outcome with OriginateResponse like an async Originate.
+                _ = async;
+                model.Locked(() => model.Originate(channel, exten, context, application, vars, id, callerId));
+                return true;
+            }
+            case "hangup":
+            {
+                var channel = r["Channel"];
+                if (string.IsNullOrEmpty(channel)) { s.Write(Error(id, "No channel specified")); return true; }
+                var found = model.Locked(() =>
+                {
+                    var c = model.ChannelByName(channel);
+                    if (c is null) return false;
+                    model.Hangup(c.Name);
+                    return true;
+                });
+                s.Write(found ? Success(id, "Channel Hungup") : Error(id, "No such channel"));
+                return true;
+            }
+            case "redirect":
+            {
+                var channel = r["Channel"];
+                if (string.IsNullOrEmpty(channel)) { s.Write(Error(id, "Channel not specified")); return true; }
+                var exten = r["Exten"];
+                if (string.IsNullOrEmpty(exten)) { s.Write(Error(id, "Exten not specified")); return true; }
+                var ok = model.Locked(() =>
+                {
+                    var c = model.ChannelByName(channel);
+                    if (c is null) return false;
+                    model.Redirect(c, exten, r["Context"] ?? c.Context);
+                    return true;
+                });
+                s.Write(ok ? Success(id, "Redirect successful") : Error(id, $"Channel does not exist: {channel}"));
+                return true;
+            }
+            case "atxfer":
+            {
+                var channel = r["Channel"];
+                if (string.IsNullOrEmpty(channel)) { s.Write(Error(id, "No channel specified")); return true; }
+                var exten = r["Exten"];
+                if (string.IsNullOrEmpty(exten)) { s.Write(Error(id, "No extension specified")); return true; }
+                var error = model.Locked(() => model.ChannelByName(channel) is { } c ? model.AttendedTransfer(c, exten) : $"Channel specified does not exist");
+                s.Write(error is null ? Success(id, "Atxfer successfully queued") : Error(id, error));
+                return true;
+            }
+            case "blindtransfer":
+            {
+                var channel = r["Channel"];
+                if (string.IsNullOrEmpty(channel)) { s.Write(Error(id, "No channel specified")); return true; }
+                var exten = r["Exten"];
+                if (string.IsNullOrEmpty(exten)) { s.Write(Error(id, "No extension specified")); return true; }
+                var error = model.Locked(() => model.ChannelByName(channel) is { } c ? model.BlindTransfer(c, exten, r["Context"] ?? c.Context) : $"Channel specified does not exist");
+                s.Write(error is null ? Success(id, "Transfer succeeded") : Error(id, error));
+                return true;
+            }
+            case "setvar":
+            {
+                var variable = r["Variable"];
+                if (string.IsNullOrEmpty(variable)) { s.Write(Error(id, "No variable specified")); return true; }
+                var value = r["Value"] ?? "";
+                var channel = r["Channel"];
+                var ok = model.Locked(() =>
+                {
+                    if (string.IsNullOrEmpty(channel)) { sim.Globals[variable] = value; return true; }
+                    var c = model.ChannelByName(channel);
+                    if (c is null) return false;
+                    model.SetChannelVariable(c, variable, value);
+                    return true;
+                });
+                s.Write(ok ? Success(id, "Variable Set") : Error(id, "No such channel"));
+                return true;
+            }
+            case "getvar":
+            {
+                var variable = r["Variable"];
+                if (string.IsNullOrEmpty(variable)) { s.Write(Error(id, "No variable specified")); return true; }
+                var channel = r["Channel"];
+                string? value = null;
+                var ok = model.Locked(() =>
+                {
+                    if (string.IsNullOrEmpty(channel)) { value = sim.Globals.GetValueOrDefault(variable); return true; }
+                    var c = model.ChannelByName(channel);
+                    if (c is null) return false;
+                    value = c.Variables.GetValueOrDefault(variable);
+                    return true;
+                });
+                s.Write(ok ? AmiText.Response("Success", id).Add("Variable", variable).Add("Value", value ?? "").ToString() : Error(id, "No such channel"));
+                return true;
+            }
+            case "playdtmf":
+            {
+                var channel = r["Channel"];
+                if (string.IsNullOrEmpty(channel)) { s.Write(Error(id, "Channel not specified")); return true; }
+                var digit = r["Digit"];
+                if (string.IsNullOrEmpty(digit)) { s.Write(Error(id, "No digit specified")); return true; }
+                var ok = model.Locked(() =>
+                {
+                    var c = model.ChannelByName(channel);
+                    if (c is null) return false;
+                    model.PlayDtmf(c, digit[..1]);
+                    return true;
+                });
+                s.Write(ok ? Success(id, "DTMF successfully queued") : Error(id, $"Channel '{channel}' not found"));
+                return true;
+            }
+            case "queueadd":
+            {
+                var queue = r["Queue"];
+                var iface = r["Interface"];
+                if (string.IsNullOrEmpty(queue)) { s.Write(Error(id, "'Queue' not specified.")); return true; }
+                if (string.IsNullOrEmpty(iface)) { s.Write(Error(id, "'Interface' not specified.")); return true; }
+                int.TryParse(r["Penalty"], out var penalty);
+                var error = model.AddMember(queue, iface, r["MemberName"], penalty, AmiRequest.IsTrue(r["Paused"]), r["StateInterface"]);
+                s.Write(error is null ? Success(id, "Added interface to queue") : Error(id, error));
+                return true;
+            }
+            case "queueremove":
+            {
+                var queue = r["Queue"];
+                var iface = r["Interface"];
+                if (string.IsNullOrEmpty(queue) || string.IsNullOrEmpty(iface)) { s.Write(Error(id, "Need 'Queue' and 'Interface' parameters.")); return true; }
+                var error = model.RemoveMember(queue, iface);
+                s.Write(error is null ? Success(id, "Removed interface from queue") : Error(id, error));
+                return true;
+            }
+            case "queuepause":
+            {
+                var iface = r["Interface"];
+                var paused = r["Paused"];
+                if (string.IsNullOrEmpty(iface) || string.IsNullOrEmpty(paused)) { s.Write(Error(id, "Need 'Interface' and 'Paused' parameters.")); return true; }
+                var pause = AmiRequest.IsTrue(paused);
+                var error = model.PauseMember(iface, pause, r["Queue"], r["Reason"]);
+                s.Write(error is null ? Success(id, pause ? "Interface paused successfully" : "Interface unpaused successfully") : Error(id, error));
+                return true;
+            }
+            case "queuepenalty":
+            {
+                var iface = r["Interface"];
+                var penalty = r["Penalty"];
+                if (string.IsNullOrEmpty(iface) || string.IsNullOrEmpty(penalty)) { s.Write(Error(id, "Need 'Interface' and 'Penalty' parameters.")); return true; }
+                if (!int.TryParse(penalty, out var p)) { s.Write(Error(id, "Invalid penalty")); return true; }
+                var error = model.SetPenalty(iface, p, r["Queue"]);
+                s.Write(error is null ? Success(id, "Interface penalty set successfully") : Error(id, error));
+                return true;
+            }
+            case "queuestatus":
+                List(s, id, "Queue status will follow", "QueueStatusComplete", model.Locked(() => model.QueueStatusEvents(r["Queue"], id).ToList()), actionIdFirst: false);
+                return true;
+            case "queuesummary":
+                List(s, id, "Queue summary will follow", "QueueSummaryComplete", model.Locked(() => model.QueueSummaryEvents(r["Queue"], id).ToList()), actionIdFirst: false);
+                return true;
+            case "coreshowchannels":
+                List(s, id, "Channels will follow", "CoreShowChannelsComplete", model.Locked(() => model.CoreShowChannelEvents(id).ToList()));
+                return true;
+            case "extensionstatelist":
+                List(s, id, "Extension Statuses will follow", "ExtensionStateListComplete", model.Locked(() => model.ExtensionStateEvents(id).ToList()));
+                return true;
+            case "mailboxcount":
+            {
+                var mailbox = r["Mailbox"];
+                if (string.IsNullOrEmpty(mailbox)) { s.Write(Error(id, "Mailbox not specified")); return true; }
+                var counts = model.Locked(() => model.Mailbox(mailbox)) ?? (0, 0);
+                s.Write(AmiText.Response("Success", id).Add("Message", "Mailbox Message Count").Add("Mailbox", mailbox)
+                    .Add("UrgMessages", 0).Add("NewMessages", counts.New).Add("OldMessages", counts.Old).ToString());
+                return true;
+            }
+            case "confbridgelistrooms":
+            {
+                var items = model.Locked(() => model.Conferences.Select(kv =>
+                {
+                    var t = new AmiText().Add("Event", "ConfbridgeListRooms");
+                    if (id is not null) t.Add("ActionID", id);
+                    return t.Add("Conference", kv.Key).Add("Parties", kv.Value.Count).Add("Marked", 0).Add("Locked", "No").Add("Muted", "No").ToString();
+                }).ToList());
+                if (items.Count == 0) { s.Write(Error(id, "No active conferences.")); return true; }
+                List(s, id, "Confbridges will follow", "ConfbridgeListRoomsComplete", items);
+                return true;
+            }
+            case "confbridgelist":
+            {
+                var room = r["Conference"];
+                if (string.IsNullOrEmpty(room)) { s.Write(Error(id, "No Conference name provided.")); return true; }
+                var items = model.Locked(() => model.ConferenceMembers(room)?.Select(c =>
+                {
+                    var t = new AmiText().Add("Event", "ConfbridgeList");
+                    if (id is not null) t.Add("ActionID", id);
+                    t.Add("Conference", room);
+                    return PbxModel.ChannelBlock(t, c).Add("Admin", "No").Add("MarkedUser", "No").Add("WaitMarked", "No").Add("EndMarked", "No")
+                        .Add("Waiting", "No").Add("Muted", c.ConferenceMuted ? "Yes" : "No").Add("Talking", "No")
+                        .Add("AnsweredTime", (int)(model.Now - (c.Answered ?? c.Created)).TotalSeconds).ToString();
+                }).ToList());
+                if (items is null || items.Count == 0) { s.Write(Error(id, "No active conferences.")); return true; }
+                List(s, id, "Confbridge user list will follow", "ConfbridgeListComplete", items);
+                return true;
+            }
+            case "confbridgemute":
+            case "confbridgeunmute":
+            case "confbridgekick":
+            {
+                var room = r["Conference"];
+                var channel = r["Channel"];
+                if (string.IsNullOrEmpty(room)) { s.Write(Error(id, "No Conference name provided.")); return true; }
+                if (string.IsNullOrEmpty(channel)) { s.Write(Error(id, "No channel name provided.")); return true; }
+                var kick = action.Equals("ConfbridgeKick", StringComparison.OrdinalIgnoreCase);
+                var mute = action.Equals("ConfbridgeMute", StringComparison.OrdinalIgnoreCase);
+                var error = model.Locked(() => kick ? model.KickFromConference(room, channel) : model.MuteInConference(room, channel, mute));
+                s.Write(error is null ? Success(id, kick ? "User kicked" : mute ? "User muted" : "User unmuted") : Error(id, error));
+                return true;
+            }
+            case "pjsipnotify":
+            case "sipnotify":
+            {
+                var endpoint = r["Endpoint"] ?? r["Channel"];
+                if (string.IsNullOrEmpty(endpoint) && string.IsNullOrEmpty(r["URI"]))
+                {
+                    s.Write(Error(id, "PJSIPNotify requires either an endpoint name, a SIP URI, or a channel.")); return true;
+                }
+                var error = model.Locked(() =>
+                {
+                    var ep = endpoint is null ? null : model.EndpointByName(endpoint) ?? model.EndpointByName(model.ChannelByName(endpoint)?.Device ?? "");
+                    if (ep is null) return $"Unable to retrieve endpoint {endpoint}";
+                    return model.Notify(ep, r.Variables());
+                });
+                s.Write(error is null ? Success(id, "NOTIFY sent") : Error(id, error));
+                return true;
+            }
+            case "dbput":
+            {
+                var family = r["Family"];
+                var key = r["Key"];
+                if (string.IsNullOrEmpty(family)) { s.Write(Error(id, "No family specified")); return true; }
+                if (string.IsNullOrEmpty(key)) { s.Write(Error(id, "No key specified")); return true; }
+                model.Locked(() => model.DbPut(family, key, r["Val"] ?? ""));
+                s.Write(Success(id, "Updated database successfully"));
+                return true;
+            }
+            case "dbget":
+            {
+                var family = r["Family"];
+                var key = r["Key"];
+                if (string.IsNullOrEmpty(family)) { s.Write(Error(id, "No family specified.")); return true; }
+                if (string.IsNullOrEmpty(key)) { s.Write(Error(id, "No key specified.")); return true; }
+                var value = model.Locked(() => model.DbGet(family, key));
+                if (value is null) { s.Write(Error(id, "Database entry not found")); return true; }
+                var item = new AmiText().Add("Event", "DBGetResponse");
+                if (id is not null) item.Add("ActionID", id);
+                List(s, id, "Result will follow", "DBGetComplete", [item.Add("Family", family).Add("Key", key).Add("Val", value).ToString()]);
+                return true;
+            }
+            case "mixmonitormute":
+            {
+                var channel = r["Channel"];
+                if (string.IsNullOrEmpty(channel)) { s.Write(Error(id, "No channel specified")); return true; }
+                var ok = model.Locked(() =>
+                {
+                    var c = model.ChannelByName(channel);
+                    if (c is null) return false;
+                    model.MixMonitorMute(c, r["Direction"] ?? "both", AmiRequest.IsTrue(r["State"]));
+                    return true;
+                });
+                s.Write(ok ? AmiText.Response("Success", id).ToString() : Error(id, "No such channel"));
+                return true;
+            }
+            default:
+                s.Write(Error(id, "Invalid/unknown command"));
+                return true;
+        }
+    }
+
+    private static bool Login(AmiServerSession s, PbxSimulator sim, AmiRequest r)
+    {
+        var id = r.ActionId;
+        var user = r["Username"] ?? "";
+        var ok = sim.Options.ManagerUsers.TryGetValue(user, out var secret);
+        if (ok)
+        {
+            if (string.Equals(r["AuthType"], "MD5", StringComparison.OrdinalIgnoreCase))
+            {
+                var expected = s.Challenge is null ? null : Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes(s.Challenge + secret)));
+                ok = expected is not null && string.Equals(r["Key"], expected, StringComparison.OrdinalIgnoreCase);
+            }
+            else
+            {
+                ok = r["Secret"] == secret;
+            }
+        }
+        if (!ok)
+        {
+            // manager.c answers, then drops the session.
+            s.Write(Error(id, "Authentication failed"));
+            return false;
+        }
+        if (r["Events"] is { } events) s.SetEventMask(events);
+        s.Username = user;
+        s.Authenticated = true;
+        s.Write(Success(id, "Authentication accepted"));
+        if (s.EventsOn)
+        {
+            var uptime = (int)(DateTimeOffset.UtcNow - sim.Model.Started).TotalSeconds;
+            s.Write(AmiText.Event("FullyBooted", "system,all").Add("Uptime", uptime).Add("LastReload", uptime).Add("Status", "Fully Booted").ToString());
+        }
+        return true;
+    }
+
+    private static void List(AmiServerSession s, string? id, string message, string completeEvent, IReadOnlyList<string> items, bool actionIdFirst = true)
+    {
+        s.Write(AmiText.Response("Success", id).Add("EventList", "start").Add("Message", message).ToString());
+        foreach (var item in items) s.Write(item);
+        var done = new AmiText().Add("Event", completeEvent);
+        if (actionIdFirst && id is not null) done.Add("ActionID", id);
+        done.Add("EventList", "Complete").Add("ListItems", items.Count);
+        if (!actionIdFirst && id is not null) done.Add("ActionID", id);
+        s.Write(done.ToString());
+    }
+
+    private static string Success(string? id, string message) => AmiText.Response("Success", id).Add("Message", message).ToString();
+    private static string Error(string? id, string message) => AmiText.Response("Error", id).Add("Message", message).ToString();
+}
