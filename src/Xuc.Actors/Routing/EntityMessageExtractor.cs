@@ -15,7 +15,6 @@ public sealed class EntityMessageExtractor<TKeyed> : HashCodeMessageExtractor
     public override string? EntityId(object message) => message switch
     {
         TKeyed keyed => _key(keyed),
-        ShardRegion.StartEntity start => start.EntityId,
         _ => null,
     };
 }

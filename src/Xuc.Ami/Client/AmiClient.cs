@@ -116,13 +116,15 @@ public sealed class AmiClient : IAsyncDisposable
                 var readLoop = ReadLoopAsync(conn);
                 _current = conn;
                 var login = LoginAsync(conn, token);
+                // Asterisk answers a refused login and then closes: the answer was read before the end of the
+                // stream, so the login still learns it was refused (no retry); otherwise it fails as "closed".
                 if (await Task.WhenAny(login, readLoop) != login)
-                    throw new IOException("the PBX closed the connection during login");
+                    FailPending(new AmiNotConnectedException("the PBX closed the connection during login"));
                 await login;
                 attempt = 0;
                 SetState(new AmiConnectionState(AmiLinkStatus.Connected, null, conn.Framer.Banner));
-                _firstLogin.TrySetResult();
                 RaiseResynchronise();
+                _firstLogin.TrySetResult();
                 using var linkDown = CancellationTokenSource.CreateLinkedTokenSource(token);
                 var keepalive = KeepaliveAsync(conn, linkDown.Token);
                 var ended = await Task.WhenAny(readLoop, keepalive);

@@ -19,7 +19,7 @@ public sealed class AmiFramer
     private int _length;
     private int[] _offsets = new int[64];
     private int _count;
-    private bool _hasKind; // the message in progress already has a Response: or Event: header
+    private bool _hasEvent, _hasResponse; // what the message in progress has seen
     private bool _skipping;
     private bool _expectBanner;
 
@@ -110,10 +110,12 @@ public sealed class AmiFramer
         var value = colon < 0 ? ReadOnlySpan<byte>.Empty : line[(colon + 1)..];
         if (!value.IsEmpty && value[0] == (byte)' ') value = value[1..];
 
-        var startsMessage = IsKind(name);
-        if (startsMessage && _hasKind)
+        var isEvent = IsHeader(name, "Event"u8);
+        var isResponse = IsHeader(name, "Response"u8);
+        // An Event: line while a message is open, or a second Response:, starts a new message: the open one lost
+        // its blank line. (A Response: header inside an event, as in OriginateResponse, is an ordinary header.)
+        if ((isEvent && (_hasEvent || _hasResponse)) || (isResponse && _hasResponse && !_hasEvent))
         {
-            // A new Response/Event while one is open: the previous message lost its blank line.
             Dropped++;
             MessageDropped?.Invoke("a message without its blank line");
             Reset();
@@ -123,13 +125,13 @@ public sealed class AmiFramer
             Drop("a message over the size limit");
             return;
         }
-        _hasKind |= startsMessage;
+        _hasEvent |= isEvent;
+        _hasResponse |= isResponse && !_hasEvent;
         Append(name, value);
     }
 
-    private static bool IsKind(ReadOnlySpan<byte> name)
-        => name.Length == 5 && (name[0] | 0x20) == 'e' && Ascii.EqualsIgnoreCase(name, "Event"u8)
-           || name.Length == 8 && (name[0] | 0x20) == 'r' && Ascii.EqualsIgnoreCase(name, "Response"u8);
+    private static bool IsHeader(ReadOnlySpan<byte> name, ReadOnlySpan<byte> header)
+        => name.Length == header.Length && (name[0] | 0x20) == (header[0] | 0x20) && Ascii.EqualsIgnoreCase(name, header);
 
     private void Append(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value)
     {
@@ -167,7 +169,7 @@ public sealed class AmiFramer
     {
         _length = 0;
         _count = 0;
-        _hasKind = false;
+        _hasEvent = _hasResponse = false;
         // Do not keep a buffer a huge message made us grow.
         if (_bytes.Length > 64 * 1024) _bytes = new byte[4096];
         if (_offsets.Length > 1024) _offsets = new int[64];

@@ -42,7 +42,8 @@ public sealed class AmiMessage
     public int Count { get; }
 
     public bool IsEvent => IndexOf("Event") >= 0;
-    public bool IsResponse => IndexOf("Response") >= 0;
+    /// <summary>A response to an action (an event may carry a Response header too, as OriginateResponse does).</summary>
+    public bool IsResponse => IndexOf("Response") >= 0 && !IsEvent;
 
     /// <summary>The event name, or null for a response.</summary>
     public string? EventName => this["Event"];

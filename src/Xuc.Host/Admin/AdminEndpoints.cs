@@ -44,14 +44,14 @@ public static class AdminEndpoints
             if (await s.GetAsync(k, k.KeyOf(item)) is not null)
                 return WireJson.Error(409, "AlreadyExists", $"{k.Name} {k.KeyOf(item)} already exists; PUT {Root}/{k.Name}/{k.KeyOf(item)} replaces it");
             await s.UpsertAsync(k, item);
-            return WireJson.Json(ToJson(await s.GetAsync(k, k.KeyOf(item))!), 201);
+            return WireJson.Json(ToJson((await s.GetAsync(k, k.KeyOf(item)))!), 201);
         }));
         app.MapPut(Root + "/{kind}/{id}", (string kind, string id, HttpRequest r, TokenService t, ConfigStore s) => Guarded(r, t, s, async () =>
         {
             if (Kind(kind) is not { } k) return UnknownKind(kind);
             var item = k.WithKey(await ReadItem(r, k), id);
             var op = await s.UpsertAsync(k, item);
-            return WireJson.Json(ToJson(await s.GetAsync(k, id)!), op == ChangeOp.Created ? 201 : 200);
+            return WireJson.Json(ToJson((await s.GetAsync(k, id))!), op == ChangeOp.Created ? 201 : 200);
         }));
         app.MapDelete(Root + "/{kind}/{id}", (string kind, string id, HttpRequest r, TokenService t, ConfigStore s) => Guarded(r, t, s, async () =>
         {

@@ -98,3 +98,16 @@ public sealed class AmiFramerTests
         Assert.Equal(1, framer.Dropped);
     }
 }
+
+public sealed class AmiFramerEventResponseTests
+{
+    [Fact]
+    public void An_event_with_a_Response_header_stays_one_event()
+    {
+        var m = Assert.Single(AmiFramerTests.Parse("Event: OriginateResponse\r\nActionID: 7\r\nResponse: Success\r\nChannel: PJSIP/1001\r\nReason: 4\r\n\r\n", banner: false));
+        Assert.True(m.IsEvent);
+        Assert.False(m.IsResponse);
+        Assert.Equal("Success", m["Response"]);
+        Assert.Equal("4", m["Reason"]);
+    }
+}
