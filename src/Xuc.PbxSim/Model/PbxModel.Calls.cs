@@ -21,8 +21,8 @@ public sealed partial class PbxModel
         lock (_gate)
         {
             var ep = RequireEndpoint(fromExten);
-            var caller = NewChannel(ep.Device, ep.Exten, ep.CallerIdName, ep.Context, to, 6);
-            caller.Answered = Now;
+            // The phone's own channel starts in Ring; Dial answers it when the callee answers.
+            var caller = NewChannel(ep.Device, ep.Exten, ep.CallerIdName, ep.Context, to, 4);
             foreach (var (k, v) in variables ?? new Dictionary<string, string>()) SetVariable(caller, k, v);
             UpdateDeviceState(ep.Device);
             Route(caller, to);
@@ -58,7 +58,6 @@ public sealed partial class PbxModel
             return callee;
         }
         SetState(callee, 5);
-        if (caller.State != 6 && forQueue is null) SetState(caller, 5);
         if (ep.Behaviour == EndpointBehaviour.AutoAnswer)
             Schedule(ep.AnswerDelay, () => { if (_channels.ContainsKey(callee.Name) && callee.State == 5) AnswerChannel(callee); });
         return callee;

@@ -4,6 +4,15 @@ namespace Xuc.PbxSim.Model;
 
 public sealed partial class PbxModel
 {
+    private readonly Dictionary<string, string> _conferenceBridges = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Conference, then the softmix bridge block app_confbridge's events carry (Asterisk 12+).</summary>
+    private AmiText ConferenceEvent(string name, string room)
+        => AmiText.Event(name, "call,all").Add("Conference", room)
+            .Add("BridgeUniqueid", _conferenceBridges.GetValueOrDefault(room, "")).Add("BridgeType", "base")
+            .Add("BridgeTechnology", "softmix").Add("BridgeCreator", "ConfBridge").Add("BridgeName", room)
+            .Add("BridgeNumChannels", _conferences.GetValueOrDefault(room)?.Count ?? 0).Add("BridgeVideoSourceMode", "none");
+
     /// <summary>A phone calls into a ConfBridge room (ConfbridgeStart for the first one, then ConfbridgeJoin).</summary>
     public string JoinConference(string exten, string room, bool admin = false)
     {
@@ -19,11 +28,12 @@ public sealed partial class PbxModel
             {
                 members = [];
                 _conferences[room] = members;
-                Emit(AmiText.Event("ConfbridgeStart", "call,all").Add("Conference", room));
+                _conferenceBridges[room] = Guid.NewGuid().ToString();
+                Emit(ConferenceEvent("ConfbridgeStart", room));
             }
             members.Add(c);
             c.Conference = room;
-            Emit(ChannelBlock(AmiText.Event("ConfbridgeJoin", "call,all").Add("Conference", room), c).Add("Admin", admin ? "Yes" : "No").Add("Muted", "No"));
+            Emit(ChannelBlock(ConferenceEvent("ConfbridgeJoin", room), c).Add("Admin", admin ? "Yes" : "No").Add("Muted", "No"));
             return c.Name;
         }
     }
@@ -43,11 +53,12 @@ public sealed partial class PbxModel
         c.Conference = null;
         if (!_conferences.TryGetValue(room, out var members)) return;
         members.Remove(c);
-        Emit(ChannelBlock(AmiText.Event("ConfbridgeLeave", "call,all").Add("Conference", room), c).Add("Admin", "No"));
+        Emit(ChannelBlock(ConferenceEvent("ConfbridgeLeave", room), c).Add("Admin", "No"));
         if (members.Count == 0)
         {
+            Emit(ConferenceEvent("ConfbridgeEnd", room));
             _conferences.Remove(room);
-            Emit(AmiText.Event("ConfbridgeEnd", "call,all").Add("Conference", room));
+            _conferenceBridges.Remove(room);
         }
     }
 
@@ -60,7 +71,7 @@ public sealed partial class PbxModel
         foreach (var c in targets)
         {
             c.ConferenceMuted = mute;
-            Emit(ChannelBlock(AmiText.Event(mute ? "ConfbridgeMute" : "ConfbridgeUnmute", "call,all").Add("Conference", room), c).Add("Admin", "No"));
+            Emit(ChannelBlock(ConferenceEvent(mute ? "ConfbridgeMute" : "ConfbridgeUnmute", room), c).Add("Admin", "No"));
         }
         return null;
     }

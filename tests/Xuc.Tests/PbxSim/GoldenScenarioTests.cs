@@ -1,0 +1,132 @@
+using Xuc.PbxSim;
+using Xuc.PbxSim.Model;
+
+namespace Xuc.Tests.PbxSim;
+
+/// <summary>Each scenario's event stream, read by a raw TCP peer, against a fixture written by hand from the Asterisk docs.</summary>
+public sealed class GoldenScenarioTests
+{
+    private static async Task<List<List<KeyValuePair<string, string>>>> Record(Action<PbxModel> setup, Func<PbxSimulator, RawAmi, Task> scenario)
+    {
+        await using var sim = new PbxSimulator(new PbxSimOptions { Port = 0 });
+        setup(sim.Model);
+        await sim.StartAsync();
+        await using var ami = await RawAmi.ConnectAsync(sim.Port);
+        await ami.LoginAsync();
+        Assert.Equal("FullyBooted", (await ami.ReadAsync())!.Get("Event"));
+        ami.Log.Clear();
+        await scenario(sim, ami);
+        // Everything the scenario caused was queued before this Ping's answer.
+        await ami.SendAsync("Action: Ping\r\nActionID: golden-end\r\n\r\n");
+        await ami.ReadUntilAsync("ActionID", "golden-end");
+        return ami.Log.Where(m => m.Get("Event") is not null).ToList();
+    }
+
+    private static void AssertMatches(string fixture, List<List<KeyValuePair<string, string>>> events)
+    {
+        var difference = GoldenFixture.Load(fixture).Compare(events);
+        Assert.True(difference is null, $"{fixture}: {difference}");
+    }
+
+    private static void Phones(PbxModel m, params string[] extens)
+    {
+        foreach (var e in extens) m.AddEndpoint(e);
+    }
+
+    [Fact]
+    public async Task Basic_internal_call() => AssertMatches("basic-call.ami", await Record(
+        m => Phones(m, "1001", "1002"),
+        (sim, _) =>
+        {
+            sim.Model.Dial("1001", "1002");
+            sim.Model.Answer("1002");
+            sim.Model.Hangup("1002");
+            return Task.CompletedTask;
+        }));
+
+    [Fact]
+    public async Task External_call_into_a_queue_answered_by_an_agent() => AssertMatches("queue-call-answered.ami", await Record(
+        m =>
+        {
+            Phones(m, "1001", "1002");
+            m.AddQueue("sales", "3000", QueueStrategy.RingAll);
+            m.AddMember("sales", "PJSIP/1001", "Agent 1001");
+            m.AddMember("sales", "PJSIP/1002", "Agent 1002");
+        },
+        (sim, _) =>
+        {
+            var caller = sim.Model.ExternalCall("0612345678", "3000");
+            sim.Model.Answer("1002");
+            sim.Model.Hangup(caller);
+            return Task.CompletedTask;
+        }));
+
+    [Fact]
+    public async Task Ring_no_answer_then_the_next_member() => AssertMatches("queue-ring-no-answer.ami", await Record(
+        m =>
+        {
+            Phones(m, "1006", "1007");
+            m.AddQueue("support", "3001", QueueStrategy.RrMemory);
+            m.AddMember("support", "PJSIP/1006", "Agent 1006");
+            m.AddMember("support", "PJSIP/1007", "Agent 1007");
+        },
+        (sim, _) =>
+        {
+            sim.Model.ExternalCall("0611111111", "3001");
+            sim.Model.RingTimeout("1006");
+            sim.Model.Answer("1007");
+            return Task.CompletedTask;
+        }));
+
+    [Fact]
+    public async Task Abandon_while_waiting() => AssertMatches("queue-abandon.ami", await Record(
+        m =>
+        {
+            Phones(m, "1001");
+            m.AddQueue("sales", "3000");
+            m.AddMember("sales", "PJSIP/1001", "Agent 1001");
+        },
+        async (sim, ami) =>
+        {
+            await ami.SendAsync("Action: QueuePause\r\nActionID: p\r\nInterface: PJSIP/1001\r\nQueue: sales\r\nPaused: true\r\nReason: lunch\r\n\r\n");
+            Assert.Equal("Interface paused successfully", (await ami.ReadUntilAsync("ActionID", "p")).Get("Message"));
+            var caller = sim.Model.ExternalCall("0622222222", "3000");
+            sim.Model.Hangup(caller);
+        }));
+
+    [Fact]
+    public async Task Hold_unhold_voicemail_and_queue_membership() => AssertMatches("hold-mwi-members.ami", await Record(
+        m =>
+        {
+            Phones(m, "1001", "1002", "1003", "1004");
+            m.AddQueue("billing", "3002");
+        },
+        async (sim, ami) =>
+        {
+            sim.Model.Dial("1001", "1002");
+            sim.Model.Answer("1002");
+            sim.Model.Hold("1001", true);
+            sim.Model.Hold("1001", false);
+            sim.Model.SetMailbox("1003", 2, 5);
+            await ami.SendAsync("Action: QueueAdd\r\nActionID: a\r\nQueue: billing\r\nInterface: PJSIP/1004\r\nMemberName: Bill\r\nPenalty: 3\r\n\r\n");
+            await ami.SendAsync("Action: QueuePenalty\r\nActionID: b\r\nInterface: PJSIP/1004\r\nPenalty: 1\r\nQueue: billing\r\n\r\n");
+            await ami.SendAsync("Action: QueueRemove\r\nActionID: c\r\nQueue: billing\r\nInterface: PJSIP/1004\r\n\r\n");
+            await ami.ReadUntilAsync("ActionID", "c");
+        }));
+
+    [Fact]
+    public async Task Conference_join_mute_leave() => AssertMatches("conference.ami", await Record(
+        m => Phones(m, "1001", "1002"),
+        async (sim, ami) =>
+        {
+            var first = sim.Model.JoinConference("1001", "4000");
+            var second = sim.Model.JoinConference("1002", "4000");
+            await ami.SendAsync($"Action: ConfbridgeMute\r\nActionID: m\r\nConference: 4000\r\nChannel: {second}\r\n\r\n");
+            Assert.Equal("User muted", (await ami.ReadUntilAsync("ActionID", "m")).Get("Message"));
+            await ami.SendAsync($"Action: ConfbridgeUnmute\r\nActionID: u\r\nConference: 4000\r\nChannel: {second}\r\n\r\n");
+            await ami.ReadUntilAsync("ActionID", "u");
+            sim.Model.LeaveConference(first);
+            await ami.SendAsync($"Action: ConfbridgeKick\r\nActionID: k\r\nConference: 4000\r\nChannel: {second}\r\n\r\n");
+            Assert.Equal("User kicked", (await ami.ReadUntilAsync("ActionID", "k")).Get("Message"));
+        }));
+}
