@@ -1,0 +1,85 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Newtonsoft.Json.Linq;
+using Xuc.Tests.Support;
+
+namespace Xuc.Tests.Host;
+
+/// <summary>The admin REST API over real HTTP: Admin only, validated writes, refusals that name the field.</summary>
+public sealed class AdminApiTests(ServerFixture fixture) : IClassFixture<ServerFixture>
+{
+    private HttpClient Http => fixture.Server.Http;
+
+    private async Task<string> Token(string login)
+    {
+        var r = await Http.PostAsync("/xuc/api/2.0/auth/login", new StringContent(new JObject { ["login"] = login, ["password"] = login }.ToString(), Encoding.UTF8, "application/json"));
+        return (string)JObject.Parse(await r.Content.ReadAsStringAsync())["token"]!;
+    }
+
+    private async Task<HttpResponseMessage> Send(HttpMethod method, string path, string login, string? body = null)
+    {
+        var request = new HttpRequestMessage(method, "/xuc/api/2.0/config" + path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await Token(login));
+        if (body is not null) request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+        return await Http.SendAsync(request);
+    }
+
+    [Fact]
+    public async Task Only_admins_get_in()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await Send(HttpMethod.Get, "/queue", "admin")).StatusCode);
+        var refused = await Send(HttpMethod.Get, "/queue", "bob");
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal("NotAuthorized", (string?)JObject.Parse(await refused.Content.ReadAsStringAsync())["error"]);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Send(HttpMethod.Get, "/queue", "alice")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Http.GetAsync("/xuc/api/2.0/config/queue")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Lists_never_show_password_hashes_and_unknown_kinds_are_named()
+    {
+        var users = JArray.Parse(await (await Send(HttpMethod.Get, "/user", "admin")).Content.ReadAsStringAsync());
+        Assert.Equal(13, users.Count);
+        Assert.All(users, u => Assert.Null(u["passwordHash"]));
+        var unknown = await Send(HttpMethod.Get, "/trunk", "admin");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Contains("user, line, agent, queue", (string?)JObject.Parse(await unknown.Content.ReadAsStringAsync())["message"]);
+    }
+
+    [Fact]
+    public async Task Create_update_delete_a_queue_and_refuse_bad_ones_by_field()
+    {
+        var created = await Send(HttpMethod.Post, "/queue", "admin", "{\"id\":10,\"name\":\"vip\",\"displayName\":\"VIP\",\"number\":\"3010\"}");
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await Send(HttpMethod.Post, "/queue", "admin", "{\"id\":10,\"name\":\"vip2\",\"number\":\"3011\"}")).StatusCode);
+
+        var updated = await Send(HttpMethod.Put, "/queue/10", "admin", "{\"name\":\"vip\",\"displayName\":\"Very important\",\"number\":\"3010\",\"wrapUpSeconds\":20}");
+        Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
+        Assert.Equal(20, (int)JObject.Parse(await updated.Content.ReadAsStringAsync())["wrapUpSeconds"]!);
+
+        var duplicate = await Send(HttpMethod.Post, "/queue", "admin", "{\"id\":11,\"name\":\"other\",\"number\":\"3010\"}");
+        Assert.Equal(HttpStatusCode.BadRequest, duplicate.StatusCode);
+        var body = JObject.Parse(await duplicate.Content.ReadAsStringAsync());
+        Assert.Equal("InvalidConfiguration", (string?)body["error"]);
+        Assert.Contains("number '3010' is used more than once", (string?)body["message"]);
+
+        var badType = await Send(HttpMethod.Post, "/queue", "admin", "{\"id\":\"twelve\",\"name\":\"x\",\"number\":\"3012\"}");
+        Assert.Equal(HttpStatusCode.BadRequest, badType.StatusCode);
+        Assert.Equal("InvalidJson", (string?)JObject.Parse(await badType.Content.ReadAsStringAsync())["error"]);
+
+        var stillUsed = await Send(HttpMethod.Delete, "/queue/1", "admin");
+        Assert.Equal(HttpStatusCode.BadRequest, stillUsed.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await Send(HttpMethod.Delete, "/queue/10", "admin")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Send(HttpMethod.Get, "/queue/10", "admin")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_new_user_can_log_in_with_the_password_given_to_the_api()
+    {
+        var created = await Send(HttpMethod.Post, "/user", "admin", "{\"id\":50,\"login\":\"newbie\",\"password\":\"s3cret!\",\"firstName\":\"New\",\"lastName\":\"Bie\",\"rightProfileId\":3}");
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var login = await Http.PostAsync("/xuc/api/2.0/auth/login", new StringContent("{\"login\":\"newbie\",\"password\":\"s3cret!\"}", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+    }
+}
