@@ -1,3 +1,4 @@
+using Xuc.Bench.Ami;
 using Xuc.Bench.Startup;
 
 // ./build.sh bench [name] — each benchmark prints its own table.
@@ -5,6 +6,7 @@ var name = args.Length > 0 ? args[0] : "all";
 var rest = args.Skip(1).ToArray();
 var benches = new Dictionary<string, Func<string[], Task>>
 {
+    ["ami-parse"] = AmiParseBench.Run,
     ["startup"] = StartupBench.Run,
 };
 if (name == "all")

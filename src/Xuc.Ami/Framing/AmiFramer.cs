@@ -45,6 +45,7 @@ public sealed class AmiFramer
     /// </summary>
     public SequencePosition Parse(in ReadOnlySequence<byte> buffer, ICollection<AmiMessage> output)
     {
+        if (buffer.IsSingleSegment) return buffer.GetPosition(ParseSpan(buffer.FirstSpan, output));
         var reader = new SequenceReader<byte>(buffer);
         while (true)
         {
@@ -72,6 +73,26 @@ public sealed class AmiFramer
             reader.AdvanceToEnd();
         }
         return reader.Position;
+    }
+
+    /// <summary>The common case (one contiguous buffer): scan lines straight off the span. Returns bytes consumed.</summary>
+    private int ParseSpan(ReadOnlySpan<byte> span, ICollection<AmiMessage> output)
+    {
+        var consumed = 0;
+        while (true)
+        {
+            var rest = span[consumed..];
+            var nl = rest.IndexOf((byte)'\n');
+            if (nl < 0) break;
+            OnLine(rest[..nl], output);
+            consumed += nl + 1;
+        }
+        if (span.Length - consumed > _limits.MaxLineBytes)
+        {
+            if (!_skipping) Drop("a header line longer than the line limit");
+            return span.Length;
+        }
+        return consumed;
     }
 
     /// <summary>At end of stream: a message left without its blank line is dropped.</summary>
@@ -120,33 +141,32 @@ public sealed class AmiFramer
             MessageDropped?.Invoke("a message without its blank line");
             Reset();
         }
-        if (_count >= _limits.MaxHeaders || _length + name.Length + value.Length > _limits.MaxMessageBytes)
+        if (_count >= _limits.MaxHeaders || _length + line.Length > _limits.MaxMessageBytes)
         {
             Drop("a message over the size limit");
             return;
         }
         _hasEvent |= isEvent;
         _hasResponse |= isResponse && !_hasEvent;
-        Append(name, value);
+        Append(line, name.Length, value.IsEmpty ? line.Length : line.Length - value.Length, value.Length);
     }
 
     private static bool IsHeader(ReadOnlySpan<byte> name, ReadOnlySpan<byte> header)
         => name.Length == header.Length && (name[0] | 0x20) == (header[0] | 0x20) && Ascii.EqualsIgnoreCase(name, header);
 
-    private void Append(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value)
+    /// <summary>Keeps the whole line (one copy) and where its name and value lie in it.</summary>
+    private void Append(ReadOnlySpan<byte> line, int nameLength, int valueOffset, int valueLength)
     {
-        var need = _length + name.Length + value.Length;
+        var need = _length + line.Length;
         if (need > _bytes.Length) Array.Resize(ref _bytes, Math.Max(need, _bytes.Length * 2));
         if ((_count + 1) * 4 > _offsets.Length) Array.Resize(ref _offsets, _offsets.Length * 2);
         var o = _count * 4;
         _offsets[o] = _length;
-        _offsets[o + 1] = name.Length;
-        name.CopyTo(_bytes.AsSpan(_length));
-        _length += name.Length;
-        _offsets[o + 2] = _length;
-        _offsets[o + 3] = value.Length;
-        value.CopyTo(_bytes.AsSpan(_length));
-        _length += value.Length;
+        _offsets[o + 1] = nameLength;
+        _offsets[o + 2] = _length + valueOffset;
+        _offsets[o + 3] = valueLength;
+        line.CopyTo(_bytes.AsSpan(_length));
+        _length += line.Length;
         _count++;
     }
 
