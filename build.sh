@@ -73,13 +73,8 @@ case "$verb" in
     dotnet test tests/Xuc.Tests -c Release --no-build --logger "console;verbosity=normal" "$@" 2>&1 | tee /tmp/xuc-test-output.txt
     status=${PIPESTATUS[0]}
     set -e
-    summary=$(grep -E "^(Passed|Failed)!" /tmp/xuc-test-output.txt | tail -1 || true)
-    if [ -n "$summary" ]; then
-      passed=$(sed -E 's/.*Passed: *([0-9]+).*/\1/' <<<"$summary")
-      failed=$(sed -E 's/.*Failed: *([0-9]+),.*/\1/' <<<"$summary")
-      skipped=$(sed -E 's/.*Skipped: *([0-9]+).*/\1/' <<<"$summary")
-      echo "tests: $passed passed, $failed failed, $skipped skipped"
-    fi
+    count() { grep -E "^[[:space:]]*$1:[[:space:]]*[0-9]+" /tmp/xuc-test-output.txt | tail -1 | grep -oE "[0-9]+" || echo 0; }
+    echo "tests: $(count Passed) passed, $(count Failed) failed, $(count Skipped) skipped"
     exit "$status"
     ;;
   bench)
