@@ -2,7 +2,8 @@ using Xuc.Ami.Framing;
 
 namespace Xuc.Ami.Events;
 
-public sealed class QueueMemberAddedEvent(AmiMessage message) : AmiEvent(message)
+/// <summary>The queue member block app_queue's member events share (Queue, MemberName, Interface … Wrapuptime).</summary>
+public abstract class QueueMemberBlockEvent(AmiMessage message) : AmiEvent(message)
 {
     public string Queue => Get("Queue");
     public string MemberName => Get("MemberName");
@@ -20,113 +21,19 @@ public sealed class QueueMemberAddedEvent(AmiMessage message) : AmiEvent(message
     public int WrapupTime => Int("Wrapuptime");
 }
 
-public sealed class QueueMemberRemovedEvent(AmiMessage message) : AmiEvent(message)
-{
-    public string Queue => Get("Queue");
-    public string MemberName => Get("MemberName");
-    public string Interface => Get("Interface");
-    public string StateInterface => Get("StateInterface");
-    public string Membership => Get("Membership");
-    public int Penalty => Int("Penalty");
-    public int CallsTaken => Int("CallsTaken");
-    public int LastCall => Int("LastCall");
-    public int InCall => Int("InCall");
-    public int Status => Int("Status");
-    public int Paused => Int("Paused");
-    public string PausedReason => Get("PausedReason");
-    public int Ringinuse => Int("Ringinuse");
-    public int WrapupTime => Int("Wrapuptime");
-}
+public sealed class QueueMemberAddedEvent(AmiMessage message) : QueueMemberBlockEvent(message);
 
-public sealed class QueueMemberPauseEvent(AmiMessage message) : AmiEvent(message)
-{
-    public string Queue => Get("Queue");
-    public string MemberName => Get("MemberName");
-    public string Interface => Get("Interface");
-    public string StateInterface => Get("StateInterface");
-    public string Membership => Get("Membership");
-    public int Penalty => Int("Penalty");
-    public int CallsTaken => Int("CallsTaken");
-    public int LastCall => Int("LastCall");
-    public int InCall => Int("InCall");
-    public int Status => Int("Status");
-    public int Paused => Int("Paused");
-    public string PausedReason => Get("PausedReason");
-    public int Ringinuse => Int("Ringinuse");
-    public int WrapupTime => Int("Wrapuptime");
-}
+public sealed class QueueMemberRemovedEvent(AmiMessage message) : QueueMemberBlockEvent(message);
 
-public sealed class QueueMemberStatusEvent(AmiMessage message) : AmiEvent(message)
-{
-    public string Queue => Get("Queue");
-    public string MemberName => Get("MemberName");
-    public string Interface => Get("Interface");
-    public string StateInterface => Get("StateInterface");
-    public string Membership => Get("Membership");
-    public int Penalty => Int("Penalty");
-    public int CallsTaken => Int("CallsTaken");
-    public int LastCall => Int("LastCall");
-    public int InCall => Int("InCall");
-    public int Status => Int("Status");
-    public int Paused => Int("Paused");
-    public string PausedReason => Get("PausedReason");
-    public int Ringinuse => Int("Ringinuse");
-    public int WrapupTime => Int("Wrapuptime");
-}
+public sealed class QueueMemberPauseEvent(AmiMessage message) : QueueMemberBlockEvent(message);
 
-public sealed class QueueMemberPenaltyEvent(AmiMessage message) : AmiEvent(message)
-{
-    public string Queue => Get("Queue");
-    public string MemberName => Get("MemberName");
-    public string Interface => Get("Interface");
-    public string StateInterface => Get("StateInterface");
-    public string Membership => Get("Membership");
-    public int Penalty => Int("Penalty");
-    public int CallsTaken => Int("CallsTaken");
-    public int LastCall => Int("LastCall");
-    public int InCall => Int("InCall");
-    public int Status => Int("Status");
-    public int Paused => Int("Paused");
-    public string PausedReason => Get("PausedReason");
-    public int Ringinuse => Int("Ringinuse");
-    public int WrapupTime => Int("Wrapuptime");
-}
+public sealed class QueueMemberStatusEvent(AmiMessage message) : QueueMemberBlockEvent(message);
 
-public sealed class QueueMemberRinginuseEvent(AmiMessage message) : AmiEvent(message)
-{
-    public string Queue => Get("Queue");
-    public string MemberName => Get("MemberName");
-    public string Interface => Get("Interface");
-    public string StateInterface => Get("StateInterface");
-    public string Membership => Get("Membership");
-    public int Penalty => Int("Penalty");
-    public int CallsTaken => Int("CallsTaken");
-    public int LastCall => Int("LastCall");
-    public int InCall => Int("InCall");
-    public int Status => Int("Status");
-    public int Paused => Int("Paused");
-    public string PausedReason => Get("PausedReason");
-    public int Ringinuse => Int("Ringinuse");
-    public int WrapupTime => Int("Wrapuptime");
-}
+public sealed class QueueMemberPenaltyEvent(AmiMessage message) : QueueMemberBlockEvent(message);
 
-public sealed class QueueMemberEvent(AmiMessage message) : AmiEvent(message)
-{
-    public string Queue => Get("Queue");
-    public string MemberName => Get("MemberName");
-    public string Interface => Get("Interface");
-    public string StateInterface => Get("StateInterface");
-    public string Membership => Get("Membership");
-    public int Penalty => Int("Penalty");
-    public int CallsTaken => Int("CallsTaken");
-    public int LastCall => Int("LastCall");
-    public int InCall => Int("InCall");
-    public int Status => Int("Status");
-    public int Paused => Int("Paused");
-    public string PausedReason => Get("PausedReason");
-    public int Ringinuse => Int("Ringinuse");
-    public int WrapupTime => Int("Wrapuptime");
-}
+public sealed class QueueMemberRinginuseEvent(AmiMessage message) : QueueMemberBlockEvent(message);
+
+public sealed class QueueMemberEvent(AmiMessage message) : QueueMemberBlockEvent(message);
 
 public sealed class QueueParamsEvent(AmiMessage message) : AmiEvent(message)
 {

@@ -182,12 +182,7 @@ public sealed partial class PbxModel
 
         // Legs this channel was still ringing are cancelled.
         foreach (var leg in _channels.Values.Where(x => x.DialedBy == c && x.State != 6).ToList())
-        {
-            Emit(ChannelBlock(ChannelBlock(AmiText.Event("DialEnd", "call,all"), c), leg, "Dest").Add("DialStatus", "CANCEL"));
-            leg.DialedBy = null;
-            leg.RingingFor = null;
-            HangupChannel(leg, 26, "Answered elsewhere");
-        }
+            CancelLeg(c, leg, 26, "Answered elsewhere");
 
         var waiting = _queues.Values.SelectMany(q => q.Callers).FirstOrDefault(qc => qc.Caller == c);
         if (waiting is not null && waiting.ConnectedMember is null) Abandon(waiting);
@@ -208,6 +203,15 @@ public sealed partial class PbxModel
             var peer = bridge.Channels[0];
             HangupChannel(peer, 16, "Normal Clearing");
         }
+    }
+
+    /// <summary>A ringing leg is called off by its caller: DialEnd CANCEL, then the leg hangs up.</summary>
+    private void CancelLeg(SimChannel caller, SimChannel leg, int cause, string causeText)
+    {
+        Emit(ChannelBlock(ChannelBlock(AmiText.Event("DialEnd", "call,all"), caller), leg, "Dest").Add("DialStatus", "CANCEL"));
+        leg.DialedBy = null;
+        leg.RingingFor = null;
+        HangupChannel(leg, cause, causeText);
     }
 
     /// <summary>Runs <paramref name="action"/> under the model lock after <paramref name="delay"/>.</summary>

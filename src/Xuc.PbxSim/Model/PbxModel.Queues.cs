@@ -190,14 +190,7 @@ public sealed partial class PbxModel
         var entry = qc.Ringing.First(r => r.Channel == memberChannel);
         qc.Ringing.Remove(entry);
         // The other members' phones stop ringing.
-        foreach (var other in qc.Ringing.ToList())
-        {
-            Emit(ChannelBlock(ChannelBlock(AmiText.Event("DialEnd", "call,all"), qc.Caller), other.Channel, "Dest").Add("DialStatus", "CANCEL"));
-            other.Channel.DialedBy = null;
-            other.Channel.RingingFor = null;
-            HangupChannel(other.Channel, 26, "Answered elsewhere");
-        }
-        qc.Ringing.Clear();
+        CancelRinging(qc, 26, "Answered elsewhere");
         var holdTime = (int)(Now - qc.Joined).TotalSeconds;
         Emit(ChannelBlock(AmiText.Event("QueueCallerLeave", "agent,all"), qc.Caller).Add("Queue", qc.Queue.Name).Add("Count", Waiting(qc.Queue).Count() - 1).Add("Position", Position(qc)));
         qc.ConnectedMember = entry.Member;
@@ -244,16 +237,16 @@ public sealed partial class PbxModel
         foreach (var next in Waiting(q).ToList()) RingMembers(next);
     }
 
+    /// <summary>Every member still ringing for this caller stops: DialEnd CANCEL, then its channel hangs up.</summary>
+    private void CancelRinging(QueueCall qc, int cause, string causeText)
+    {
+        foreach (var r in qc.Ringing.ToList()) CancelLeg(qc.Caller, r.Channel, cause, causeText);
+        qc.Ringing.Clear();
+    }
+
     private void QueueTimeout(QueueCall qc)
     {
-        foreach (var r in qc.Ringing.ToList())
-        {
-            Emit(ChannelBlock(ChannelBlock(AmiText.Event("DialEnd", "call,all"), qc.Caller), r.Channel, "Dest").Add("DialStatus", "CANCEL"));
-            r.Channel.DialedBy = null;
-            r.Channel.RingingFor = null;
-            HangupChannel(r.Channel, 16, "Normal Clearing");
-        }
-        qc.Ringing.Clear();
+        CancelRinging(qc, 16, "Normal Clearing");
         Emit(ChannelBlock(AmiText.Event("QueueCallerLeave", "agent,all"), qc.Caller).Add("Queue", qc.Queue.Name).Add("Count", Waiting(qc.Queue).Count() - 1).Add("Position", Position(qc)));
         qc.Queue.Callers.Remove(qc);
         HangupChannel(qc.Caller, 16, "Normal Clearing");
