@@ -270,3 +270,21 @@ public sealed class MixMonitorMuteAction : AmiAction
     public string State { get; init; } = "1";
     protected override IEnumerable<(string Name, string? Value)> Fields() => [("Channel", Channel), ("Direction", Direction), ("State", State)];
 }
+
+/// <summary>chan_sip's NOTIFY (Asterisk with SIP/ channels), e.g. <c>Event=talk</c> to answer a desk phone.</summary>
+public sealed class SipNotifyAction : AmiAction
+{
+    public override string Name => "SIPnotify";
+    public required string Channel { get; init; }
+    public IReadOnlyDictionary<string, string> Variables { get; init; } = new Dictionary<string, string>();
+    protected override IEnumerable<(string Name, string Value)> Repeated() => Variables.Select(v => ("Variable", v.Key + "=" + v.Value));
+    protected override IEnumerable<(string Name, string? Value)> Fields() => [("Channel", Channel)];
+}
+
+/// <summary>Pauses or resumes a Monitor recording (the older counterpart of MixMonitorMute).</summary>
+public sealed class PauseMonitorAction : AmiAction
+{
+    public override string Name => "PauseMonitor";
+    public required string Channel { get; init; }
+    protected override IEnumerable<(string Name, string? Value)> Fields() => [("Channel", Channel)];
+}

@@ -10,8 +10,9 @@ public sealed partial class PbxModel
         var bridge = transferer.Bridge;
         if (bridge is null || bridge.Channels.Count < 2) return "Transfer failed: no bridged party";
         var peer = bridge.Channels.First(c => c != transferer);
-        Emit(ChannelBlock(BridgeBlock(ChannelBlock(AmiText.Event("BlindTransfer", "call,all").Add("Result", "Success"), transferer, "Transferer"), bridge), peer, "Transferee")
-            .Add("IsExternal", "No").Add("Context", context).Add("Extension", exten));
+        // The manager action is an "external" transfer (manager.c passes is_external to the bridging core).
+        Emit(BridgeBlock(ChannelBlock(ChannelBlock(AmiText.Event("BlindTransfer", "call,all").Add("Result", "Success"), transferer, "Transferer"), peer, "Transferee"), bridge)
+            .Add("IsExternal", "Yes").Add("Context", context).Add("Extension", exten));
         LeaveBridge(peer);
         HangupChannel(transferer, 16, "Normal Clearing");
         peer.Context = context;

@@ -130,3 +130,27 @@ public sealed class GoldenScenarioTests
             Assert.Equal("User kicked", (await ami.ReadUntilAsync("ActionID", "k")).Get("Message"));
         }));
 }
+
+public sealed class GoldenTransferTests
+{
+    [Fact]
+    public async Task Blind_transfer_through_ami()
+    {
+        await using var sim = new PbxSimulator(new PbxSimOptions { Port = 0 });
+        foreach (var e in new[] { "1001", "1002", "1003" }) sim.Model.AddEndpoint(e);
+        await sim.StartAsync();
+        await using var ami = await RawAmi.ConnectAsync(sim.Port);
+        await ami.LoginAsync();
+        await ami.ReadAsync();
+        ami.Log.Clear();
+        sim.Model.Dial("1001", "1002");
+        sim.Model.Answer("1002");
+        var transferer = (await ami.ReadUntilAsync("Event", "DialBegin")).Get("DestChannel");
+        await ami.SendAsync($"Action: BlindTransfer\r\nActionID: t\r\nChannel: {transferer}\r\nExten: 1003\r\nContext: default\r\n\r\n");
+        Assert.Equal("Transfer succeeded", (await ami.ReadUntilAsync("ActionID", "t")).Get("Message"));
+        await ami.SendAsync("Action: Ping\r\nActionID: end\r\n\r\n");
+        await ami.ReadUntilAsync("ActionID", "end");
+        var difference = GoldenFixture.Load("blind-transfer.ami").Compare(ami.Log.Where(m => m.Get("Event") is not null).ToList());
+        Assert.True(difference is null, difference);
+    }
+}
