@@ -55,20 +55,31 @@ public sealed partial class PbxModel
             var original = FindChannel(consult.Variables["XUC_TRANSFER_OF"]) ?? throw new SimulationException("the transferred call is gone");
             var held = original.Bridge?.Channels.FirstOrDefault(c => c != original) ?? throw new SimulationException("nothing to transfer");
             var target = consult.Bridge!.Channels.First(c => c != consult);
-            Emit(ChannelBlock(ChannelBlock(AmiText.Event("AttendedTransfer", "call,all").Add("Result", "Success"), original, "OrigTransferer"), consult, "SecondTransferer")
-                .Add("DestType", "Bridge").Add("DestBridgeUniqueid", consult.Bridge.Uniqueid)
-                .Add("TransfereeChannel", held.Name).Add("TransferTargetChannel", target.Name));
-            LeaveBridge(held);
+            var origBridge = original.Bridge!;
+            var secondBridge = consult.Bridge!;
+            // The bridging core writes: Result, OrigTransferer…, OrigBridge…, SecondTransferer…, SecondBridge…,
+            // Transferee…, TransferTarget…, IsExternal, then the destination (DestType, DestBridgeUniqueid).
+            var t = AmiText.Event("AttendedTransfer", "call,all").Add("Result", "Success");
+            ChannelBlock(t, original, "OrigTransferer");
+            BridgeBlock(t, origBridge, "Orig");
+            ChannelBlock(t, consult, "SecondTransferer");
+            BridgeBlock(t, secondBridge, "Second");
+            ChannelBlock(t, held, "Transferee");
+            ChannelBlock(t, target, "TransferTarget");
+            // Atxfer runs the DTMF attended-transfer feature inside Asterisk: not an external (protocol) transfer.
+            Emit(t.Add("IsExternal", "No").Add("DestType", "Bridge").Add("DestBridgeUniqueid", origBridge.Uniqueid));
+            // The target moves into the transferee's bridge; both transferer channels go away.
             LeaveBridge(target);
-            HangupChannel(original, 16, "Normal Clearing");
             HangupChannel(consult, 16, "Normal Clearing");
+            EnterBridge(origBridge, target);
+            LeaveBridge(original);
+            HangupChannel(original, 16, "Normal Clearing");
             if (held.OnHold)
             {
                 held.OnHold = false;
                 Emit(ChannelBlock(AmiText.Event("Unhold", "call,all"), held));
             }
             ConnectParties(held, target);
-            Bridge(held, target);
             UpdateDeviceState(held.Device);
         }
     }

@@ -89,14 +89,14 @@ public sealed partial class PbxModel
 
     private static string Unknown(string s) => string.IsNullOrEmpty(s) ? "<unknown>" : s;
 
-    private static AmiText BridgeBlock(AmiText t, SimBridge b)
-        => t.Add("BridgeUniqueid", b.Uniqueid)
-            .Add("BridgeType", "basic")
-            .Add("BridgeTechnology", "simple_bridge")
-            .Add("BridgeCreator", "<unknown>")
-            .Add("BridgeName", "<unknown>")
-            .Add("BridgeNumChannels", b.Channels.Count)
-            .Add("BridgeVideoSourceMode", "none");
+    private static AmiText BridgeBlock(AmiText t, SimBridge b, string prefix = "")
+        => t.Add(prefix + "BridgeUniqueid", b.Uniqueid)
+            .Add(prefix + "BridgeType", "basic")
+            .Add(prefix + "BridgeTechnology", "simple_bridge")
+            .Add(prefix + "BridgeCreator", "<unknown>")
+            .Add(prefix + "BridgeName", "<unknown>")
+            .Add(prefix + "BridgeNumChannels", b.Channels.Count)
+            .Add(prefix + "BridgeVideoSourceMode", "none");
 
     private void SetState(SimChannel c, int state)
     {

@@ -36,10 +36,32 @@ public sealed partial class GoldenFixture
             if (line.StartsWith('#')) continue;
             if (line.Length == 0) { if (current is { Count: > 0 }) fixture.Events.Add(current); current = null; continue; }
             current ??= [];
-            if (line.StartsWith("@channel ") || line.StartsWith("@dest "))
+            if (line.StartsWith("@bridge "))
             {
+                // @bridge Prefix uid={x} type=basic tech=simple_bridge n=2
+                var parts = line.Split(' ', 3);
+                var a = Args().Matches(parts.Length > 2 ? parts[2] : "").ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value.Trim('"'));
+                var p = parts[1] == "-" ? "" : parts[1];
+                current.Add(new(p + "BridgeUniqueid", a.GetValueOrDefault("uid", "*")));
+                current.Add(new(p + "BridgeType", a.GetValueOrDefault("type", "basic")));
+                current.Add(new(p + "BridgeTechnology", a.GetValueOrDefault("tech", "simple_bridge")));
+                current.Add(new(p + "BridgeCreator", "<unknown>"));
+                current.Add(new(p + "BridgeName", "<unknown>"));
+                current.Add(new(p + "BridgeNumChannels", a.GetValueOrDefault("n", "*")));
+                current.Add(new(p + "BridgeVideoSourceMode", "none"));
+                continue;
+            }
+            if (line.StartsWith("@channel ") || line.StartsWith("@dest ") || line.StartsWith("@chan "))
+            {
+                // @channel …, @dest … (prefix Dest), @chan Prefix … (any prefix)
                 var prefix = line.StartsWith("@dest ") ? "Dest" : "";
-                var args = Args().Matches(line[(line.IndexOf(' ') + 1)..]).ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value.Trim('"'));
+                var rest = line[(line.IndexOf(' ') + 1)..];
+                if (line.StartsWith("@chan "))
+                {
+                    prefix = rest[..rest.IndexOf(' ')];
+                    rest = rest[(rest.IndexOf(' ') + 1)..];
+                }
+                var args = Args().Matches(rest).ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value.Trim('"'));
                 string A(string k, string d) => args.GetValueOrDefault(k, d);
                 var state = A("state", "*");
                 string[] values = [A("name", "*"), state, StateDesc.GetValueOrDefault(state, "*"), A("cid", "*"), A("cidname", "*"),
