@@ -1,7 +1,12 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using Akka.Actor;
+using Akka.Cluster.Tools.PublishSubscribe;
+using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
+using Xuc.Actors.Messages.Events;
+using Xuc.Actors.PubSub;
 using Xuc.Tests.Support;
 
 namespace Xuc.Tests.Host;
@@ -81,5 +86,18 @@ public sealed class AdminApiTests(ServerFixture fixture) : IClassFixture<ServerF
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var login = await Http.PostAsync("/xuc/api/2.0/auth/login", new StringContent("{\"login\":\"newbie\",\"password\":\"s3cret!\"}", Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_change_is_published_on_the_config_topic()
+    {
+        var system = fixture.Server.App.Web.Services.GetRequiredService<ActorSystem>();
+        var inbox = Inbox.Create(system);
+        DistributedPubSub.Get(system).Mediator.Tell(new Subscribe(Topics.Config, inbox.Receiver), inbox.Receiver);
+        Assert.IsType<SubscribeAck>(await inbox.ReceiveAsync(TimeSpan.FromSeconds(10)));
+        var put = await Send(HttpMethod.Put, "/contact/77", "admin", "{\"firstName\":\"Grace\",\"lastName\":\"Hopper\",\"number\":\"0140009999\"}");
+        Assert.Equal(HttpStatusCode.Created, put.StatusCode);
+        var change = Assert.IsType<ConfigChanged>(await inbox.ReceiveAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal(("contact", "77", "Created"), (change.Kind, change.Id, change.Operation));
     }
 }

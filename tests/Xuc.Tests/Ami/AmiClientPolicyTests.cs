@@ -1,0 +1,74 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Xuc.Ami.Client;
+using Xuc.Tests.Support;
+
+namespace Xuc.Tests.Ami;
+
+public sealed class AmiClientPolicyTests
+{
+    [Fact]
+    public void Backoff_doubles_from_the_minimum_is_capped_and_jittered()
+    {
+        var client = new AmiClient(new AmiClientOptions { ReconnectMin = TimeSpan.FromMilliseconds(500), ReconnectMax = TimeSpan.FromSeconds(30) });
+        var delays = Enumerable.Range(0, 12).Select(a => client.Backoff(a).TotalMilliseconds).ToArray();
+        Assert.InRange(delays[0], 400, 600);
+        Assert.InRange(delays[1], 800, 1200);
+        Assert.InRange(delays[3], 3200, 4800);
+        Assert.All(delays[7..], d => Assert.InRange(d, 24_000, 36_000));
+        var spread = Enumerable.Range(0, 50).Select(_ => client.Backoff(2).TotalMilliseconds).Distinct().Count();
+        Assert.True(spread > 10, "the jitter spreads reconnections");
+    }
+
+    [Fact]
+    public async Task A_pbx_that_stops_answering_pings_is_treated_as_gone_and_the_client_reconnects()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        var connections = 0;
+        var server = Task.Run(async () =>
+        {
+            while (true)
+            {
+                TcpClient tcp;
+                try { tcp = await listener.AcceptTcpClientAsync(); } catch (Exception) { return; }
+                var n = Interlocked.Increment(ref connections);
+                _ = Task.Run(async () =>
+                {
+                    using var _ = tcp;
+                    var stream = tcp.GetStream();
+                    var reader = new StreamReader(stream);
+                    await stream.WriteAsync(Encoding.ASCII.GetBytes("Asterisk Call Manager/7.0.3\r\n"));
+                    var lines = new List<string>();
+                    while (await reader.ReadLineAsync() is { } line)
+                    {
+                        if (line.Length > 0) { lines.Add(line); continue; }
+                        var id = lines.First(l => l.StartsWith("ActionID: "))["ActionID: ".Length..];
+                        var login = lines.Contains("Action: Login");
+                        lines.Clear();
+                        // The first connection hangs: it never answers a Ping. Later ones behave.
+                        if (login || n > 1)
+                            await stream.WriteAsync(Encoding.ASCII.GetBytes($"Response: Success\r\nActionID: {id}\r\nMessage: ok\r\n\r\n"));
+                    }
+                });
+            }
+        });
+
+        await using var client = new AmiClient(new AmiClientOptions
+        {
+            Port = port, Username = "u", Secret = "s", Auth = AmiAuthMode.Plain,
+            PingInterval = TimeSpan.FromMilliseconds(100), ActionTimeout = TimeSpan.FromMilliseconds(300),
+            ReconnectMin = TimeSpan.FromMilliseconds(50), ReconnectMax = TimeSpan.FromMilliseconds(100),
+        });
+        var states = new ConcurrentQueue<AmiConnectionState>();
+        client.StateChanged += states.Enqueue;
+        await client.StartAsync().WaitAsync(TimeSpan.FromSeconds(5));
+        await Wait.Until(() => Task.FromResult(Volatile.Read(ref connections) >= 2 && client.IsConnected), TimeSpan.FromSeconds(10), "reconnected after the silent PBX");
+        Assert.Contains(states, s => s.Status == AmiLinkStatus.Disconnected && s.Reason!.Contains("Ping"));
+        listener.Stop();
+        await client.StopAsync();
+    }
+}
