@@ -58,6 +58,19 @@ public sealed class PbxSimulator : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Drops every manager connection but keeps the PBX running (a network cut): the sessions stop receiving events
+    /// at once, so what happens before clients reconnect reaches them only through their resync lists.
+    /// </summary>
+    public void DisconnectClients()
+    {
+        foreach (var session in _sessions.Keys)
+        {
+            Model.Unsubscribe(session);
+            session.Close();
+        }
+    }
+
     /// <summary>Stops listening and drops every manager connection (what an Asterisk restart looks like to clients).</summary>
     public async Task StopAsync()
     {

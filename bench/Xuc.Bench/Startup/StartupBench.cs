@@ -73,6 +73,7 @@ public static class StartupBench
         psi.Environment["XUC_HTTP_PORT"] = port.ToString();
         psi.Environment["XUC_HTTP_BIND"] = "127.0.0.1";
         psi.Environment["XUC_AMI_PORT"] = "0";
+        psi.Environment["XUC_PBXSIM_CONTROL_PORT"] = "0";
         psi.Environment["XUC_AKKA_PORT"] = "0";
         psi.Environment["XUC_SEED_DEMO"] = "off";
         psi.Environment["XUC_AKKA_LOGLEVEL"] = "WARNING";

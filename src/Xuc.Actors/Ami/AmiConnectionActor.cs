@@ -68,26 +68,34 @@ public sealed class AmiConnectionActor : ReceiveActor
     {
         var client = _client!;
         var router = _router;
-        var count = 0;
-        AmiAction[] lists = [new CoreShowChannelsAction(), new QueueStatusAction(), new ExtensionStateListAction(), new ConfbridgeListRoomsAction()];
-        foreach (var action in lists)
+        // Channels and queue status reconcile the entities (what ended unseen is dropped); hints and conference
+        // rooms are replayed as events.
+        var channels = await ListAsync(client, new CoreShowChannelsAction());
+        var queueStatus = await ListAsync(client, new QueueStatusAction());
+        router.Tell(new ResyncSnapshot(channels, queueStatus));
+        var count = (channels?.Count ?? 0) + (queueStatus?.Count ?? 0);
+        foreach (AmiAction action in new AmiAction[] { new ExtensionStateListAction(), new ConfbridgeListRoomsAction() })
         {
-            try
-            {
-                var result = await client.SendListAsync(action);
-                foreach (var e in result.Events)
-                {
-                    router.Tell(AmiEventConversion.ToData(e));
-                    count++;
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // One list failing (e.g. app_confbridge not loaded) must not stop the others.
-                _log.Warning("AMI resync {0} failed: {1}", action.GetType().Name, e.Message);
-            }
+            var items = await ListAsync(client, action);
+            foreach (var e in items ?? []) router.Tell(e);
+            count += items?.Count ?? 0;
         }
         return new ResyncDone(count);
+    }
+
+    /// <summary>A list's items, or null when the PBX refused it (e.g. no conference module, no active conference).</summary>
+    private async Task<IReadOnlyList<AmiEventData>?> ListAsync(AmiClient client, AmiAction action)
+    {
+        try
+        {
+            var result = await client.SendListAsync(action);
+            return result.Response.IsSuccess ? result.Events.Select(AmiEventConversion.ToData).ToList() : [];
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            _log.Warning("AMI resync {0} failed: {1}", action.Name, e.Message);
+            return null;
+        }
     }
 
     public static Props PropsFor(AmiClientOptions options, IActorRef lines, IActorRef agents, IActorRef queues)

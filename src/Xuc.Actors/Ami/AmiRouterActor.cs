@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Cluster.Tools.PublishSubscribe;
+using Xuc.Actors.Messages.Commands;
 using Xuc.Actors.Messages.Events;
 using Xuc.Actors.PubSub;
 
@@ -15,6 +16,8 @@ public sealed class AmiRouterActor : ReceiveActor
     private readonly IActorRef _agents;
     private readonly IActorRef _queues;
     private readonly Dictionary<string, string> _agentByInterface = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _knownLines = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _knownQueues = new(StringComparer.OrdinalIgnoreCase);
 
     public AmiRouterActor(IActorRef lines, IActorRef agents, IActorRef queues)
     {
@@ -22,6 +25,7 @@ public sealed class AmiRouterActor : ReceiveActor
         _agents = agents;
         _queues = queues;
         Receive<AmiEventData>(Route);
+        Receive<ResyncSnapshot>(Reconcile);
         Receive<AgentLoggedIn>(e => _agentByInterface[e.Interface] = e.AgentId);
         Receive<AgentLoggedOut>(e =>
         {
@@ -37,15 +41,54 @@ public sealed class AmiRouterActor : ReceiveActor
     private void Route(AmiEventData e)
     {
         var line = DeviceName.FromChannel(e["Channel"]) ?? DeviceOf(e);
-        if (line is not null) _lines.Tell(new LineAmiEvent(line, e));
+        if (line is not null) ToLine(line, e);
         var destLine = DeviceName.FromChannel(e["DestChannel"]);
-        if (destLine is not null && destLine != line) _lines.Tell(new LineAmiEvent(destLine, e));
+        if (destLine is not null && destLine != line) ToLine(destLine, e);
 
-        if (e["Queue"] is { Length: > 0 } queue) _queues.Tell(new QueueAmiEvent(queue, e));
+        if (e["Queue"] is { Length: > 0 } queue)
+        {
+            _knownQueues.Add(queue);
+            _queues.Tell(new QueueAmiEvent(queue, e));
+        }
 
         var memberInterface = e["Interface"] ?? e["MemberInterface"];
         if (memberInterface is not null && _agentByInterface.TryGetValue(memberInterface, out var agentId))
             _agents.Tell(new AgentAmiEvent(agentId, e));
+    }
+
+    private void ToLine(string line, AmiEventData e)
+    {
+        _knownLines.Add(line);
+        _lines.Tell(new LineAmiEvent(line, e));
+    }
+
+    /// <summary>
+    /// After a (re)connection: the listed channels and queue entries are routed like events (they add what was
+    /// missed), then every line and queue this router has fed is told what the PBX still has (to drop what ended).
+    /// </summary>
+    private void Reconcile(ResyncSnapshot snapshot)
+    {
+        if (snapshot.Channels is { } channels)
+        {
+            foreach (var e in channels) Route(e);
+            var alive = channels
+                .Select(e => (Line: DeviceName.FromChannel(e["Channel"]), Uid: e["Uniqueid"]))
+                .Where(x => x.Line is not null && x.Uid is not null)
+                .ToLookup(x => x.Line!, x => x.Uid!, StringComparer.OrdinalIgnoreCase);
+            foreach (var line in _knownLines) _lines.Tell(new ReconcileLine(line, alive[line].ToArray()));
+        }
+        if (snapshot.QueueStatus is { } status)
+        {
+            foreach (var e in status) Route(e);
+            var byQueue = status.Where(e => e["Queue"] is not null).ToLookup(e => e["Queue"]!, StringComparer.OrdinalIgnoreCase);
+            foreach (var queue in _knownQueues)
+            {
+                var items = byQueue[queue].ToList();
+                _queues.Tell(new ReconcileQueue(queue,
+                    items.Where(e => e.Name == "QueueEntry" && e["Uniqueid"] is not null).Select(e => e["Uniqueid"]!).ToArray(),
+                    items.Where(e => e.Name == "QueueMember" && e["Location"] is not null).Select(e => e["Location"]!).ToArray()));
+            }
+        }
     }
 
     private static string? DeviceOf(AmiEventData e)

@@ -40,6 +40,7 @@ public sealed record XucSettings
             Ami = new AmiSettings
             {
                 EmbeddedSimulator = x.GetBoolean("ami.embedded-simulator", true),
+                SimulatorControlPort = x.GetInt("ami.simulator-control-port", 5039),
                 Host = x.GetString("ami.host", "127.0.0.1"),
                 Port = x.GetInt("ami.port", 5038),
                 Username = x.GetString("ami.username", "xuc"),
@@ -57,6 +58,7 @@ public sealed record XucSettings
 public sealed record AmiSettings
 {
     public bool EmbeddedSimulator { get; init; } = true;
+    public int SimulatorControlPort { get; init; } = 5039;
     public string Host { get; init; } = "127.0.0.1";
     public int Port { get; init; } = 5038;
     public string Username { get; init; } = "xuc";

@@ -19,6 +19,7 @@ public sealed class XucApp : IAsyncDisposable
     public required XucSettings Settings { get; init; }
     public required ConfigStore Store { get; init; }
     public PbxSimulator? Simulator { get; init; }
+    public Xuc.PbxSim.Control.ControlServer? SimulatorControl { get; init; }
 
     /// <summary>The address the HTTP server listens on (the real port when 0 was asked).</summary>
     public Uri BaseAddress => new(Web.Urls.First().Replace("0.0.0.0", "127.0.0.1").Replace("[::]", "127.0.0.1"));
@@ -35,10 +36,16 @@ public sealed class XucApp : IAsyncDisposable
         var snapshot = await store.LoadAsync();
 
         PbxSimulator? simulator = null;
+        Xuc.PbxSim.Control.ControlServer? control = null;
         if (settings.Ami.EmbeddedSimulator)
         {
             simulator = await EmbeddedSimulator.StartAsync(settings.Ami, snapshot);
             settings = settings with { Ami = settings.Ami with { Host = "127.0.0.1", Port = simulator.Port } };
+            if (settings.Ami.SimulatorControlPort > 0)
+            {
+                control = new Xuc.PbxSim.Control.ControlServer(simulator, settings.Ami.SimulatorControlPort);
+                control.Start();
+            }
         }
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
@@ -61,7 +68,7 @@ public sealed class XucApp : IAsyncDisposable
         web.MapAdminEndpoints();
         await web.StartAsync();
 
-        var app = new XucApp { Web = web, Settings = settings, Store = store, Simulator = simulator };
+        var app = new XucApp { Web = web, Settings = settings, Store = store, Simulator = simulator, SimulatorControl = control };
         print?.Invoke(Banner(app));
         return app;
     }
@@ -73,7 +80,8 @@ public sealed class XucApp : IAsyncDisposable
             $"Xuc is listening on {app.BaseAddress} (CTI WebSocket /xuc/api/2.0/cti, REST /xuc/api/2.0)",
             app.Simulator is null
                 ? $"AMI: {app.Settings.Ami.Host}:{app.Settings.Ami.Port}"
-                : $"AMI: bundled PBX simulator on 127.0.0.1:{app.Simulator.Port}",
+                : $"AMI: bundled PBX simulator on 127.0.0.1:{app.Simulator.Port}" + (app.SimulatorControl is null ? ""
+                    : $"; make calls with its control API, e.g. curl -XPOST 'http://127.0.0.1:{app.Settings.Ami.SimulatorControlPort}/dial?from=1001&to=1002'"),
             $"Database: {app.Settings.DbProvider}",
         };
         if (app.Settings.SeedDemo)
@@ -88,6 +96,7 @@ public sealed class XucApp : IAsyncDisposable
     {
         await Web.StopAsync(TimeSpan.FromSeconds(20));
         await Web.DisposeAsync();
+        if (SimulatorControl is not null) await SimulatorControl.DisposeAsync();
         if (Simulator is not null) await Simulator.DisposeAsync();
         Store.Dispose();
     }

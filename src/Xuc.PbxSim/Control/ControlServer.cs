@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Sockets;
 using System.Text;
+using System.Collections.Specialized;
+using System.Web;
 using Xuc.PbxSim.Model;
 
 namespace Xuc.PbxSim.Control;
@@ -12,17 +15,18 @@ namespace Xuc.PbxSim.Control;
 /// <c>POST /load?queue=sales&amp;cps=2&amp;seconds=10&amp;answer=0.8&amp;abandon=0.1&amp;talkMs=2000</c>,
 /// <c>POST /mailbox/{exten}?new=1&amp;old=0</c>, <c>POST /conference/{room}/join?exten=1001</c>, <c>GET /status</c>.
 /// Answers are small JSON objects; a refused request gets 400 with <c>{"error": "..."}</c>.
+/// A minimal HTTP/1.1 server on a loopback socket (one request per connection), so it answers whatever Host the
+/// client names and POSTs without a body.
 /// </summary>
 public sealed class ControlServer(PbxSimulator sim, int port) : IAsyncDisposable
 {
-    private readonly HttpListener _http = new();
+    private readonly TcpListener _listener = new(IPAddress.Loopback, port);
     private readonly CancellationTokenSource _stop = new();
     private Task? _loop;
 
     public void Start()
     {
-        _http.Prefixes.Add($"http://127.0.0.1:{port}/");
-        _http.Start();
+        _listener.Start();
         _loop = Task.Run(LoopAsync);
     }
 
@@ -30,25 +34,44 @@ public sealed class ControlServer(PbxSimulator sim, int port) : IAsyncDisposable
     {
         while (!_stop.IsCancellationRequested)
         {
-            HttpListenerContext ctx;
-            try { ctx = await _http.GetContextAsync(); }
+            TcpClient tcp;
+            try { tcp = await _listener.AcceptTcpClientAsync(_stop.Token); }
             catch (Exception) { return; }
-            _ = Task.Run(() => HandleAsync(ctx));
+            _ = Task.Run(() => HandleAsync(tcp));
         }
     }
 
-    private async Task HandleAsync(HttpListenerContext ctx)
+    private async Task HandleAsync(TcpClient tcp)
     {
-        var (status, body) = await DispatchAsync(ctx.Request.HttpMethod, ctx.Request.Url!.AbsolutePath.Trim('/').Split('/'), ctx.Request.QueryString);
-        var bytes = Encoding.UTF8.GetBytes(body);
-        ctx.Response.StatusCode = status;
-        ctx.Response.ContentType = "application/json";
-        await ctx.Response.OutputStream.WriteAsync(bytes);
-        ctx.Response.Close();
+        using var _ = tcp;
+        try
+        {
+            var stream = tcp.GetStream();
+            using var reader = new StreamReader(stream, Encoding.ASCII, false, 4096, leaveOpen: true);
+            var requestLine = await reader.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(10));
+            while (await reader.ReadLineAsync() is { Length: > 0 }) { } // headers (and any body) are not needed
+            var parts = requestLine?.Split(' ') ?? [];
+            var (status, body) = parts.Length < 2
+                ? (400, "{\"error\":\"bad request\"}")
+                : await DispatchAsync(parts[0].ToUpperInvariant(), PathOf(parts[1]), QueryOf(parts[1]));
+            var bytes = Encoding.UTF8.GetBytes(body);
+            var head = $"HTTP/1.1 {status} {(status == 200 ? "OK" : status == 404 ? "Not Found" : "Bad Request")}\r\n" +
+                       $"Content-Type: application/json\r\nContent-Length: {bytes.Length}\r\nConnection: close\r\n\r\n";
+            await stream.WriteAsync(Encoding.ASCII.GetBytes(head));
+            await stream.WriteAsync(bytes);
+        }
+        catch (Exception e) when (e is IOException or SocketException or TimeoutException or ObjectDisposedException)
+        {
+        }
     }
 
+    private static string[] PathOf(string target) => target.Split('?')[0].Trim('/').Split('/');
+
+    private static NameValueCollection QueryOf(string target)
+        => target.Contains('?') ? HttpUtility.ParseQueryString(target[(target.IndexOf('?') + 1)..]) : [];
+
     /// <summary>The verbs, separate from HTTP so tests can call them directly.</summary>
-    public async Task<(int Status, string Body)> DispatchAsync(string method, string[] path, System.Collections.Specialized.NameValueCollection q)
+    public async Task<(int Status, string Body)> DispatchAsync(string method, string[] path, NameValueCollection q)
     {
         var m = sim.Model;
         try
@@ -106,7 +129,7 @@ public sealed class ControlServer(PbxSimulator sim, int port) : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _stop.Cancel();
-        _http.Close();
+        _listener.Stop();
         if (_loop is not null) await _loop;
     }
 }

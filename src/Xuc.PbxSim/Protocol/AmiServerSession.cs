@@ -118,6 +118,9 @@ internal sealed class AmiServerSession : IAmiEventSink
         return line is { Length: > MaxLine } ? line[..MaxLine] : line;
     }
 
+    /// <summary>Cuts the connection now.</summary>
+    public void Close() => _tcp.Close();
+
     /// <summary>Closes the session after what is queued has been written (Logoff, failed login).</summary>
     public void CloseAfterFlush() => _out.Writer.TryComplete();
 

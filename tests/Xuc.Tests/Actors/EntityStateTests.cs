@@ -74,3 +74,25 @@ public sealed class EntityStateTests
         Assert.Equal(AgentStatus.LoggedOut, s.Apply(new AgentLoggedOut("7", T0)).Status);
     }
 }
+
+public sealed class ReconcileTests
+{
+    [Fact]
+    public void Reconciling_drops_what_the_pbx_no_longer_lists_and_keeps_the_rest()
+    {
+        var line = LineState.Empty("PJSIP/1001")
+            .Apply(AmiEventData.Of("Newchannel", ("Uniqueid", "a"), ("Channel", "PJSIP/1001-1")))
+            .Apply(AmiEventData.Of("Newchannel", ("Uniqueid", "b"), ("Channel", "PJSIP/1001-2")));
+        Assert.Equal(["b"], line.Reconcile(["b", "zzz"]).Channels.Keys);
+        Assert.Same(line, line.Reconcile(["a", "b"]));
+
+        var now = DateTimeOffset.UtcNow;
+        var queue = QueueState.Empty("sales")
+            .Apply(AmiEventData.Of("QueueCallerJoin", ("Uniqueid", "c1")), now)
+            .Apply(AmiEventData.Of("QueueMemberAdded", ("Interface", "PJSIP/1001")), now)
+            .Apply(AmiEventData.Of("QueueMemberAdded", ("Interface", "PJSIP/1002")), now);
+        var after = queue.Reconcile([], ["pjsip/1002"]);
+        Assert.Empty(after.Waiting);
+        Assert.Equal(["PJSIP/1002"], after.Members.Keys);
+    }
+}

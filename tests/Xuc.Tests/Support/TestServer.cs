@@ -31,6 +31,7 @@ xuc.http.port = 0
 xuc.http.bind = ""127.0.0.1""
 xuc.data-dir = ""{dataDir}""
 xuc.ami.port = 0
+xuc.ami.simulator-control-port = 0
 xuc.auth.token-secret = ""{TokenSecret}""
 akka.remote.dot-netty.tcp.port = 0
 akka.loglevel = WARNING

@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Cluster.Tools.PublishSubscribe;
 using Akka.Event;
+using Xuc.Actors.Messages.Commands;
 using Xuc.Actors.Messages.Events;
 using Xuc.Actors.Messages.Queries;
 using Xuc.Actors.PubSub;
@@ -17,13 +18,13 @@ public sealed class LineActor : ReceiveActor
     {
         _state = LineState.Empty(lineId);
         _mediator = DistributedPubSub.Get(Context.System).Mediator;
-        Receive<LineAmiEvent>(Handle);
+        Receive<LineAmiEvent>(m => Update(_state.Apply(m.Event)));
+        Receive<ReconcileLine>(m => Update(_state.Reconcile(m.AliveUniqueids)));
         Receive<GetLineState>(_ => Sender.Tell(LineSnapshot.Of(_state)));
     }
 
-    private void Handle(LineAmiEvent message)
+    private void Update(LineState next)
     {
-        var next = _state.Apply(message.Event);
         if (ReferenceEquals(next, _state)) return;
         _state = next;
         _mediator.Tell(new Publish(Topics.Line(_state.LineId), new LineStateChanged(LineSnapshot.Of(_state))));

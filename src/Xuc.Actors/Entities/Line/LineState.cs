@@ -36,6 +36,13 @@ public sealed record LineState(string LineId, ImmutableDictionary<string, Channe
         }
     }
 
+    /// <summary>Drops the channels the PBX no longer lists (they ended while the link was down).</summary>
+    public LineState Reconcile(IReadOnlyCollection<string> aliveUniqueids)
+    {
+        var gone = Channels.Keys.Where(k => !aliveUniqueids.Contains(k)).ToList();
+        return gone.Count == 0 ? this : this with { Channels = Channels.RemoveRange(gone) };
+    }
+
     private static Channel FromHeaders(AmiEventData e, string uid, Channel? previous)
     {
         int.TryParse(e["ChannelState"], out var state);

@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Cluster.Tools.PublishSubscribe;
+using Xuc.Actors.Messages.Commands;
 using Xuc.Actors.Messages.Events;
 using Xuc.Actors.Messages.Queries;
 using Xuc.Actors.PubSub;
@@ -16,13 +17,13 @@ public sealed class QueueActor : ReceiveActor
     {
         _state = QueueState.Empty(queueId);
         _mediator = DistributedPubSub.Get(Context.System).Mediator;
-        Receive<QueueAmiEvent>(Handle);
+        Receive<QueueAmiEvent>(m => Update(_state.Apply(m.Event, DateTimeOffset.UtcNow)));
+        Receive<ReconcileQueue>(m => Update(_state.Reconcile(m.WaitingUniqueids, m.MemberInterfaces)));
         Receive<GetQueueState>(_ => Sender.Tell(QueueSnapshot.Of(_state)));
     }
 
-    private void Handle(QueueAmiEvent message)
+    private void Update(QueueState next)
     {
-        var next = _state.Apply(message.Event, DateTimeOffset.UtcNow);
         if (ReferenceEquals(next, _state)) return;
         _state = next;
         _mediator.Tell(new Publish(Topics.Queue(_state.QueueId), new QueueStateChanged(QueueSnapshot.Of(_state))));

@@ -67,5 +67,15 @@ public sealed record QueueState(
         }
     }
 
+    /// <summary>Keeps only the callers and members the PBX still lists after a resync.</summary>
+    public QueueState Reconcile(IReadOnlyCollection<string> waiting, IReadOnlyCollection<string> members)
+    {
+        var goneCallers = Waiting.Keys.Where(k => !waiting.Contains(k)).ToList();
+        var goneMembers = Members.Keys.Where(k => !members.Contains(k, StringComparer.OrdinalIgnoreCase)).ToList();
+        return goneCallers.Count == 0 && goneMembers.Count == 0
+            ? this
+            : this with { Waiting = Waiting.RemoveRange(goneCallers), Members = Members.RemoveRange(goneMembers) };
+    }
+
     private static int? Int(string? s) => int.TryParse(s, out var v) ? v : null;
 }

@@ -1,0 +1,59 @@
+using Akka.Actor;
+using Akka.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Xuc.Actors.Entities.Line;
+using Xuc.Actors.Entities.Queue;
+using Xuc.Actors.Messages.Queries;
+using Xuc.Actors.Routing;
+using Xuc.Tests.Support;
+
+namespace Xuc.Tests.Host;
+
+/// <summary>
+/// The whole path on the embedded default: PbxSim → AMI over TCP → the AMI singleton → router → sharded Line and
+/// Queue entities; and after a cut, the resync lists rebuild what the events missed.
+/// </summary>
+public sealed class AmiToEntitiesTests
+{
+    private static readonly TimeSpan Within = TimeSpan.FromSeconds(20);
+
+    private static async Task<T> AskUntil<T>(IActorRef region, object query, Func<T, bool> done, string what)
+    {
+        T last = default!;
+        await Wait.Until(async () => done(last = await region.Ask<T>(query, TimeSpan.FromSeconds(5))), Within, what);
+        return last;
+    }
+
+    [Fact]
+    public async Task Pbx_events_reach_the_entities_and_a_reconnection_resynchronises_them()
+    {
+        await using var server = await TestServer.StartAsync();
+        var sim = server.App.Simulator!;
+        sim.Model.SetAllEndpointsBehaviour(Xuc.PbxSim.Model.EndpointBehaviour.Manual, TimeSpan.Zero);
+        var registry = server.App.Web.Services.GetRequiredService<IActorRegistry>();
+        var lines = await registry.GetAsync<LineRegion>();
+        var queues = await registry.GetAsync<QueueRegion>();
+        await Wait.Until(async () => (await server.Http.GetAsync("/health/ready")).IsSuccessStatusCode, Within, "AMI connected");
+
+        sim.Model.Dial("1001", "1002");
+        sim.Model.Answer("1002");
+        var line = await AskUntil<LineSnapshot>(lines, new GetLineState("PJSIP/1002"), s => s.Channels.Any(c => c.State == 6), "1002's answered channel");
+        Assert.Equal("1001", line.Channels.Single().ConnectedNum);
+
+        sim.Model.ExternalCall("0612345678", "sales");
+        var sales = await AskUntil<QueueSnapshot>(queues, new GetQueueState("sales"), s => s.Waiting.Count == 1, "a caller waiting in sales");
+        Assert.Equal("0612345678", sales.Waiting[0].CallerIdNum);
+
+        // A network cut: a call starts, another ends and the queue caller gives up while Xuc is not connected;
+        // only the resync after reconnection can tell.
+        sim.DisconnectClients();
+        sim.Model.Dial("1003", "1004");
+        sim.Model.Hangup("1002");
+        sim.Model.Hangup(sales.Waiting[0].UniqueId);
+        var missed = await AskUntil<LineSnapshot>(lines, new GetLineState("PJSIP/1003"), s => s.Channels.Count == 1, "1003's call, learnt from CoreShowChannels");
+        Assert.StartsWith("PJSIP/1003-", missed.Channels[0].Name);
+        await AskUntil<LineSnapshot>(lines, new GetLineState("PJSIP/1002"), s => s.Channels.Count == 0, "1002's call, ended during the cut, is gone");
+        await AskUntil<LineSnapshot>(lines, new GetLineState("PJSIP/1001"), s => s.Channels.Count == 0, "1001's call, ended during the cut, is gone");
+        await AskUntil<QueueSnapshot>(queues, new GetQueueState("sales"), s => s.Waiting.Count == 0, "the caller who left sales during the cut is gone");
+    }
+}
