@@ -47,3 +47,19 @@ public sealed class EnvironmentOverrideTests
         Assert.Equal([("XUC_C", "a.b.c"), ("XUC_DE", "a.d.e"), ("XUC_F", "f")], declared);
     }
 }
+
+public sealed class ReadmeSettingsTableTests
+{
+    [Fact]
+    public void The_readme_table_names_exactly_the_variables_the_hocon_files_declare()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Xuc.sln"))) root = root.Parent;
+        Assert.NotNull(root);
+        var hocon = string.Join("\n", HoconLoader.Files.Select(f => File.ReadAllText(Path.Combine(root.FullName, "hocon", f))));
+        var declared = EnvironmentOverrides.Declared(hocon).Select(d => d.Env).ToHashSet();
+        var table = File.ReadAllLines(Path.Combine(root.FullName, "README.md")).Where(l => l.StartsWith("| `XUC_"));
+        var documented = table.SelectMany(l => System.Text.RegularExpressions.Regex.Matches(l.Split('|')[1], "XUC_[A-Z0-9_]+").Select(m => m.Value)).ToHashSet();
+        Assert.Equal(declared.Order(), documented.Order());
+    }
+}
