@@ -52,13 +52,11 @@ internal static class ActionDispatcher
                 var application = r["Application"];
                 if (exten is null && application is null) { s.Write(Error(id, "Exten not specified")); return true; }
                 if (r["Priority"] is { } pr && !int.TryParse(pr, out _)) { s.Write(Error(id, "Invalid priority")); return true; }
-                var async = AmiRequest.IsTrue(r["Async"]);
                 s.Write(AmiText.Response("Success", id).Add("Message", "Originate successfully queued").ToString());
                 var vars = r.Variables();
                 var context = r["Context"] ?? "default";
                 var callerId = r["CallerID"];
-                // Async or not, the simulator reports the outcome with OriginateResponse like an async Originate.
-                _ = async;
+                // Async or not, the simulator answers at once and reports the outcome with OriginateResponse.
                 model.Locked(() => model.Originate(channel, exten, context, application, vars, id, callerId));
                 return true;
             }
