@@ -18,7 +18,7 @@ public sealed class ActorHost : IAsyncDisposable
     public ActorSystem System => _host.Services.GetRequiredService<ActorSystem>();
     public IActorRegistry Registry => _host.Services.GetRequiredService<IActorRegistry>();
 
-    public static async Task<ActorHost> StartAsync(string dbProvider, string connectionString, int port = 0, string? seeds = null)
+    public static async Task<ActorHost> StartAsync(string dbProvider, string connectionString, int port = 0, string? seeds = null, AmiSettings? ami = null)
     {
         var hocon = HoconLoader.Load($@"
 akka.remote.dot-netty.tcp.port = {port}
@@ -30,7 +30,11 @@ akka.cluster.run-coordinated-shutdown-when-down = off
 ");
         var host = new HostBuilder()
             .ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning).AddConsole())
-            .ConfigureServices(s => s.AddAkka(AkkaWiring.SystemName, b => b.WithXucEntities(hocon, dbProvider, connectionString)))
+            .ConfigureServices(s => s.AddAkka(AkkaWiring.SystemName, b =>
+            {
+                b.WithXucEntities(hocon, dbProvider, connectionString);
+                if (ami is not null) b.WithAmiConnection(ami);
+            }))
             .Build();
         await host.StartAsync();
         return new ActorHost(host);
