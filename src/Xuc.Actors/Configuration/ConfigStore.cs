@@ -91,6 +91,7 @@ public sealed class ConfigStore : IDisposable
     /// </summary>
     public async Task ImportAsync(ConfigSnapshot snapshot, ImportMode mode)
     {
+        ConfigChange change;
         await _writeLock.WaitAsync();
         try
         {
@@ -104,12 +105,13 @@ public sealed class ConfigStore : IDisposable
             await DeleteAll(db);
             await InsertAll(db, next);
             await tx.CommitAsync();
+            change = new ConfigChange(ConfigChange.Everything, ConfigChange.Everything, ChangeOp.Reloaded, next, current);
         }
         finally
         {
             _writeLock.Release();
         }
-        foreach (var kind in ConfigKinds.All) Changed?.Invoke(new ConfigChange(kind.Name, "*", ChangeOp.Reloaded, null));
+        Changed?.Invoke(change);
     }
 
     public async Task<IReadOnlyList<object>> ListAsync(IConfigKind kind) => kind.Items(await LoadAsync());
@@ -128,12 +130,13 @@ public sealed class ConfigStore : IDisposable
             var current = await LoadAsync(db);
             if (item is User u) item = WithHashedPassword(u, current);
             var key = kind.KeyOf(item);
-            var op = kind.Items(current).Any(i => kind.KeyOf(i) == key) ? ChangeOp.Updated : ChangeOp.Created;
+            var previous = kind.Items(current).FirstOrDefault(i => kind.KeyOf(i) == key);
+            var op = previous is null ? ChangeOp.Created : ChangeOp.Updated;
             ConfigValidator.Validate(kind.Upsert(current, item));
             await using var tx = await db.BeginTransactionAsync();
             await RowWriter.Write(db, item);
             await tx.CommitAsync();
-            change = new ConfigChange(kind.Name, key, op, item);
+            change = new ConfigChange(kind.Name, key, op, item, previous);
         }
         finally
         {
@@ -146,12 +149,13 @@ public sealed class ConfigStore : IDisposable
     /// <summary>Deletes one object; false when it does not exist; refused when something still refers to it.</summary>
     public async Task<bool> DeleteAsync(IConfigKind kind, string key)
     {
+        object? existing;
         await _writeLock.WaitAsync();
         try
         {
             await using var db = Open();
             var current = await LoadAsync(db);
-            var existing = kind.Items(current).FirstOrDefault(i => kind.KeyOf(i) == key);
+            existing = kind.Items(current).FirstOrDefault(i => kind.KeyOf(i) == key);
             if (existing is null) return false;
             ConfigValidator.Validate(kind.Remove(current, key));
             await using var tx = await db.BeginTransactionAsync();
@@ -162,7 +166,7 @@ public sealed class ConfigStore : IDisposable
         {
             _writeLock.Release();
         }
-        Changed?.Invoke(new ConfigChange(kind.Name, key, ChangeOp.Deleted, null));
+        Changed?.Invoke(new ConfigChange(kind.Name, key, ChangeOp.Deleted, null, existing));
         return true;
     }
 

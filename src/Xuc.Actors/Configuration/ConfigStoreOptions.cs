@@ -12,5 +12,12 @@ public enum ImportMode { ReplaceAll, Merge }
 
 public enum ChangeOp { Created, Updated, Deleted, Reloaded }
 
-/// <summary>A committed change; <see cref="Id"/> is <c>*</c> when a whole import replaced the kind.</summary>
-public sealed record ConfigChange(string Kind, string Id, ChangeOp Op, object? Value);
+/// <summary>
+/// A committed change: <see cref="Value"/> is the object as it now is (null when deleted), <see cref="Previous"/>
+/// as it was (null when created). A whole import is one change of kind and id <c>*</c>, op
+/// <see cref="ChangeOp.Reloaded"/>, whose Value and Previous are the new and the old <see cref="ConfigSnapshot"/>.
+/// </summary>
+public sealed record ConfigChange(string Kind, string Id, ChangeOp Op, object? Value, object? Previous = null)
+{
+    public const string Everything = "*";
+}

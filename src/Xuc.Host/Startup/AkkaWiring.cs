@@ -4,6 +4,7 @@ using Akka.Cluster.Hosting;
 using Akka.Cluster.Sharding;
 using Akka.Configuration;
 using Akka.Hosting;
+using Xuc.Actors.Configuration;
 using Xuc.Actors.Entities.Agent;
 using Xuc.Actors.Entities.Line;
 using Xuc.Actors.Entities.Queue;
@@ -21,7 +22,9 @@ public static class AkkaWiring
     public const string SystemName = "xuc";
     public const string Role = "xuc";
 
-    public static AkkaConfigurationBuilder WithXucEntities(this AkkaConfigurationBuilder builder, Config hocon, string dbProvider, string connectionString)
+    /// <param name="directory">The configuration entities read when they start; none in actor-level tests.</param>
+    public static AkkaConfigurationBuilder WithXucEntities(this AkkaConfigurationBuilder builder, Config hocon, string dbProvider, string connectionString,
+        EntityConfigDirectory? directory = null)
     {
         var seeds = ClusterSeeds.Parse(hocon.GetString("akka.cluster.xuc-seed-nodes", ""));
         var shard = new ShardOptions { Role = Role, StateStoreMode = StateStoreMode.DData, RememberEntities = false };
@@ -30,9 +33,9 @@ public static class AkkaWiring
             .AddHocon(PersistenceHocon.For(dbProvider, connectionString).WithFallback(hocon), HoconAddMode.Prepend)
             .WithClustering(new ClusterOptions { Roles = [Role], SeedNodes = seeds.Length > 0 ? seeds : null })
             .WithDistributedPubSub(Role)
-            .WithShardRegion<LineRegion>("line", LineActor.PropsFor, EntityMessageExtractors.Line(), shard)
-            .WithShardRegion<AgentRegion>("agent", AgentActor.PropsFor, EntityMessageExtractors.Agent(), shard)
-            .WithShardRegion<QueueRegion>("queue", QueueActor.PropsFor, EntityMessageExtractors.Queue(), shard)
+            .WithShardRegion<LineRegion>("line", id => LineActor.PropsFor(id, directory), EntityMessageExtractors.Line(), shard)
+            .WithShardRegion<AgentRegion>("agent", id => AgentActor.PropsFor(id, directory), EntityMessageExtractors.Agent(), shard)
+            .WithShardRegion<QueueRegion>("queue", id => QueueActor.PropsFor(id, directory), EntityMessageExtractors.Queue(), shard)
             .AddStartup((system, _) =>
             {
                 // No seed list: this node is its own seed (the embedded default, and every test node).

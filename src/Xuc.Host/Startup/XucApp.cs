@@ -34,6 +34,7 @@ public sealed class XucApp : IAsyncDisposable
         await store.MigrateAsync();
         if (settings.SeedDemo) await store.SeedIfEmptyAsync(DemoDataset.Create());
         var snapshot = await store.LoadAsync();
+        var directory = EntityConfigDirectory.From(snapshot);
 
         PbxSimulator? simulator = null;
         Xuc.PbxSim.Control.ControlServer? control = null;
@@ -58,9 +59,9 @@ public sealed class XucApp : IAsyncDisposable
         builder.Services.AddSingleton(new TokenService(TokenService.ResolveKey(settings.TokenSecret, settings.DataDir), settings.TokenTtl));
         builder.Services.AddSingleton<IUserAuthenticator, ConfigStoreAuthenticator>();
         builder.Services.AddAkka(AkkaWiring.SystemName, b => b
-            .WithXucEntities(hocon, settings.DbProvider, settings.EffectiveConnectionString)
+            .WithXucEntities(hocon, settings.DbProvider, settings.EffectiveConnectionString, directory)
             .WithAmiConnection(settings.Ami)
-            .WithConfigPublisher(store));
+            .WithConfigChanges(store, directory));
 
         var web = builder.Build();
         web.MapAuthEndpoints();
@@ -77,7 +78,7 @@ public sealed class XucApp : IAsyncDisposable
     {
         var lines = new List<string>
         {
-            $"Xuc is listening on {app.BaseAddress} (CTI WebSocket /xuc/api/2.0/cti, REST /xuc/api/2.0)",
+            $"Xuc is listening on {app.BaseAddress} (REST /xuc/api/2.0)",
             app.Simulator is null
                 ? $"AMI: {app.Settings.Ami.Host}:{app.Settings.Ami.Port}"
                 : $"AMI: bundled PBX simulator on 127.0.0.1:{app.Simulator.Port}" + (app.SimulatorControl is null ? ""

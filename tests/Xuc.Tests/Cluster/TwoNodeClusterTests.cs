@@ -3,7 +3,9 @@ using System.Net.Sockets;
 using Akka.Actor;
 using Akka.Cluster;
 using Akka.Hosting;
+using Xuc.Actors.Configuration;
 using Xuc.Actors.Entities.Agent;
+using Xuc.Actors.Entities.Queue;
 using Xuc.Actors.Entities.Line;
 using Xuc.Actors.Messages.Commands;
 using Xuc.Actors.Messages.Events;
@@ -67,6 +69,48 @@ public sealed class TwoNodeClusterTests : IDisposable
         var seenFromB = await agentsB.Ask<AgentState>(new GetAgentState("31"), Timeout);
         Assert.Equal("1031", seenFromB.PhoneNumber);
         Assert.Equal(AgentStatus.Ready, seenFromB.Status);
+    }
+
+    [Fact]
+    public async Task A_configuration_change_made_on_one_node_reaches_the_other_nodes_copy_and_its_entities()
+    {
+        var db = $"Data Source={_dir.File("cluster-config.db")}";
+        var seedPort = FreePort();
+        var seed = $"akka.tcp://xuc@127.0.0.1:{seedPort}";
+        var demo = DemoDataset.Create();
+        var directoryA = EntityConfigDirectory.From(demo);
+        var directoryB = EntityConfigDirectory.From(demo);
+        await using var a = await ActorHost.StartAsync("sqlite", db, seedPort, seed, directory: directoryA);
+        await using var b = await ActorHost.StartAsync("sqlite", db, 0, seed, directory: directoryB);
+        var reimported = demo with { Queues = [.. demo.Queues, new Xuc.Actors.Configuration.Model.Queue { Id = 9, Name = "vip", Number = "3009" }] };
+        a.System.ActorOf(EntityConfigFollower.PropsFor(directoryA, () => Task.FromResult(reimported)));
+        b.System.ActorOf(EntityConfigFollower.PropsFor(directoryB, () => Task.FromResult(reimported)));
+        await Wait.Until(() => Task.FromResult(
+                Akka.Cluster.Cluster.Get(a.System).State.Members.Count(m => m.Status == MemberStatus.Up) == 2),
+            Timeout, "both nodes are Up");
+
+        // Node A commits a rename; the topic message (JSON over the real remoting) updates node B's copy.
+        var before = demo.Queues[1];
+        var change = new ConfigChange("queue", "2", ChangeOp.Updated, before with { Name = "helpdesk", DisplayName = "Helpdesk" }, before);
+        var mediatorA = Akka.Cluster.Tools.PublishSubscribe.DistributedPubSub.Get(a.System).Mediator;
+        await Wait.Until(() =>
+        {
+            // Until B's subscription has reached A, a publication finds nobody: publish again (applying is idempotent).
+            mediatorA.Tell(new Akka.Cluster.Tools.PublishSubscribe.Publish(Xuc.Actors.PubSub.Topics.Config, Xuc.Actors.Messages.Events.ConfigChanged.From(change)));
+            return Task.FromResult(directoryB.Queue("helpdesk") is not null);
+        }, Timeout, "node B's copy has the renamed queue");
+        Assert.Null(directoryB.Queue("support"));
+        Assert.Equal("Helpdesk", directoryB.Queue("helpdesk")!.DisplayName);
+
+        // An import is re-read from the store by each node.
+        mediatorA.Tell(new Akka.Cluster.Tools.PublishSubscribe.Publish(Xuc.Actors.PubSub.Topics.Config,
+            Xuc.Actors.Messages.Events.ConfigChanged.From(new ConfigChange("*", "*", ChangeOp.Reloaded, reimported, demo))));
+        await Wait.Until(() => Task.FromResult(directoryA.Queue("vip") is not null && directoryB.Queue("vip") is not null),
+            Timeout, "both nodes re-read the imported configuration");
+
+        // Entities started from then on (on either node) read their node's copy.
+        var queuesB = await b.Registry.GetAsync<QueueRegion>();
+        Assert.Equal("3009", (await queuesB.Ask<QueueSnapshot>(new GetQueueState("vip"), Timeout)).Config?.Number);
     }
 
     public void Dispose() => _dir.Dispose();

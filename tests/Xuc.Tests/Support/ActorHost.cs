@@ -3,6 +3,7 @@ using Akka.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Xuc.Actors.Configuration;
 using Xuc.Host.Settings;
 using Xuc.Host.Startup;
 
@@ -18,7 +19,8 @@ public sealed class ActorHost : IAsyncDisposable
     public ActorSystem System => _host.Services.GetRequiredService<ActorSystem>();
     public IActorRegistry Registry => _host.Services.GetRequiredService<IActorRegistry>();
 
-    public static async Task<ActorHost> StartAsync(string dbProvider, string connectionString, int port = 0, string? seeds = null, AmiSettings? ami = null)
+    public static async Task<ActorHost> StartAsync(string dbProvider, string connectionString, int port = 0, string? seeds = null, AmiSettings? ami = null,
+        EntityConfigDirectory? directory = null)
     {
         var hocon = HoconLoader.Load($@"
 akka.remote.dot-netty.tcp.port = {port}
@@ -32,7 +34,7 @@ akka.cluster.run-coordinated-shutdown-when-down = off
             .ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning).AddConsole())
             .ConfigureServices(s => s.AddAkka(AkkaWiring.SystemName, b =>
             {
-                b.WithXucEntities(hocon, dbProvider, connectionString);
+                b.WithXucEntities(hocon, dbProvider, connectionString, directory);
                 if (ami is not null) b.WithAmiConnection(ami);
             }))
             .Build();

@@ -1,7 +1,9 @@
 using Akka.Actor;
 using Akka.Cluster.Tools.PublishSubscribe;
 using Akka.Persistence;
+using Xuc.Actors.Configuration;
 using Xuc.Actors.Messages.Commands;
+using AgentConfig = Xuc.Actors.Configuration.Model.Agent;
 using Xuc.Actors.Messages.Events;
 using Xuc.Actors.Messages.Queries;
 using Xuc.Actors.PubSub;
@@ -16,17 +18,19 @@ public sealed class AgentActor : ReceivePersistentActor
 {
     private const int SnapshotEvery = 100;
     private AgentState _state;
+    private AgentConfig? _config;
     private readonly IActorRef _mediator;
 
     public override string PersistenceId { get; }
 
-    public AgentActor(string agentId)
+    public AgentActor(string agentId, EntityConfigDirectory? directory)
     {
         PersistenceId = "agent-" + agentId;
         _state = AgentState.Empty(agentId);
+        _config = directory?.Agent(agentId);
         _mediator = DistributedPubSub.Get(Context.System).Mediator;
 
-        Recover<SnapshotOffer>(o => { if (o.Snapshot is AgentState s) _state = s; });
+        Recover<SnapshotOffer>(o => { if (o.Snapshot is AgentState s) _state = s with { Config = null }; });
         Recover<IAgentEvent>(e => _state = _state.Apply(e));
 
         Command<LoginAgent>(c =>
@@ -48,7 +52,13 @@ public sealed class AgentActor : ReceivePersistentActor
             _state = next;
             Publish();
         });
-        Command<GetAgentState>(_ => Sender.Tell(_state));
+        Command<ConfigureAgent>(c =>
+        {
+            if (c.Config == _config) return;
+            _config = c.Config;
+            Publish();
+        });
+        Command<GetAgentState>(_ => Sender.Tell(Current));
         Command<SaveSnapshotSuccess>(s => DeleteMessages(s.Metadata.SequenceNr));
         Command<SaveSnapshotFailure>(_ => { });
         Command<DeleteMessagesSuccess>(_ => { });
@@ -79,9 +89,13 @@ public sealed class AgentActor : ReceivePersistentActor
         });
     }
 
-    private void Publish() => _mediator.Tell(new Publish(Topics.Agent(_state.AgentId), new AgentStateChanged(_state)));
+    /// <summary>The persisted facts and the live call status, with the configuration attached.</summary>
+    private AgentState Current => _state with { Config = _config };
 
-    public static Props PropsFor(string agentId) => Props.Create(() => new AgentActor(agentId));
+    private void Publish() => _mediator.Tell(new Publish(Topics.Agent(_state.AgentId), new AgentStateChanged(Current)));
+
+    public static Props PropsFor(string agentId, EntityConfigDirectory? directory = null) =>
+        Props.Create(() => new AgentActor(agentId, directory));
 }
 
 /// <summary>Published on the agent's topic after each change.</summary>

@@ -1,4 +1,5 @@
 using Xuc.Actors.Messages.Events;
+using AgentConfig = Xuc.Actors.Configuration.Model.Agent;
 
 namespace Xuc.Actors.Entities.Agent;
 
@@ -21,6 +22,12 @@ public sealed record AgentState(
 {
     public static AgentState Empty(string agentId) =>
         new(agentId, false, null, null, false, null, AgentStatus.LoggedOut, DateTimeOffset.MinValue);
+
+    /// <summary>
+    /// The agent as configured (number, names, group, default queues). The entity attaches it to what it answers
+    /// and publishes; it is not part of the persisted facts, so it always comes from the configuration of the day.
+    /// </summary>
+    public AgentConfig? Config { get; init; }
 
     /// <summary>The status a client sees: logged out, paused, or what the calls make it.</summary>
     public AgentStatus Status => !LoggedIn ? AgentStatus.LoggedOut

@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Cluster.Tools.PublishSubscribe;
 using Akka.Event;
+using Xuc.Actors.Configuration;
 using Xuc.Actors.Messages.Commands;
 using Xuc.Actors.Messages.Events;
 using Xuc.Actors.Messages.Queries;
@@ -14,12 +15,13 @@ public sealed class LineActor : ReceiveActor
     private LineState _state;
     private readonly IActorRef _mediator;
 
-    public LineActor(string lineId)
+    public LineActor(string lineId, EntityConfigDirectory? directory)
     {
-        _state = LineState.Empty(lineId);
+        _state = LineState.Empty(lineId) with { Config = directory?.Line(lineId) };
         _mediator = DistributedPubSub.Get(Context.System).Mediator;
         Receive<LineAmiEvent>(m => Update(_state.Apply(m.Event)));
         Receive<ReconcileLine>(m => Update(_state.Reconcile(m.AliveUniqueids)));
+        Receive<ConfigureLine>(m => Update(_state.Configure(m.Config)));
         Receive<GetLineState>(_ => Sender.Tell(LineSnapshot.Of(_state)));
     }
 
@@ -30,7 +32,8 @@ public sealed class LineActor : ReceiveActor
         _mediator.Tell(new Publish(Topics.Line(_state.LineId), new LineStateChanged(LineSnapshot.Of(_state))));
     }
 
-    public static Props PropsFor(string lineId) => Props.Create(() => new LineActor(lineId));
+    public static Props PropsFor(string lineId, EntityConfigDirectory? directory = null) =>
+        Props.Create(() => new LineActor(lineId, directory));
 }
 
 /// <summary>Published on the line's topic after each change.</summary>

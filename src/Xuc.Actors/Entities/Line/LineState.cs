@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Xuc.Actors.Messages.Events;
+using LineConfig = Xuc.Actors.Configuration.Model.Line;
 
 namespace Xuc.Actors.Entities.Line;
 
@@ -7,6 +8,11 @@ namespace Xuc.Actors.Entities.Line;
 public sealed record LineState(string LineId, ImmutableDictionary<string, Channel> Channels, string DeviceState)
 {
     public static LineState Empty(string lineId) => new(lineId, ImmutableDictionary<string, Channel>.Empty, "UNKNOWN");
+
+    /// <summary>The line as configured (number, context); null for a device the configuration does not know.</summary>
+    public LineConfig? Config { get; init; }
+
+    public LineState Configure(LineConfig? config) => config == Config ? this : this with { Config = config };
 
     public LineState Apply(AmiEventData e)
     {

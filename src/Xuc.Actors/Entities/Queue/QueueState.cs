@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Xuc.Actors.Messages.Events;
+using QueueConfig = Xuc.Actors.Configuration.Model.Queue;
 
 namespace Xuc.Actors.Entities.Queue;
 
@@ -19,6 +20,11 @@ public sealed record QueueState(
 {
     public static QueueState Empty(string queueId) => new(queueId,
         ImmutableDictionary<string, WaitingCall>.Empty, ImmutableDictionary<string, QueueMemberInfo>.Empty, 0, 0);
+
+    /// <summary>The queue as configured (display name, number, wrap-up); null for a queue the configuration does not know.</summary>
+    public QueueConfig? Config { get; init; }
+
+    public QueueState Configure(QueueConfig? config) => config == Config ? this : this with { Config = config };
 
     public QueueState Apply(AmiEventData e, DateTimeOffset now)
     {
