@@ -28,6 +28,9 @@ public sealed class PbxSimulator : IAsyncDisposable
     public int Port { get; private set; }
     public int SessionCount => _sessions.Count;
 
+    /// <summary>Actions left unanswered and a response delay, for failure tests (off by default).</summary>
+    public SimulatedFaults Faults { get; } = new();
+
     /// <summary>Global dialplan variables (Setvar without a channel).</summary>
     internal ConcurrentDictionary<string, string> Globals { get; } = new(StringComparer.OrdinalIgnoreCase);
 

@@ -78,12 +78,13 @@ public sealed class AmiClient : IAsyncDisposable
         var id = _idPrefix + Interlocked.Increment(ref _nextId);
         var pending = new PendingAction(action.Name, isList);
         _pending[id] = pending;
+        var limit = action.Timeout ?? _options.ActionTimeout;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(_options.ActionTimeout);
+        timeout.CancelAfter(limit);
         await using var registration = timeout.Token.Register(() =>
         {
             if (_pending.TryRemove(id, out var p))
-                p.Fail(ct.IsCancellationRequested ? new OperationCanceledException(ct) : new AmiActionTimeoutException(action.Name, _options.ActionTimeout));
+                p.Fail(ct.IsCancellationRequested ? new OperationCanceledException(ct) : new AmiActionTimeoutException(action.Name, limit));
         });
         try
         {

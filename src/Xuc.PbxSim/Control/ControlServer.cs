@@ -110,6 +110,17 @@ public sealed class ControlServer(PbxSimulator sim, int port) : IAsyncDisposable
                     return (200, "{\"ok\":true}");
                 case ("POST", ["conference", var room, "join"]):
                     return (200, $"{{\"channel\":\"{m.JoinConference(q["exten"] ?? throw new SimulationException("exten is required"), room)}\"}}");
+                case ("POST", ["faults", "withhold"]):
+                    sim.Faults.Withhold(q["action"] ?? throw new SimulationException("action is required"));
+                    return (200, FaultsJson());
+                case ("POST", ["faults", "delay"]):
+                    sim.Faults.ResponseDelay = TimeSpan.FromMilliseconds(int.Parse(q["ms"] ?? throw new SimulationException("ms is required"), CultureInfo.InvariantCulture));
+                    return (200, FaultsJson());
+                case ("POST", ["faults", "clear"]):
+                    sim.Faults.Clear();
+                    return (200, FaultsJson());
+                case ("GET", ["faults"]):
+                    return (200, FaultsJson());
                 case ("POST", ["load"]):
                     var result = await LoadRunner.RunAsync(m, q["queue"] ?? "sales",
                         double.Parse(q["cps"] ?? "1", CultureInfo.InvariantCulture), TimeSpan.FromSeconds(double.Parse(q["seconds"] ?? "10", CultureInfo.InvariantCulture)),
@@ -125,6 +136,9 @@ public sealed class ControlServer(PbxSimulator sim, int port) : IAsyncDisposable
             return (400, $"{{\"error\":\"{e.Message.Replace("\"", "'")}\"}}");
         }
     }
+
+    private string FaultsJson() =>
+        $"{{\"withheld\":[{string.Join(",", sim.Faults.Withheld.Select(a => $"\"{a.Replace("\"", "'")}\""))}],\"delayMs\":{(int)sim.Faults.ResponseDelay.TotalMilliseconds}}}";
 
     public async ValueTask DisposeAsync()
     {

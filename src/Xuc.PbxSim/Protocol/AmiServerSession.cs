@@ -90,6 +90,8 @@ internal sealed class AmiServerSession : IAmiEventSink
                     if (headers.Count == 0) continue;
                     var request = new AmiRequest(headers);
                     headers = [];
+                    if (_sim.Faults.IsWithheld(request.Action)) continue;
+                    if (_sim.Faults.ResponseDelay > TimeSpan.Zero) await Task.Delay(_sim.Faults.ResponseDelay, ct);
                     if (!ActionDispatcher.Handle(this, _sim, request)) break;
                     continue;
                 }

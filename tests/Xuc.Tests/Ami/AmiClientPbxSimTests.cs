@@ -131,6 +131,39 @@ public sealed class AmiClientPbxSimTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_action_the_pbx_never_answers_times_out_and_the_connection_keeps_working()
+    {
+        await using var client = Client();
+        await client.StartAsync().WaitAsync(Timeout);
+        _sim.Faults.Withhold("QueueStatus");
+
+        var timeout = await Assert.ThrowsAsync<AmiActionTimeoutException>(() =>
+            client.SendListAsync(new QueueStatusAction { Queue = "sales", Timeout = TimeSpan.FromMilliseconds(300) }));
+        Assert.Equal("no response to QueueStatus within 0.3 s", timeout.Message);
+        Assert.Equal("Pong", (await client.SendAsync(new PingAction()))["Ping"]);
+        Assert.True(client.IsConnected);
+
+        _sim.Faults.Clear();
+        var list = await client.SendListAsync(new QueueStatusAction { Queue = "sales" });
+        Assert.Equal("QueueStatusComplete", list.Complete!.Name);
+    }
+
+    [Fact]
+    public async Task A_response_that_comes_after_its_timeout_is_dropped_and_never_answers_a_later_action()
+    {
+        await using var client = Client();
+        await client.StartAsync().WaitAsync(Timeout);
+        _sim.Faults.ResponseDelay = TimeSpan.FromMilliseconds(400);
+
+        await Assert.ThrowsAsync<AmiActionTimeoutException>(() =>
+            client.SendAsync(new GetvarAction { Variable = "LATE", Timeout = TimeSpan.FromMilliseconds(100) }));
+        // The late Getvar response arrives while this Ping waits: it must not be taken for the Ping's answer.
+        var pong = await client.SendAsync(new PingAction());
+        Assert.Equal("Pong", pong["Ping"]);
+        Assert.Null(pong["Variable"]);
+    }
+
+    [Fact]
     public async Task Reconnects_after_the_pbx_restarts_and_asks_for_a_resync_each_time()
     {
         var port = FreePort.Next();

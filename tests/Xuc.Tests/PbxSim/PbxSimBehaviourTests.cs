@@ -85,4 +85,27 @@ public sealed class PbxSimBehaviourTests
         Assert.Equal(200, load.Status);
         Assert.Contains("\"calls\":", load.Body);
     }
+
+    [Fact]
+    public async Task Faults_are_switched_on_and_off_over_the_control_surface_and_a_withheld_action_gets_no_answer()
+    {
+        await using var sim = new PbxSimulator(new PbxSimOptions { Port = 0 });
+        DefaultModel.Seed(sim.Model);
+        await sim.StartAsync();
+        var control = new ControlServer(sim, 0);
+        Assert.Equal((200, "{\"withheld\":[\"QueueStatus\"],\"delayMs\":0}"),
+            await control.DispatchAsync("POST", ["faults", "withhold"], new NameValueCollection { ["action"] = "QueueStatus" }));
+        Assert.Equal((200, "{\"withheld\":[\"QueueStatus\"],\"delayMs\":250}"),
+            await control.DispatchAsync("POST", ["faults", "delay"], new NameValueCollection { ["ms"] = "250" }));
+        Assert.Equal(400, (await control.DispatchAsync("POST", ["faults", "delay"], [])).Status);
+
+        await using var ami = await RawAmi.ConnectAsync(sim.Port);
+        await ami.LoginAsync(events: "off");
+        await ami.SendAsync("Action: QueueStatus\r\nActionID: lost\r\n\r\nAction: Ping\r\nActionID: p1\r\n\r\n");
+        var answer = await ami.ReadAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal(("p1", "Pong"), (answer!.Get("ActionID"), answer.Get("Ping")));
+
+        Assert.Equal((200, "{\"withheld\":[],\"delayMs\":0}"), await control.DispatchAsync("POST", ["faults", "clear"], []));
+        Assert.Equal(TimeSpan.Zero, sim.Faults.ResponseDelay);
+    }
 }

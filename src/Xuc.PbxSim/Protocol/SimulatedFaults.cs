@@ -1,0 +1,33 @@
+using System.Collections.Concurrent;
+
+namespace Xuc.PbxSim.Protocol;
+
+/// <summary>
+/// Misbehaviour switched on by tests and by an integrator rehearsing failures: actions the PBX never answers (an
+/// Asterisk stuck on a lock, a response lost on the way), and a delay before every answer (a loaded PBX).
+/// A withheld action is read and dropped: no response, no effect. Both are off until asked.
+/// </summary>
+public sealed class SimulatedFaults
+{
+    private readonly ConcurrentDictionary<string, bool> _withheld = new(StringComparer.OrdinalIgnoreCase);
+    private long _delayTicks;
+
+    public void Withhold(string action) => _withheld[action] = true;
+
+    public bool IsWithheld(string action) => _withheld.ContainsKey(action);
+
+    public IReadOnlyCollection<string> Withheld => _withheld.Keys.Order(StringComparer.OrdinalIgnoreCase).ToArray();
+
+    /// <summary>Waited before each action is handled (and so before its response); zero for none.</summary>
+    public TimeSpan ResponseDelay
+    {
+        get => TimeSpan.FromTicks(Interlocked.Read(ref _delayTicks));
+        set => Interlocked.Exchange(ref _delayTicks, Math.Max(0, value.Ticks));
+    }
+
+    public void Clear()
+    {
+        _withheld.Clear();
+        ResponseDelay = TimeSpan.Zero;
+    }
+}
