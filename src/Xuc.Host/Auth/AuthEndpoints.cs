@@ -16,25 +16,18 @@ public static class AuthEndpoints
         return app;
     }
 
-    private static async Task<IResult> Login(HttpRequest request, IUserAuthenticator users, TokenService tokens, ILoggerFactory logs)
+    /// <remarks>An exception (the store unreachable) is answered 500 UnhandledError by <see cref="UnhandledErrors"/>.</remarks>
+    private static async Task<IResult> Login(HttpRequest request, IUserAuthenticator users, TokenService tokens)
     {
-        try
-        {
-            var body = await WireJson.ReadObjectAsync(request);
-            if (body is null)
-                return WireJson.Error(400, AuthError.InvalidJson, "the body must be a JSON object {\"login\":...,\"password\":...}");
-            if (body["login"] is not JValue { Type: JTokenType.String } loginToken || body["password"] is not JValue { Type: JTokenType.String } passwordToken)
-                return WireJson.Error(400, AuthError.InvalidJson, "login and password must both be strings");
-            var login = await users.AuthenticateAsync((string)loginToken!, (string)passwordToken!, request.HttpContext.RequestAborted);
-            if (login is null)
-                return WireJson.Error(401, AuthError.InvalidCredentials, "unknown login or wrong password");
-            return TokenAnswer(login, tokens);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            logs.CreateLogger("Xuc.Auth").LogError(e, "login failed unexpectedly");
-            return WireJson.Error(500, AuthError.UnhandledError, "the login could not be processed");
-        }
+        var body = await WireJson.ReadObjectAsync(request);
+        if (body is null)
+            return WireJson.Error(400, AuthError.InvalidJson, "the body must be a JSON object {\"login\":...,\"password\":...}");
+        if (body["login"] is not JValue { Type: JTokenType.String } loginToken || body["password"] is not JValue { Type: JTokenType.String } passwordToken)
+            return WireJson.Error(400, AuthError.InvalidJson, "login and password must both be strings");
+        var login = await users.AuthenticateAsync((string)loginToken!, (string)passwordToken!, request.HttpContext.RequestAborted);
+        if (login is null)
+            return WireJson.Error(401, AuthError.InvalidCredentials, "unknown login or wrong password");
+        return TokenAnswer(login, tokens);
     }
 
     private static async Task<IResult> Check(HttpRequest request, IUserAuthenticator users, TokenService tokens)

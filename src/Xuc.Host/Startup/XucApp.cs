@@ -4,6 +4,7 @@ using Xuc.Actors.Configuration;
 using Xuc.Host.Admin;
 using Xuc.Host.Auth;
 using Xuc.Host.Health;
+using Xuc.Host.Http;
 using Xuc.Host.Settings;
 using Xuc.PbxSim;
 
@@ -64,6 +65,7 @@ public sealed class XucApp : IAsyncDisposable
             .WithConfigChanges(store, directory));
 
         var web = builder.Build();
+        web.UseUnhandledErrors();
         web.MapAuthEndpoints();
         web.MapHealthEndpoints();
         web.MapAdminEndpoints();
