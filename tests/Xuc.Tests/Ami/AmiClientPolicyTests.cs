@@ -71,4 +71,68 @@ public sealed class AmiClientPolicyTests
         listener.Stop();
         await client.StopAsync();
     }
+
+    [Fact]
+    public async Task A_pbx_that_drops_the_link_in_the_middle_of_an_event_loses_only_that_event()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        var pingReceived = new TaskCompletionSource();
+        var server = Task.Run(async () =>
+        {
+            for (var n = 1; n <= 2; n++)
+            {
+                using var tcp = await listener.AcceptTcpClientAsync();
+                var stream = tcp.GetStream();
+                var reader = new StreamReader(stream);
+                async Task Send(string text) => await stream.WriteAsync(Encoding.ASCII.GetBytes(text));
+                await Send("Asterisk Call Manager/7.0.3\r\n");
+                var lines = new List<string>();
+                while (await reader.ReadLineAsync() is { } line)
+                {
+                    if (line.Length > 0) { lines.Add(line); continue; }
+                    var id = lines.First(l => l.StartsWith("ActionID: "))["ActionID: ".Length..];
+                    var action = lines.First(l => l.StartsWith("Action: "))["Action: ".Length..];
+                    lines.Clear();
+                    if (action == "Login")
+                    {
+                        await Send($"Response: Success\r\nActionID: {id}\r\nMessage: Authentication accepted\r\n\r\n");
+                        await Send($"Event: Connected{n}\r\nPrivilege: system,all\r\n\r\n");
+                        if (n == 2) { await reader.ReadLineAsync(); return; }
+                    }
+                    else if (action == "Ping" && n == 1)
+                    {
+                        // Unanswered Ping pending; half an event, then the PBX goes away.
+                        pingReceived.TrySetResult();
+                        await Send("Event: Newchannel\r\nPrivilege: call,all\r\nChannel: PJSIP/1001-0000002a\r\nUniqueid: 17000");
+                        await stream.FlushAsync();
+                        break;
+                    }
+                }
+            }
+        });
+
+        await using var client = new AmiClient(new AmiClientOptions
+        {
+            Port = port, Username = "u", Secret = "s", Auth = AmiAuthMode.Plain, PingInterval = TimeSpan.FromMinutes(5),
+            ReconnectMin = TimeSpan.FromMilliseconds(50), ReconnectMax = TimeSpan.FromMilliseconds(100),
+        });
+        var events = new ConcurrentQueue<string>();
+        var resyncs = 0;
+        client.EventReceived += e => events.Enqueue(e.Name);
+        client.Resynchronise += () => Interlocked.Increment(ref resyncs);
+        await client.StartAsync().WaitAsync(TimeSpan.FromSeconds(5));
+
+        var ping = client.SendAsync(new Xuc.Ami.Actions.PingAction());
+        await pingReceived.Task.WaitAsync(TimeSpan.FromSeconds(5));
+        await Assert.ThrowsAsync<AmiNotConnectedException>(() => ping.WaitAsync(TimeSpan.FromSeconds(5)));
+
+        await Wait.Until(() => Task.FromResult(events.Contains("Connected2")), TimeSpan.FromSeconds(10), "the second connection's event");
+        Assert.Equal(["Connected1", "Connected2"], events.Where(e => e != "FullyBooted"));
+        // Once after the first login, once after the reconnection.
+        await Wait.Until(() => Task.FromResult(Volatile.Read(ref resyncs) == 2), TimeSpan.FromSeconds(5), "the owners are told to resynchronise");
+        await client.StopAsync();
+        listener.Stop();
+    }
 }
