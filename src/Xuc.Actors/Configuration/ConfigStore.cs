@@ -91,27 +91,17 @@ public sealed class ConfigStore : IDisposable
     /// </summary>
     public async Task ImportAsync(ConfigSnapshot snapshot, ImportMode mode)
     {
-        ConfigChange change;
-        await _writeLock.WaitAsync();
-        try
+        var hashed = snapshot with { Users = snapshot.Users.Select(HashPlainPassword).ToList() };
+        var change = await WriteAsync(async (db, current) =>
         {
-            await using var db = Open();
-            var current = await LoadAsync(db);
-            var incoming = snapshot with { Users = snapshot.Users.Select(u => WithHashedPassword(u, current)).ToList() };
+            var incoming = hashed with { Users = hashed.Users.Select(u => KeepStoredHash(u, current)).ToList() };
             var next = mode == ImportMode.ReplaceAll ? incoming : Merge(current, incoming);
             ConfigValidator.Validate(next);
-
-            await using var tx = await db.BeginTransactionAsync();
             await DeleteAll(db);
             await InsertAll(db, next);
-            await tx.CommitAsync();
-            change = new ConfigChange(ConfigChange.Everything, ConfigChange.Everything, ChangeOp.Reloaded, next, current);
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
-        Changed?.Invoke(change);
+            return new ConfigChange(ConfigChange.Everything, ConfigChange.Everything, ChangeOp.Reloaded, next, current);
+        });
+        Changed?.Invoke(change!);
     }
 
     public async Task<IReadOnlyList<object>> ListAsync(IConfigKind kind) => kind.Items(await LoadAsync());
@@ -122,59 +112,75 @@ public sealed class ConfigStore : IDisposable
     /// <summary>Creates or replaces one object; refused whole (nothing written) when the result would be invalid.</summary>
     public async Task<ChangeOp> UpsertAsync(IConfigKind kind, object item)
     {
-        ConfigChange change;
-        await _writeLock.WaitAsync();
-        try
+        if (item is User plain) item = HashPlainPassword(plain);
+        var change = await WriteAsync(async (db, current) =>
         {
-            await using var db = Open();
-            var current = await LoadAsync(db);
-            if (item is User u) item = WithHashedPassword(u, current);
-            var key = kind.KeyOf(item);
+            var written = item is User u ? KeepStoredHash(u, current) : item;
+            var key = kind.KeyOf(written);
             var previous = kind.Items(current).FirstOrDefault(i => kind.KeyOf(i) == key);
-            var op = previous is null ? ChangeOp.Created : ChangeOp.Updated;
-            ConfigValidator.Validate(kind.Upsert(current, item));
-            await using var tx = await db.BeginTransactionAsync();
-            await RowWriter.Write(db, item);
-            await tx.CommitAsync();
-            change = new ConfigChange(kind.Name, key, op, item, previous);
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
-        Changed?.Invoke(change);
-        return change.Op;
+            ConfigValidator.Validate(kind.Upsert(current, written));
+            await RowWriter.Write(db, written);
+            return new ConfigChange(kind.Name, key, previous is null ? ChangeOp.Created : ChangeOp.Updated, written, previous);
+        });
+        Changed?.Invoke(change!);
+        return change!.Op;
     }
 
     /// <summary>Deletes one object; false when it does not exist; refused when something still refers to it.</summary>
     public async Task<bool> DeleteAsync(IConfigKind kind, string key)
     {
-        object? existing;
+        var change = await WriteAsync(async (db, current) =>
+        {
+            var existing = kind.Items(current).FirstOrDefault(i => kind.KeyOf(i) == key);
+            if (existing is null) return null;
+            ConfigValidator.Validate(kind.Remove(current, key));
+            await RowWriter.Delete(db, existing);
+            return new ConfigChange(kind.Name, key, ChangeOp.Deleted, null, existing);
+        });
+        if (change is null) return false;
+        Changed?.Invoke(change);
+        return true;
+    }
+
+    /// <summary>
+    /// One write: read the configuration, decide, write, commit, all inside one transaction whose first statement
+    /// bumps the revision row. That statement takes the database's write lock (a row lock on PostgreSQL, the write
+    /// lock on SQLite), so writers on other nodes wait for it, and the configuration read after it includes every
+    /// earlier commit: two nodes validating at once can never both commit a configuration that breaks the rules.
+    /// A null decision, or an exception (a refusal), rolls back.
+    /// </summary>
+    private async Task<ConfigChange?> WriteAsync(Func<DataConnection, ConfigSnapshot, Task<ConfigChange?>> decide)
+    {
         await _writeLock.WaitAsync();
         try
         {
             await using var db = Open();
-            var current = await LoadAsync(db);
-            existing = kind.Items(current).FirstOrDefault(i => kind.KeyOf(i) == key);
-            if (existing is null) return false;
-            ConfigValidator.Validate(kind.Remove(current, key));
             await using var tx = await db.BeginTransactionAsync();
-            await RowWriter.Delete(db, existing);
-            await tx.CommitAsync();
+            await db.ExecuteAsync("UPDATE xuc_config_revision SET revision = revision + 1 WHERE id = 1");
+            var change = await decide(db, await LoadAsync(db));
+            if (change is not null) await tx.CommitAsync();
+            return change;
         }
         finally
         {
             _writeLock.Release();
         }
-        Changed?.Invoke(new ConfigChange(kind.Name, key, ChangeOp.Deleted, null, existing));
-        return true;
     }
 
-    private static User WithHashedPassword(User u, ConfigSnapshot current)
+    /// <summary>How many writes the configuration has had (every node sees the same number).</summary>
+    public async Task<long> RevisionAsync()
     {
-        if (!string.IsNullOrEmpty(u.Password)) return u with { PasswordHash = PasswordHasher.Hash(u.Password), Password = null };
+        await using var db = Open();
+        return await db.ExecuteAsync<long>("SELECT revision FROM xuc_config_revision WHERE id = 1");
+    }
+
+    private static User HashPlainPassword(User u) =>
+        string.IsNullOrEmpty(u.Password) ? u : u with { PasswordHash = PasswordHasher.Hash(u.Password), Password = null };
+
+    /// <summary>An update without a password keeps the stored one.</summary>
+    private static User KeepStoredHash(User u, ConfigSnapshot current)
+    {
         if (!string.IsNullOrEmpty(u.PasswordHash)) return u;
-        // An update without a password keeps the stored one.
         var existing = current.Users.FirstOrDefault(x => x.Id == u.Id);
         return existing is null ? u : u with { PasswordHash = existing.PasswordHash };
     }

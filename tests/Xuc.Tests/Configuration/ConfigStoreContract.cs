@@ -8,12 +8,15 @@ public abstract class ConfigStoreContract
 {
     protected abstract Task<ConfigStore> NewStore();
 
+    /// <summary>Two stores on one fresh database, as two nodes of a cluster have.</summary>
+    protected abstract Task<(ConfigStore, ConfigStore)> TwoStoresOnOneDatabase();
+
     protected async Task Round_trip_of_the_demo_dataset()
     {
         using var store = await NewStore();
         await store.MigrateAsync();
         await store.MigrateAsync(); // idempotent
-        Assert.Equal(2, await store.SchemaVersionAsync());
+        Assert.Equal(3, await store.SchemaVersionAsync());
         Assert.True(await store.SeedIfEmptyAsync(DemoDataset.Create()));
         Assert.False(await store.SeedIfEmptyAsync(DemoDataset.Create()));
 
@@ -79,5 +82,44 @@ public abstract class ConfigStoreContract
         Assert.Equal([("queue", "4", ChangeOp.Created), ("queue", "4", ChangeOp.Updated), ("queue", "4", ChangeOp.Deleted), ("user", "12", ChangeOp.Updated)],
             changes.Select(c => (c.Kind, c.Id, c.Op)));
         Assert.Equal(3, (await store.LoadAsync()).Queues.Count);
+    }
+
+    protected async Task Two_nodes_writing_at_once_never_commit_a_broken_configuration()
+    {
+        var (a, b) = await TwoStoresOnOneDatabase();
+        using (a)
+        using (b)
+        {
+            await a.MigrateAsync();
+            await b.MigrateAsync();
+            await a.ImportAsync(DemoDataset.Create(), ImportMode.ReplaceAll);
+            const int rounds = 12;
+            for (var round = 0; round < rounds; round++)
+            {
+                // Node A deletes an empty group while node B adds an agent to it: either order is fine, both is not.
+                var groupId = 100 + round;
+                await a.UpsertAsync(ConfigKinds.AgentGroup, new AgentGroup { Id = groupId, Name = $"team-{groupId}", DisplayName = $"Team {groupId}" });
+                var deleteGroup = Task.Run(() => a.DeleteAsync(ConfigKinds.AgentGroup, groupId.ToString()));
+                var addAgent = Task.Run(() => b.UpsertAsync(ConfigKinds.Agent, new Agent { Id = 100 + round, Number = $"29{round:00}", GroupId = groupId }));
+                var outcomes = new[] { await Succeeded(deleteGroup), await Succeeded(addAgent) };
+                Assert.Equal(1, outcomes.Count(ok => ok));
+                ConfigValidator.Validate(await b.LoadAsync());
+            }
+            // The import, one group per round, one winner per round; refusals roll their revision back.
+            Assert.Equal(1 + 2 * rounds, await b.RevisionAsync());
+        }
+    }
+
+    private static async Task<bool> Succeeded(Task write)
+    {
+        try
+        {
+            await write;
+            return true;
+        }
+        catch (ConfigValidationException)
+        {
+            return false;
+        }
     }
 }

@@ -17,6 +17,15 @@ public sealed class PostgresConfigStoreTests : ConfigStoreContract, IAsyncLifeti
     [PostgresFact] public Task Round_trips_the_demo_dataset() => Round_trip_of_the_demo_dataset();
     [PostgresFact] public Task Refuses_a_bad_import_without_changing_anything() => A_bad_import_changes_nothing();
     [PostgresFact] public Task Validates_announces_and_keeps_single_changes() => Single_changes_are_validated_announced_and_kept();
+    [PostgresFact] public Task Concurrent_writers_never_break_the_rules() => Two_nodes_writing_at_once_never_commit_a_broken_configuration();
+
+    protected override async Task<(ConfigStore, ConfigStore)> TwoStoresOnOneDatabase()
+    {
+        var db = await PgDatabase.CreateAsync();
+        _databases.Add(db);
+        var options = new ConfigStoreOptions { Provider = "postgres", ConnectionString = db.ConnectionString };
+        return (new ConfigStore(options), new ConfigStore(options));
+    }
 
     public Task InitializeAsync() => Task.CompletedTask;
 

@@ -13,6 +13,13 @@ public sealed class SqliteConfigStoreTests : ConfigStoreContract, IDisposable
     [Fact] public Task Round_trips_the_demo_dataset() => Round_trip_of_the_demo_dataset();
     [Fact] public Task Refuses_a_bad_import_without_changing_anything() => A_bad_import_changes_nothing();
     [Fact] public Task Validates_announces_and_keeps_single_changes() => Single_changes_are_validated_announced_and_kept();
+    [Fact] public Task Concurrent_writers_never_break_the_rules() => Two_nodes_writing_at_once_never_commit_a_broken_configuration();
+
+    protected override Task<(ConfigStore, ConfigStore)> TwoStoresOnOneDatabase()
+    {
+        var options = new ConfigStoreOptions { Provider = "sqlite", ConnectionString = $"Data Source={_dir.File(Guid.NewGuid() + ".db")}" };
+        return Task.FromResult((new ConfigStore(options), new ConfigStore(options)));
+    }
 
     public void Dispose() => _dir.Dispose();
 }

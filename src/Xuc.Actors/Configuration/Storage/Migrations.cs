@@ -28,5 +28,10 @@ internal static class Migrations
             await db.ExecuteAsync("CREATE UNIQUE INDEX IF NOT EXISTS ux_xuc_agents_number ON xuc_agents (number)");
             await db.ExecuteAsync("CREATE UNIQUE INDEX IF NOT EXISTS ux_xuc_queues_name ON xuc_queues (name)");
         }),
+        new(3, "configuration revision (the row every write locks first)", async db =>
+        {
+            await db.ExecuteAsync("CREATE TABLE IF NOT EXISTS xuc_config_revision (id INTEGER NOT NULL PRIMARY KEY, revision BIGINT NOT NULL)");
+            await db.ExecuteAsync("INSERT INTO xuc_config_revision (id, revision) SELECT 1, 0 WHERE NOT EXISTS (SELECT 1 FROM xuc_config_revision WHERE id = 1)");
+        }),
     ];
 }
