@@ -1,21 +1,27 @@
 using Akka.Actor;
 using Akka.Cluster.Tools.PublishSubscribe;
+using Akka.DistributedData;
+using Subscribe = Akka.Cluster.Tools.PublishSubscribe.Subscribe;
+using SubscribeAck = Akka.Cluster.Tools.PublishSubscribe.SubscribeAck;
 using Xuc.Actors.Messages.Commands;
 using Xuc.Actors.Messages.Events;
 using Xuc.Actors.PubSub;
+using Xuc.Actors.Routing;
 
 namespace Xuc.Actors.Ami;
 
 /// <summary>
 /// Derives the entity keys of each AMI event (channel/device → line, queue name → queue,
 /// member interface → the agent logged on it) and sends it through the shard regions.
+/// It starts by reading the replicated <see cref="AgentInterfaces"/> registry (events wait meanwhile), so a router
+/// started on another node after the AMI singleton moved still finds the agents logged in before.
 /// </summary>
-public sealed class AmiRouterActor : ReceiveActor
+public sealed class AmiRouterActor : ReceiveActor, IWithUnboundedStash
 {
     private readonly IActorRef _lines;
     private readonly IActorRef _agents;
     private readonly IActorRef _queues;
-    private readonly Dictionary<string, string> _agentByInterface = new(StringComparer.OrdinalIgnoreCase);
+    private Dictionary<string, string> _agentByInterface = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _knownLines = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _knownQueues = new(StringComparer.OrdinalIgnoreCase);
 
@@ -24,19 +30,47 @@ public sealed class AmiRouterActor : ReceiveActor
         _lines = lines;
         _agents = agents;
         _queues = queues;
-        Receive<AmiEventData>(Route);
-        Receive<ResyncSnapshot>(Reconcile);
-        Receive<AgentLoggedIn>(e => _agentByInterface[e.Interface] = e.AgentId);
-        Receive<AgentLoggedOut>(e =>
+        Receive<GetSuccess>(g => g.Key.Equals(AgentInterfaces.Key), g =>
         {
-            foreach (var kv in _agentByInterface.Where(kv => kv.Value == e.AgentId).ToList())
-                _agentByInterface.Remove(kv.Key);
+            UseRegistry(g.Get(AgentInterfaces.Key));
+            Routing();
         });
-        Receive<SubscribeAck>(_ => { });
+        Receive<NotFound>(_ => Routing());
+        Receive<GetFailure>(_ => Routing());
+        ReceiveAny(_ => Stash.Stash());
     }
 
+    public IStash Stash { get; set; } = null!;
+
+    private void Routing()
+    {
+        Become(() =>
+        {
+            Receive<AmiEventData>(Route);
+        Receive<ResyncSnapshot>(Reconcile);
+            // Each login or logout at once from the topic; the replicated registry whenever it changes.
+            Receive<AgentLoggedIn>(e => _agentByInterface[e.Interface] = e.AgentId);
+            Receive<AgentLoggedOut>(e =>
+            {
+                foreach (var kv in _agentByInterface.Where(kv => kv.Value == e.AgentId).ToList())
+                    _agentByInterface.Remove(kv.Key);
+            });
+            Receive<Changed>(c => c.Key.Equals(AgentInterfaces.Key), c => UseRegistry(c.Get(AgentInterfaces.Key)));
+            Receive<SubscribeAck>(_ => { });
+            Receive<IGetResponse>(_ => { });
+        });
+        Stash.UnstashAll();
+    }
+
+    private void UseRegistry(LWWDictionary<string, string> registry)
+        => _agentByInterface = new Dictionary<string, string>(registry.Entries, StringComparer.OrdinalIgnoreCase);
+
     protected override void PreStart()
-        => DistributedPubSub.Get(Context.System).Mediator.Tell(new Subscribe(Topics.AgentLogins, Self));
+    {
+        DistributedPubSub.Get(Context.System).Mediator.Tell(new Subscribe(Topics.AgentLogins, Self));
+        AgentInterfaces.Read(Context);
+        AgentInterfaces.Subscribe(Context);
+    }
 
     private void Route(AmiEventData e)
     {

@@ -3,6 +3,7 @@ using Akka.Cluster;
 using Akka.Cluster.Hosting;
 using Akka.Cluster.Sharding;
 using Akka.Configuration;
+using Akka.DistributedData;
 using Akka.Hosting;
 using Xuc.Actors.Configuration;
 using Xuc.Actors.Entities.Agent;
@@ -38,6 +39,11 @@ public static class AkkaWiring
             .WithShardRegion<QueueRegion>("queue", id => QueueActor.PropsFor(id, directory), EntityMessageExtractors.Queue(), shard)
             .AddStartup((system, _) =>
             {
+                // Every node runs the replicator of the agent-interface registry from the start: a replicator is
+                // otherwise started lazily, and writes sent to a node that has none are lost (a majority write
+                // then times out).
+                DistributedData.Get(system);
+
                 // No seed list: this node is its own seed (the embedded default, and every test node).
                 if (seeds.Length == 0)
                 {

@@ -1,7 +1,9 @@
 using Akka.Actor;
 using Akka.Cluster;
 using Akka.Hosting;
+using Xuc.Actors.Entities.Agent;
 using Xuc.Actors.Entities.Line;
+using Xuc.Actors.Messages.Commands;
 using Xuc.Actors.Messages.Queries;
 using Xuc.Actors.Routing;
 using Xuc.Host.Settings;
@@ -36,6 +38,10 @@ public sealed class AmiSingletonClusterTests : IDisposable
             var linesB = await b.Registry.GetAsync<LineRegion>();
             sim.Model.Dial("1001", "1002");
             await Wait.Until(async () => (await linesB.Ask<LineSnapshot>(new GetLineState("PJSIP/1001"), TimeSpan.FromSeconds(5))).Channels.Count == 1, Within, "a PBX event reaches the line through the cluster");
+
+            // An agent logs in on phone 1005 (a member of queue sales) while the AMI router runs on node A.
+            var agentsA = await a.Registry.GetAsync<AgentRegion>();
+            Assert.True((await agentsA.Ask<AgentCommandResult>(new LoginAgent("1", "1005", "PJSIP/1005"), Within)).Ok);
         }
         finally
         {
@@ -47,6 +53,12 @@ public sealed class AmiSingletonClusterTests : IDisposable
         var lines = await b.Registry.GetAsync<LineRegion>();
         sim.Model.Dial("1003", "1004");
         await Wait.Until(async () => (await lines.Ask<LineSnapshot>(new GetLineState("PJSIP/1003"), TimeSpan.FromSeconds(5))).Channels.Count == 1, Within, "events flow again after the handover");
+
+        // The router now on node B still knows who is logged on 1005: a queue call ringing 1005 reaches agent 1.
+        var agents = await b.Registry.GetAsync<AgentRegion>();
+        sim.Model.ExternalCall("0612345678", "3000");
+        await Wait.Until(async () => (await agents.Ask<AgentState>(new GetAgentState("1"), TimeSpan.FromSeconds(5))).Status is AgentStatus.Ringing or AgentStatus.OnCall,
+            Within, "the queue call reaches the agent logged in before the handover");
     }
 
     public void Dispose() => _dir.Dispose();

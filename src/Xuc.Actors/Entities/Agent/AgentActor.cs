@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Cluster.Tools.PublishSubscribe;
+using Akka.DistributedData;
 using Akka.Persistence;
 using Xuc.Actors.Configuration;
 using Xuc.Actors.Messages.Commands;
@@ -7,6 +8,7 @@ using AgentConfig = Xuc.Actors.Configuration.Model.Agent;
 using Xuc.Actors.Messages.Events;
 using Xuc.Actors.Messages.Queries;
 using Xuc.Actors.PubSub;
+using Xuc.Actors.Routing;
 
 namespace Xuc.Actors.Entities.Agent;
 
@@ -32,6 +34,11 @@ public sealed class AgentActor : ReceivePersistentActor
 
         Recover<SnapshotOffer>(o => { if (o.Snapshot is AgentState s) _state = s with { Config = null }; });
         Recover<IAgentEvent>(e => _state = _state.Apply(e));
+        Recover<RecoveryCompleted>(_ =>
+        {
+            // Logged in before a restart or a move to another node: make sure the router can still find us.
+            if (_state is { LoggedIn: true, Interface: { } iface }) AgentInterfaces.Set(Context, iface, _state.AgentId);
+        });
 
         Command<LoginAgent>(c =>
         {
@@ -59,6 +66,8 @@ public sealed class AgentActor : ReceivePersistentActor
             Publish();
         });
         Command<GetAgentState>(_ => Sender.Tell(Current));
+        // The interface registry's answer; a write that timed out is in this node's replica and spreads by gossip.
+        Command<IUpdateResponse>(r => (r.Request as AnswerWhenWritten)?.Send());
         Command<SaveSnapshotSuccess>(s => DeleteMessages(s.Metadata.SequenceNr));
         Command<SaveSnapshotFailure>(_ => { });
         Command<DeleteMessagesSuccess>(_ => { });
@@ -80,8 +89,21 @@ public sealed class AgentActor : ReceivePersistentActor
         var replyTo = Sender;
         Persist(e, persisted =>
         {
+            var previousInterface = _state.Interface;
             _state = _state.Apply(persisted);
-            replyTo.Tell(new AgentCommandResult(persisted.AgentId, true, null, _state.PhoneNumber));
+            var answer = new AnswerWhenWritten(replyTo, new AgentCommandResult(persisted.AgentId, true, null, _state.PhoneNumber));
+            // A login or logout is answered once the interface registry has it on a majority of nodes, so the AMI
+            // router finds the agent wherever it runs by the time the agent hears "logged in".
+            if (persisted is AgentLoggedIn login)
+            {
+                if (previousInterface is not null && previousInterface != login.Interface)
+                    AgentInterfaces.Remove(Context, previousInterface, login.AgentId);
+                AgentInterfaces.Set(Context, login.Interface, login.AgentId, answer);
+            }
+            else if (persisted is AgentLoggedOut && previousInterface is not null)
+                AgentInterfaces.Remove(Context, previousInterface, persisted.AgentId, answer);
+            else
+                answer.Send();
             Publish();
             if (persisted is AgentLoggedIn or AgentLoggedOut)
                 _mediator.Tell(new Publish(Topics.AgentLogins, persisted));
@@ -96,6 +118,12 @@ public sealed class AgentActor : ReceivePersistentActor
 
     public static Props PropsFor(string agentId, EntityConfigDirectory? directory = null) =>
         Props.Create(() => new AgentActor(agentId, directory));
+}
+
+/// <summary>A command's answer held until the interface registry has been written.</summary>
+internal sealed record AnswerWhenWritten(IActorRef ReplyTo, AgentCommandResult Result)
+{
+    public void Send() => ReplyTo.Tell(Result);
 }
 
 /// <summary>Published on the agent's topic after each change.</summary>
