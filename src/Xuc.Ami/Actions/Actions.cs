@@ -281,10 +281,18 @@ public sealed class SipNotifyAction : AmiAction
     protected override IEnumerable<(string Name, string? Value)> Fields() => [("Channel", Channel)];
 }
 
-/// <summary>Pauses or resumes a Monitor recording (the older counterpart of MixMonitorMute).</summary>
+/// <summary>Pauses a Monitor recording (res_monitor, the older counterpart of MixMonitorMute).</summary>
 public sealed class PauseMonitorAction : AmiAction
 {
     public override string Name => "PauseMonitor";
+    public required string Channel { get; init; }
+    protected override IEnumerable<(string Name, string? Value)> Fields() => [("Channel", Channel)];
+}
+
+/// <summary>Resumes a Monitor recording paused with <see cref="PauseMonitorAction"/>.</summary>
+public sealed class UnpauseMonitorAction : AmiAction
+{
+    public override string Name => "UnpauseMonitor";
     public required string Channel { get; init; }
     protected override IEnumerable<(string Name, string? Value)> Fields() => [("Channel", Channel)];
 }

@@ -150,9 +150,9 @@ public sealed partial class PbxModel
         }
         else
         {
-            var order = q.Members.Where(tier.Contains).ToList();
-            var last = order.FindIndex(m => m.Interface == q.LastRung);
-            toRing = [order[(last + 1) % order.Count]];
+            // rrmemory: the first member of the best tier after the one rung last, in member order, wrapping round.
+            var last = q.Members.FindIndex(m => m.Interface == q.LastRung);
+            toRing = [Enumerable.Range(1, q.Members.Count).Select(i => q.Members[(last + i) % q.Members.Count]).First(tier.Contains)];
         }
         foreach (var m in toRing)
         {

@@ -318,6 +318,17 @@ internal static class ActionDispatcher
                 s.Write(ok ? AmiText.Response("Success", id).ToString() : Error(id, "No such channel"));
                 return true;
             }
+            case "pausemonitor":
+            case "unpausemonitor":
+            {
+                // res_monitor.c: no event; pausing a channel that records nothing is not an error.
+                var channel = r["Channel"];
+                if (string.IsNullOrEmpty(channel)) { s.Write(Error(id, "No channel specified")); return true; }
+                if (!model.Locked(() => model.ChannelByName(channel) is not null)) { s.Write(Error(id, "No such channel")); return true; }
+                s.Write(Success(id, action.Equals("PauseMonitor", StringComparison.OrdinalIgnoreCase)
+                    ? "Paused monitoring of the channel" : "Unpaused monitoring of the channel"));
+                return true;
+            }
             default:
                 s.Write(Error(id, "Invalid/unknown command"));
                 return true;

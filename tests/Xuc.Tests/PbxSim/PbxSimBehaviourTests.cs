@@ -53,6 +53,77 @@ public sealed class PbxSimBehaviourTests
         Assert.Contains("Interface: PJSIP/1002", Assert.Single(rec.Named("AgentCalled")));
     }
 
+    private static string Called(string agentCalled) =>
+        agentCalled.Split("\r\n").Single(l => l.StartsWith("Interface: "))["Interface: ".Length..];
+
+    [Fact]
+    public void Ringall_rings_the_best_penalty_tier_and_the_next_tier_only_when_the_first_cannot_answer()
+    {
+        var model = new PbxModel();
+        var rec = new Recorder();
+        model.Subscribe(rec);
+        foreach (var e in new[] { "1001", "1002", "1003" }) model.AddEndpoint(e);
+        model.AddQueue("sales", "3000");
+        model.AddMember("sales", "PJSIP/1001");
+        model.AddMember("sales", "PJSIP/1002");
+        model.AddMember("sales", "PJSIP/1003", penalty: 1);
+
+        var first = model.ExternalCall("0600000000", "3000");
+        Assert.Equal(["PJSIP/1001", "PJSIP/1002"], rec.Named("AgentCalled").Select(Called));
+        model.Hangup(first);
+        rec.Events.Clear();
+
+        model.PauseMember("PJSIP/1001", true, "sales");
+        model.PauseMember("PJSIP/1002", true, "sales");
+        model.ExternalCall("0600000001", "3000");
+        Assert.Equal(["PJSIP/1003"], rec.Named("AgentCalled").Select(Called));
+    }
+
+    [Fact]
+    public void Rrmemory_rings_one_member_at_a_time_starting_after_the_one_rung_last()
+    {
+        var model = new PbxModel();
+        var rec = new Recorder();
+        model.Subscribe(rec);
+        foreach (var e in new[] { "1001", "1002", "1003" }) model.AddEndpoint(e);
+        model.AddQueue("support", "3001", QueueStrategy.RrMemory);
+        foreach (var e in new[] { "1001", "1002", "1003" }) model.AddMember("support", "PJSIP/" + e);
+
+        var first = model.ExternalCall("0600000000", "3001");
+        Assert.Equal(["PJSIP/1001"], rec.Named("AgentCalled").Select(Called));
+        model.Answer("1001");
+        model.Hangup(first);
+        rec.Events.Clear();
+
+        // The next caller starts after 1001; 1002 does not answer, so 1003 is tried.
+        model.ExternalCall("0600000001", "3001");
+        Assert.Equal(["PJSIP/1002"], rec.Named("AgentCalled").Select(Called));
+        model.RingTimeout("1002");
+        Assert.Contains("Interface: PJSIP/1002", Assert.Single(rec.Named("AgentRingNoAnswer")));
+        Assert.Equal(["PJSIP/1002", "PJSIP/1003"], rec.Named("AgentCalled").Select(Called));
+    }
+
+    [Fact]
+    public async Task A_caller_leaves_the_queue_when_its_timeout_expires_and_the_ringing_stops()
+    {
+        var model = new PbxModel();
+        var rec = new Recorder();
+        model.Subscribe(rec);
+        model.AddEndpoint("1001");
+        model.AddQueue("short", "3200", timeoutSeconds: 1);
+        model.AddMember("short", "PJSIP/1001");
+        var caller = model.ExternalCall("0600000000", "3200");
+        Assert.Single(rec.Named("AgentCalled"));
+
+        await Xuc.Tests.Support.Wait.Until(() => Task.FromResult(model.ChannelCount == 0), TimeSpan.FromSeconds(5), "the caller timed out");
+        lock (rec.Events)
+        {
+            Assert.Contains($"Uniqueid: {caller}", Assert.Single(rec.Named("QueueCallerLeave")));
+            Assert.Empty(rec.Named("AgentConnect"));
+            Assert.Equal(2, rec.Named("Hangup").Count());
+        }
+    }
+
     [Fact]
     public void Chan_sip_naming_is_an_option()
     {

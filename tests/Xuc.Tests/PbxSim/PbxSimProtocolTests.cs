@@ -82,6 +82,25 @@ public sealed class PbxSimProtocolTests : IAsyncLifetime
         Assert.Equal("Database entry not found", await Error("Action: DBGet\r\nFamily: dnd\r\nKey: 1001\r\n\r\n"));
         Assert.Equal("No active conferences.", await Error("Action: ConfbridgeListRooms\r\n\r\n"));
         Assert.Equal("Channel not specified", await Error("Action: Originate\r\nExten: 1002\r\n\r\n"));
+        Assert.Equal("No channel specified", await Error("Action: PauseMonitor\r\n\r\n"));
+        Assert.Equal("No such channel", await Error("Action: UnpauseMonitor\r\nChannel: PJSIP/9999-00000001\r\n\r\n"));
+    }
+
+    [Fact]
+    public async Task Pause_and_unpause_monitor_answer_with_res_monitors_words()
+    {
+        await using var ami = await RawAmi.ConnectAsync(_sim.Port);
+        await ami.LoginAsync(events: "off");
+        _sim.Model.Dial("1001", "1002");
+        await ami.SendAsync("Action: CoreShowChannels\r\nActionID: c\r\n\r\n");
+        var item = await ami.ReadUntilAsync("Event", "CoreShowChannel");
+        var channel = item.Get("Channel")!;
+        await ami.ReadUntilAsync("Event", "CoreShowChannelsComplete");
+        await ami.SendAsync($"Action: PauseMonitor\r\nActionID: p\r\nChannel: {channel}\r\n\r\n");
+        var paused = (await ami.ReadAsync())!;
+        Assert.Equal(("Success", "Paused monitoring of the channel"), (paused.Get("Response"), paused.Get("Message")));
+        await ami.SendAsync($"Action: UnpauseMonitor\r\nActionID: u\r\nChannel: {channel}\r\n\r\n");
+        Assert.Equal("Unpaused monitoring of the channel", (await ami.ReadAsync())!.Get("Message"));
     }
 
     [Fact]
