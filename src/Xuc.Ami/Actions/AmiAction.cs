@@ -7,8 +7,11 @@ public abstract class AmiAction
 {
     public abstract string Name { get; }
 
-    /// <summary>How long to wait for this action's response (and list); null: the client's <c>ActionTimeout</c>.</summary>
-    public TimeSpan? Timeout { get; init; }
+    /// <summary>
+    /// How long the client waits for this action's response (and list); null: the client's <c>ActionTimeout</c>.
+    /// Not sent to the PBX (Originate's own <c>Timeout</c> header is the ring time).
+    /// </summary>
+    public TimeSpan? ResponseTimeout { get; init; }
 
     /// <summary>The action's own headers, in the order they are written (null values are left out).</summary>
     protected abstract IEnumerable<(string Name, string? Value)> Fields();

@@ -78,7 +78,7 @@ public sealed class AmiClient : IAsyncDisposable
         var id = _idPrefix + Interlocked.Increment(ref _nextId);
         var pending = new PendingAction(action.Name, isList);
         _pending[id] = pending;
-        var limit = action.Timeout ?? _options.ActionTimeout;
+        var limit = action.ResponseTimeout ?? _options.ActionTimeout;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(limit);
         await using var registration = timeout.Token.Register(() =>

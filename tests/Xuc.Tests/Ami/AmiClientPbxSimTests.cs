@@ -138,7 +138,7 @@ public sealed class AmiClientPbxSimTests : IAsyncLifetime
         _sim.Faults.Withhold("QueueStatus");
 
         var timeout = await Assert.ThrowsAsync<AmiActionTimeoutException>(() =>
-            client.SendListAsync(new QueueStatusAction { Queue = "sales", Timeout = TimeSpan.FromMilliseconds(300) }));
+            client.SendListAsync(new QueueStatusAction { Queue = "sales", ResponseTimeout = TimeSpan.FromMilliseconds(300) }));
         Assert.Equal("no response to QueueStatus within 0.3 s", timeout.Message);
         Assert.Equal("Pong", (await client.SendAsync(new PingAction()))["Ping"]);
         Assert.True(client.IsConnected);
@@ -156,7 +156,7 @@ public sealed class AmiClientPbxSimTests : IAsyncLifetime
         _sim.Faults.ResponseDelay = TimeSpan.FromMilliseconds(400);
 
         await Assert.ThrowsAsync<AmiActionTimeoutException>(() =>
-            client.SendAsync(new GetvarAction { Variable = "LATE", Timeout = TimeSpan.FromMilliseconds(100) }));
+            client.SendAsync(new GetvarAction { Variable = "LATE", ResponseTimeout = TimeSpan.FromMilliseconds(100) }));
         // The late Getvar response arrives while this Ping waits: it must not be taken for the Ping's answer.
         var pong = await client.SendAsync(new PingAction());
         Assert.Equal("Pong", pong["Ping"]);

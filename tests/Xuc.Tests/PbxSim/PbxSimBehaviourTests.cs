@@ -174,7 +174,7 @@ public sealed class PbxSimBehaviourTests
         await ami.LoginAsync(events: "off");
         await ami.SendAsync("Action: QueueStatus\r\nActionID: lost\r\n\r\nAction: Ping\r\nActionID: p1\r\n\r\n");
         var answer = await ami.ReadAsync(TimeSpan.FromSeconds(5));
-        Assert.Equal(("p1", "Pong"), (answer!.Get("ActionID"), answer.Get("Ping")));
+        Assert.Equal(("p1", "Pong"), (answer!.Get("ActionID"), answer!.Get("Ping")));
 
         Assert.Equal((200, "{\"withheld\":[],\"delayMs\":0}"), await control.DispatchAsync("POST", ["faults", "clear"], []));
         Assert.Equal(TimeSpan.Zero, sim.Faults.ResponseDelay);

@@ -28,7 +28,7 @@ public sealed class PbxSimProtocolTests : IAsyncLifetime
         Assert.Equal([new("Response", "Success"), new("ActionID", "1"), new("Message", "Authentication accepted")], await ami.ReadAsync());
         var booted = await ami.ReadAsync();
         Assert.Equal(["Event", "Privilege", "Uptime", "LastReload", "Status"], booted!.Select(h => h.Key));
-        Assert.Equal("Fully Booted", booted.Get("Status"));
+        Assert.Equal("Fully Booted", booted!.Get("Status"));
     }
 
     [Fact]
