@@ -46,6 +46,18 @@ start_postgres() {
   echo "== no PostgreSQL could be started: the PostgreSQL tests will be skipped" >&2
 }
 
+# python3 runs the third-party AMI client test (a raw-socket script, no Xuc code).
+need_python() {
+  if command -v python3 >/dev/null 2>&1; then return 0; fi
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    echo "== installing python3"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3 >/dev/null
+  else
+    echo "python3 is required by the third-party AMI client test" >&2
+    exit 1
+  fi
+}
+
 verb="${1:-help}"; shift || true
 case "$verb" in
   build)
@@ -67,14 +79,17 @@ case "$verb" in
     ;;
   test)
     need_dotnet
+    need_python
     start_postgres
     dotnet build Xuc.sln -c Release -nologo -v q
+    output="$(mktemp)"
     set +e
-    dotnet test tests/Xuc.Tests -c Release --no-build --logger "console;verbosity=normal" "$@" 2>&1 | tee /tmp/xuc-test-output.txt
+    dotnet test tests/Xuc.Tests -c Release --no-build --logger "console;verbosity=normal" "$@" 2>&1 | tee "$output"
     status=${PIPESTATUS[0]}
     set -e
-    count() { grep -E "^[[:space:]]*$1:[[:space:]]*[0-9]+" /tmp/xuc-test-output.txt | tail -1 | grep -oE "[0-9]+" || echo 0; }
+    count() { grep -E "^[[:space:]]*$1:[[:space:]]*[0-9]+" "$output" | tail -1 | grep -oE "[0-9]+" || echo 0; }
     echo "tests: $(count Passed) passed, $(count Failed) failed, $(count Skipped) skipped"
+    rm -f "$output"
     exit "$status"
     ;;
   bench)
