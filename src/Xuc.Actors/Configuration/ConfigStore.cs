@@ -33,7 +33,26 @@ public sealed class ConfigStore : IDisposable
     public async Task MigrateAsync()
     {
         await using var db = Open();
-        if (_sqlite) await db.ExecuteAsync("PRAGMA journal_mode=WAL");
+        if (_sqlite)
+        {
+            await db.ExecuteAsync("PRAGMA journal_mode=WAL");
+            await ApplyMigrations(db);
+            return;
+        }
+        // Nodes of a cluster starting together migrate one after the other (SQLite serves one node).
+        await db.ExecuteAsync($"SELECT pg_advisory_lock({MigrationLockKey})");
+        try
+        {
+            await ApplyMigrations(db);
+        }
+        finally
+        {
+            await db.ExecuteAsync($"SELECT pg_advisory_unlock({MigrationLockKey})");
+        }
+    }
+
+    private static async Task ApplyMigrations(DataConnection db)
+    {
         await db.CreateTableAsync<SchemaVersionRow>(tableOptions: TableOptions.CheckExistence);
         var applied = (await db.GetTable<SchemaVersionRow>().Select(v => v.Version).ToListAsync()).ToHashSet();
         foreach (var step in Migrations.Steps.Where(s => !applied.Contains(s.Version)))
@@ -44,6 +63,8 @@ public sealed class ConfigStore : IDisposable
             await tx.CommitAsync();
         }
     }
+
+    private const long MigrationLockKey = 0x78_75_63_5F_6D_69_67; // "xuc_mig"
 
     public async Task<int> SchemaVersionAsync()
     {

@@ -19,6 +19,24 @@ public sealed class PostgresConfigStoreTests : ConfigStoreContract, IAsyncLifeti
     [PostgresFact] public Task Validates_announces_and_keeps_single_changes() => Single_changes_are_validated_announced_and_kept();
     [PostgresFact] public Task Concurrent_writers_never_break_the_rules() => Two_nodes_writing_at_once_never_commit_a_broken_configuration();
 
+    [PostgresFact]
+    public async Task Nodes_starting_together_migrate_one_after_the_other()
+    {
+        var db = await PgDatabase.CreateAsync();
+        _databases.Add(db);
+        var stores = Enumerable.Range(0, 4).Select(_ => new ConfigStore(new ConfigStoreOptions { Provider = "postgres", ConnectionString = db.ConnectionString })).ToList();
+        try
+        {
+            await Task.WhenAll(stores.Select(s => Task.Run(s.MigrateAsync)));
+            Assert.Equal(3, await stores[0].SchemaVersionAsync());
+            Assert.Equal(0, await stores[0].RevisionAsync());
+        }
+        finally
+        {
+            foreach (var s in stores) s.Dispose();
+        }
+    }
+
     protected override async Task<(ConfigStore, ConfigStore)> TwoStoresOnOneDatabase()
     {
         var db = await PgDatabase.CreateAsync();
