@@ -1,4 +1,5 @@
 using Xuc.Bench.Ami;
+using Xuc.Bench.Configuration;
 using Xuc.Bench.Startup;
 
 // ./build.sh bench [name] — each benchmark prints its own table.
@@ -8,6 +9,7 @@ var benches = new Dictionary<string, Func<string[], Task>>
 {
     ["ami-parse"] = AmiParseBench.Run,
     ["startup"] = StartupBench.Run,
+    ["config-write"] = ConfigWriteBench.Run,
 };
 if (name == "all")
 {

@@ -110,6 +110,27 @@ public abstract class ConfigStoreContract
         }
     }
 
+    protected async Task A_write_from_another_node_is_seen_by_this_nodes_next_write()
+    {
+        var (a, b) = await TwoStoresOnOneDatabase();
+        using (a)
+        using (b)
+        {
+            await a.MigrateAsync();
+            await a.ImportAsync(DemoDataset.Create(), ImportMode.ReplaceAll);
+            await a.UpsertAsync(ConfigKinds.AgentGroup, new AgentGroup { Id = 50, Name = "night-team", DisplayName = "Night team" });
+            // Node A made the last revision; node B now adds an agent to the group behind its back.
+            await b.UpsertAsync(ConfigKinds.Agent, new Agent { Id = 60, Number = "2060", GroupId = 50 });
+            var refused = await Assert.ThrowsAsync<ConfigValidationException>(() => a.DeleteAsync(ConfigKinds.AgentGroup, "50"));
+            Assert.Contains("agent 60: groupId 50 does not exist", refused.Errors);
+            // And node A's own consecutive writes build on each other.
+            await a.UpsertAsync(ConfigKinds.AgentGroup, new AgentGroup { Id = 51, Name = "day-team", DisplayName = "Day team" });
+            await a.UpsertAsync(ConfigKinds.Agent, new Agent { Id = 61, Number = "2061", GroupId = 51 });
+            await Assert.ThrowsAsync<ConfigValidationException>(() => a.DeleteAsync(ConfigKinds.AgentGroup, "51"));
+            Assert.Equal(2, (await b.LoadAsync()).Agents.Count(x => x.Id is 60 or 61));
+        }
+    }
+
     private static async Task<bool> Succeeded(Task write)
     {
         try
