@@ -88,6 +88,10 @@ case "$verb" in
     status=${PIPESTATUS[0]}
     set -e
     count() { grep -E "^[[:space:]]*$1:[[:space:]]*[0-9]+" "$output" | tail -1 | grep -oE "[0-9]+" || echo 0; }
+    if [ "$status" != "0" ]; then
+      echo "== failed tests:"
+      grep -E -A6 "^[[:space:]]+Failed [A-Za-z]" "$output" || true
+    fi
     echo "tests: $(count Passed) passed, $(count Failed) failed, $(count Skipped) skipped"
     rm -f "$output"
     exit "$status"

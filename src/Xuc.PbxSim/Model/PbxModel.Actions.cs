@@ -8,48 +8,79 @@ public sealed partial class PbxModel
     internal T Locked<T>(Func<T> f) { lock (_gate) return f(); }
     internal void Locked(Action f) { lock (_gate) f(); }
 
-    /// <summary>Originate to a phone: it rings (or auto-answers), then the call goes on to the exten; OriginateResponse follows.</summary>
-    internal void Originate(string channel, string? exten, string context, string? application, IReadOnlyDictionary<string, string> variables, string? actionId, string? callerId)
+    /// <summary>
+    /// Originate to a phone, as manager.c's action_originate / fast_originate do: the phone rings (or auto-answers),
+    /// and once it answers the call goes on to the exten (or runs the application). Async: OriginateResponse reports
+    /// the outcome to every session; sync: <paramref name="syncDone"/> answers the asking session, with no event.
+    /// A phone that declines, does not answer within the timeout, or hangs up first makes the originate fail.
+    /// </summary>
+    internal void Originate(OriginateRequest o, Action<bool>? syncDone)
     {
-        var device = channel.Contains('/') ? channel : Tech + "/" + channel;
-        var ep = EndpointOfDevice(device);
-        if (ep is null)
+        void Finish(bool success, int reason, SimChannel? channel)
         {
-            Emit(OriginateResponse(actionId, "Failure", channel, context, exten, application, 0, "<null>", callerId));
+            if (syncDone is not null) { syncDone(success); return; }
+            Emit(OriginateResponse(o, success ? "Success" : "Failure", reason, channel));
+        }
+
+        var ep = EndpointOfDevice(o.Channel);
+        if (ep is null || !ep.Registered)
+        {
+            // ast_request found no such device (or it is not reachable): no channel is created.
+            Finish(false, 0, null);
             return;
         }
-        var a = NewChannel(ep.Device, ep.Exten, ep.CallerIdName, context, exten ?? "s", 0);
-        foreach (var (k, v) in variables) SetVariable(a, k, v);
-        if (ep.Behaviour is EndpointBehaviour.Reject || !ep.Registered)
+        var a = NewChannel(ep.Device, o.CallerIdNum ?? ep.Exten, o.CallerIdName ?? ep.CallerIdName, o.Context.Length > 0 ? o.Context : "default", o.Exten.Length > 0 ? o.Exten : "s", 0);
+        foreach (var (k, v) in o.Variables) SetVariable(a, k, v);
+        if (ep.Behaviour is EndpointBehaviour.Reject)
         {
             HangupChannel(a, 17, "User busy");
-            Emit(OriginateResponse(actionId, "Failure", channel, context, exten, application, 1, "<null>", callerId));
+            Finish(false, 5, null);
             return;
         }
         SetState(a, 5);
-        void Answered()
-        {
-            if (!_channels.ContainsKey(a.Name)) return;
-            a.Answered = Now;
-            SetState(a, 6);
-            Emit(OriginateResponse(actionId, "Success", channel, context, exten, application, 4, a.Uniqueid, callerId));
-            if (exten is not null) Route(a, exten);
-        }
+        _pendingOriginates[a.Name] = new PendingOriginate(
+            Answered: () =>
+            {
+                if (!_channels.ContainsKey(a.Name)) return;
+                a.Answered = Now;
+                SetState(a, 6);
+                Finish(true, 4, a);
+                if (o.Application is not null) a.Application = o.Application;
+                else if (o.Exten.Length > 0) Route(a, o.Exten);
+            },
+            // AST_CONTROL_BUSY for a declined call, RINGING when the timeout expired while it rang, HANGUP otherwise.
+            Failed: cause => Finish(false, cause switch { 17 or 21 => 5, 19 => 3, _ => 1 }, null));
         // A desk phone asked by the CTI answers by itself (auto-answer); a Manual phone waits for Answer() or a NOTIFY talk.
-        _originateContinuations[a.Name] = Answered;
         if (ep.Behaviour == EndpointBehaviour.AutoAnswer)
-            Schedule(ep.AnswerDelay, () => { if (_originateContinuations.Remove(a.Name, out var go)) go(); });
+            Schedule(ep.AnswerDelay, () => AnswerOriginated(a));
+        Schedule(o.Timeout, () => { if (_pendingOriginates.ContainsKey(a.Name) && a.State == 5) HangupChannel(a, 19, "No answer"); });
     }
 
-    private readonly Dictionary<string, Action> _originateContinuations = new();
+    private void AnswerOriginated(SimChannel c)
+    {
+        if (_pendingOriginates.Remove(c.Name, out var pending)) pending.Answered();
+    }
 
-    private static AmiText OriginateResponse(string? actionId, string response, string channel, string context, string? exten, string? application, int reason, string uniqueid, string? callerId)
+    /// <summary>A channel being torn down: an originate still waiting on it has failed.</summary>
+    private void FailOriginate(SimChannel c, int cause)
+    {
+        if (_pendingOriginates.Remove(c.Name, out var pending)) pending.Failed(cause);
+    }
+
+    private sealed record PendingOriginate(Action Answered, Action<int> Failed);
+
+    private readonly Dictionary<string, PendingOriginate> _pendingOriginates = new();
+
+    /// <summary>fast_originate's event: Context/Exten for a dialplan originate, Application/Data for an application one.</summary>
+    private static AmiText OriginateResponse(OriginateRequest o, string response, int reason, SimChannel? channel)
     {
         var t = AmiText.Event("OriginateResponse", "call,all");
-        if (actionId is not null) t.Add("ActionID", actionId);
-        t.Add("Response", response).Add("Channel", channel).Add("Context", context).Add("Exten", exten ?? "");
-        if (application is not null) t.Add("Application", application).Add("Data", "");
-        return t.Add("Reason", reason).Add("Uniqueid", uniqueid).Add("CallerIDNum", callerId ?? "<unknown>").Add("CallerIDName", "<unknown>");
+        if (o.ActionId is not null) t.Add("ActionID", o.ActionId);
+        t.Add("Response", response).Add("Channel", channel?.Name ?? o.Channel);
+        if (o.Application is not null) t.Add("Application", o.Application).Add("Data", o.Data);
+        else t.Add("Context", o.Context).Add("Exten", o.Exten);
+        return t.Add("Reason", reason).Add("Uniqueid", channel?.Uniqueid ?? o.ChannelId ?? "<unknown>")
+            .Add("CallerIDNum", o.CallerIdNum ?? "<unknown>").Add("CallerIDName", o.CallerIdName ?? "<unknown>");
     }
 
     internal IEnumerable<string> CoreShowChannelEvents(string? actionId)
@@ -106,7 +137,7 @@ public sealed partial class PbxModel
             var ringing = _channels.Values.FirstOrDefault(c => c.Device == ep.Device && c.State == 5);
             if (ringing is not null)
             {
-                if (_originateContinuations.Remove(ringing.Name, out var cont)) cont();
+                if (_pendingOriginates.ContainsKey(ringing.Name)) AnswerOriginated(ringing);
                 else AnswerChannel(ringing);
             }
         }

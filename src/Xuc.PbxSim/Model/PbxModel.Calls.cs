@@ -71,7 +71,7 @@ public sealed partial class PbxModel
             var ep = RequireEndpoint(exten);
             var ringing = _channels.Values.Where(c => c.Device == ep.Device && c.State == 5).OrderBy(c => c.Created).FirstOrDefault()
                           ?? throw new SimulationException($"nothing rings on {exten}");
-            if (_originateContinuations.Remove(ringing.Name, out var originated)) originated();
+            if (_pendingOriginates.ContainsKey(ringing.Name)) AnswerOriginated(ringing);
             else AnswerChannel(ringing);
         }
     }
@@ -194,7 +194,7 @@ public sealed partial class PbxModel
         if (c.Conference is not null) LeaveConferenceInternal(c);
 
         _channels.Remove(c.Name);
-        _originateContinuations.Remove(c.Name);
+        FailOriginate(c, cause);
         Emit(ChannelBlock(AmiText.Event("Hangup", "call,all"), c).Add("Cause", cause).Add("Cause-txt", causeText));
         UpdateDeviceState(c.Device);
 

@@ -46,18 +46,46 @@ internal static class ActionDispatcher
 
             case "originate":
             {
+                // The checks of manager.c's action_originate, in its order and with its words.
                 var channel = r["Channel"];
                 if (string.IsNullOrEmpty(channel)) { s.Write(Error(id, "Channel not specified")); return true; }
-                var exten = r["Exten"];
-                var application = r["Application"];
-                if (exten is null && application is null) { s.Write(Error(id, "Exten not specified")); return true; }
-                if (r["Priority"] is { } pr && !int.TryParse(pr, out _)) { s.Write(Error(id, "Invalid priority")); return true; }
-                s.Write(AmiText.Response("Success", id).Add("Message", "Originate successfully queued").ToString());
-                var vars = r.Variables();
-                var context = r["Context"] ?? "default";
-                var callerId = r["CallerID"];
-                // Async or not, the simulator answers at once and reports the outcome with OriginateResponse.
-                model.Locked(() => model.Originate(channel, exten, context, application, vars, id, callerId));
+                var priorityGiven = r["Priority"] is { Length: > 0 };
+                if (priorityGiven && !int.TryParse(r["Priority"], out _)) { s.Write(Error(id, "Invalid priority")); return true; }
+                var timeoutMs = 30_000;
+                if (r["Timeout"] is { Length: > 0 } to && !int.TryParse(to, out timeoutMs)) { s.Write(Error(id, "Invalid timeout")); return true; }
+                if (!channel.Contains('/')) { s.Write(Error(id, "Invalid channel")); return true; }
+                var application = r["Application"] is { Length: > 0 } app ? app : null;
+                var async = AmiRequest.IsTrue(r["Async"]);
+                if (!async && application is null && !priorityGiven)
+                {
+                    s.Write(Error(id, "Originate with 'Exten' requires 'Context' and 'Priority'"));
+                    return true;
+                }
+                var (cidNum, cidName) = OriginateRequest.ParseCallerId(r["CallerID"]);
+                var request = new OriginateRequest
+                {
+                    Channel = channel, Exten = r["Exten"] ?? "", Context = r["Context"] ?? "", Application = application,
+                    Data = r["Data"] ?? "", Variables = r.Variables(), CallerIdNum = cidNum, CallerIdName = cidName,
+                    ActionId = id, ChannelId = r["ChannelId"] is { Length: > 0 } cid ? cid : null,
+                    Timeout = TimeSpan.FromMilliseconds(Math.Max(1, timeoutMs)),
+                };
+                if (async)
+                {
+                    // Queued at once; OriginateResponse reports the outcome.
+                    s.Write(Success(id, "Originate successfully queued"));
+                    model.Locked(() => model.Originate(request, syncDone: null));
+                }
+                else
+                {
+                    // The answer waits for the outcome (and holds the session), and no OriginateResponse is raised.
+                    var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                    s.Busy = done.Task;
+                    model.Locked(() => model.Originate(request, ok =>
+                    {
+                        s.Write(ok ? Success(id, "Originate successfully queued") : Error(id, "Originate failed"));
+                        done.TrySetResult();
+                    }));
+                }
                 return true;
             }
             case "hangup":

@@ -27,6 +27,9 @@ internal sealed class AmiServerSession : IAmiEventSink
     }
 
     public bool Authenticated { get; set; }
+
+    /// <summary>Set by an action whose answer comes later: the session reads nothing more until it completes.</summary>
+    public Task? Busy { get; set; }
     public string? Challenge { get; set; }
     public string? Username { get; set; }
 
@@ -93,6 +96,8 @@ internal sealed class AmiServerSession : IAmiEventSink
                     if (_sim.Faults.IsWithheld(request.Action)) continue;
                     if (_sim.Faults.ResponseDelay > TimeSpan.Zero) await Task.Delay(_sim.Faults.ResponseDelay, ct);
                     if (!ActionDispatcher.Handle(this, _sim, request)) break;
+                    // An action that answers later (a synchronous Originate) holds the session, as in Asterisk.
+                    if (Busy is { } busy) { Busy = null; await busy.WaitAsync(ct); }
                     continue;
                 }
                 var colon = line.IndexOf(':');

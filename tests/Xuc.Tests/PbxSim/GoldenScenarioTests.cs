@@ -131,6 +131,17 @@ public sealed class GoldenScenarioTests
         }));
 
     [Fact]
+    public async Task Asynchronous_originate_answered_then_dialling() => AssertMatches("originate-async.ami", await Record(
+        m => Phones(m, "1001", "1002"),
+        async (sim, ami) =>
+        {
+            await ami.SendAsync("Action: Originate\r\nActionID: o1\r\nChannel: PJSIP/1001\r\nContext: default\r\nExten: 1002\r\n" +
+                                "Priority: 1\r\nCallerID: \"Support\" <3001>\r\nVariable: USR_ticket=42\r\nAsync: true\r\n\r\n");
+            Assert.Equal("Originate successfully queued", (await ami.ReadUntilAsync("ActionID", "o1")).Get("Message"));
+            sim.Model.Answer("1001");
+        }));
+
+    [Fact]
     public async Task Blind_transfer_through_ami() => AssertMatches("blind-transfer.ami", await Record(
         m => Phones(m, "1001", "1002", "1003"),
         async (sim, ami) =>

@@ -115,13 +115,27 @@ public sealed class PbxSimBehaviourTests
         var caller = model.ExternalCall("0600000000", "3200");
         Assert.Single(rec.Named("AgentCalled"));
 
-        await Xuc.Tests.Support.Wait.Until(() => Task.FromResult(model.ChannelCount == 0), TimeSpan.FromSeconds(5), "the caller timed out");
+        // The timeout fires on the simulator's clock thread: read the recorder under its lock.
+        int Hangups() { lock (rec.Events) return rec.Named("Hangup").Count(); }
+        await Xuc.Tests.Support.Wait.Until(() => Task.FromResult(Hangups() == 2), TimeSpan.FromSeconds(5), "the caller timed out and both legs hung up");
         lock (rec.Events)
         {
             Assert.Contains($"Uniqueid: {caller}", Assert.Single(rec.Named("QueueCallerLeave")));
             Assert.Empty(rec.Named("AgentConnect"));
-            Assert.Equal(2, rec.Named("Hangup").Count());
         }
+        Assert.Equal(0, model.ChannelCount);
+    }
+
+    [Theory]
+    [InlineData("\"Alice Martin\" <0612345678>", "0612345678", "Alice Martin")]
+    [InlineData("Bob <+33 (1) 23-45.67>", "+33123 4567", "Bob")]
+    [InlineData("2001", "2001", null)]
+    [InlineData("Reception", null, "Reception")]
+    [InlineData("", null, null)]
+    public void Originate_callerid_is_split_as_ast_callerid_parse_does(string header, string? number, string? name)
+    {
+        var (n, m) = OriginateRequest.ParseCallerId(header);
+        Assert.Equal((number?.Replace(" ", ""), name), (n, m));
     }
 
     [Fact]

@@ -83,7 +83,63 @@ public sealed class PbxSimProtocolTests : IAsyncLifetime
         Assert.Equal("No active conferences.", await Error("Action: ConfbridgeListRooms\r\n\r\n"));
         Assert.Equal("Channel not specified", await Error("Action: Originate\r\nExten: 1002\r\n\r\n"));
         Assert.Equal("No channel specified", await Error("Action: PauseMonitor\r\n\r\n"));
+        Assert.Equal("Invalid timeout", await Error("Action: Originate\r\nChannel: PJSIP/1001\r\nTimeout: soon\r\nAsync: true\r\n\r\n"));
+        Assert.Equal("Invalid channel", await Error("Action: Originate\r\nChannel: 1001\r\nExten: 1002\r\nAsync: true\r\n\r\n"));
+        Assert.Equal("Originate with 'Exten' requires 'Context' and 'Priority'",
+            await Error("Action: Originate\r\nChannel: PJSIP/1001\r\nExten: 1002\r\nContext: default\r\n\r\n"));
         Assert.Equal("No such channel", await Error("Action: UnpauseMonitor\r\nChannel: PJSIP/9999-00000001\r\n\r\n"));
+    }
+
+    [Fact]
+    public async Task A_synchronous_originate_answers_once_the_phone_answers_and_raises_no_OriginateResponse()
+    {
+        await using var ami = await RawAmi.ConnectAsync(_sim.Port);
+        await ami.LoginAsync();
+        await ami.SendAsync("Action: Originate\r\nActionID: sync\r\nChannel: PJSIP/1001\r\nExten: 1002\r\nContext: default\r\nPriority: 1\r\n\r\n" +
+                            "Action: Ping\r\nActionID: after\r\n\r\n");
+        await ami.ReadUntilAsync("Event", "Newchannel");
+        _sim.Model.Answer("1001");
+        await ami.ReadUntilAsync("ActionID", "after");
+        // The session was held: the Ping sent right behind the Originate is answered only after it.
+        var answers = ami.Log.Where(m => m.Get("Response") is not null && m.Get("Event") is null).Select(m => m.Get("ActionID")).ToList();
+        Assert.Equal(["sync", "after"], answers.Where(a => a is "sync" or "after"));
+        var answer = ami.Log.Single(m => m.Get("ActionID") == "sync" && m.Get("Event") is null);
+        Assert.Equal(("Success", "Originate successfully queued"), (answer.Get("Response"), answer.Get("Message")));
+        Assert.DoesNotContain(ami.Log, m => m.Get("Event") == "OriginateResponse");
+
+        await ami.SendAsync("Action: Originate\r\nActionID: sync2\r\nChannel: PJSIP/1003\r\nExten: 1002\r\nContext: default\r\nPriority: 1\r\n\r\n");
+        // (Events of the first call may still be on their way: wait for 1003's own channel.)
+        while (!((await ami.ReadUntilAsync("Event", "Newchannel")).Get("Channel") ?? "").StartsWith("PJSIP/1003-")) { }
+        _sim.Model.Reject("1003");
+        Assert.Equal("Originate failed", (await ami.ReadUntilAsync("ActionID", "sync2")).Get("Message"));
+    }
+
+    [Fact]
+    public async Task An_asynchronous_originate_that_fails_says_why_in_its_OriginateResponse()
+    {
+        await using var ami = await RawAmi.ConnectAsync(_sim.Port);
+        await ami.LoginAsync();
+        async Task<List<KeyValuePair<string, string>>> Outcome(string id, string channel, string extra = "")
+        {
+            await ami.SendAsync($"Action: Originate\r\nActionID: {id}\r\nChannel: {channel}\r\nContext: default\r\nExten: 1002\r\nAsync: true\r\n{extra}\r\n");
+            while (true)
+            {
+                var m = await ami.ReadUntilAsync("ActionID", id, TimeSpan.FromSeconds(5));
+                if (m.Get("Event") == "OriginateResponse") return m;
+            }
+        }
+
+        var unknown = await Outcome("u", "PJSIP/9999");
+        Assert.Equal(("Failure", "PJSIP/9999", "0", "<unknown>"), (unknown.Get("Response"), unknown.Get("Channel"), unknown.Get("Reason"), unknown.Get("Uniqueid")));
+
+        _sim.Model.SetEndpointBehaviour("1003", Xuc.PbxSim.Model.EndpointBehaviour.Reject);
+        var declined = await Outcome("d", "PJSIP/1003");
+        Assert.Equal(("Failure", "5"), (declined.Get("Response"), declined.Get("Reason")));
+
+        var unanswered = await Outcome("t", "PJSIP/1004", "Timeout: 200\r\n");
+        Assert.Equal(("Failure", "3"), (unanswered.Get("Response"), unanswered.Get("Reason")));
+        Assert.Equal(["Response", "Channel", "Context", "Exten", "Reason", "Uniqueid", "CallerIDNum", "CallerIDName"],
+            unanswered.Select(h => h.Key).SkipWhile(k => k != "Response"));
     }
 
     [Fact]
