@@ -14,5 +14,6 @@ public static class DefaultModel
         for (var i = 1; i <= 5; i++) model.AddMember("sales", $"{model.Tech}/10{i:00}", $"Agent 10{i:00}");
         for (var i = 6; i <= 10; i++) model.AddMember("support", $"{model.Tech}/10{i:00}", $"Agent 10{i:00}");
         for (var i = 1; i <= 10; i++) model.AddMember("billing", $"{model.Tech}/10{i:00}", $"Agent 10{i:00}", penalty: 1);
+        model.AddConferenceNumber("4000");
     }
 }

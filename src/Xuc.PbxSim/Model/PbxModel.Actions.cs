@@ -106,9 +106,29 @@ public sealed partial class PbxModel
         }
     }
 
+    /// <summary>
+    /// Sends a channel to another dialplan location. It leaves its bridge; a two-party peer left alone hangs up, as
+    /// the basic bridge does (which is why a CTI moves both parties with ExtraChannel).
+    /// </summary>
     internal void Redirect(SimChannel c, string exten, string context)
     {
-        if (c.Bridge is not null) LeaveBridge(c);
+        var bridge = c.Bridge;
+        Relocate(c, exten, context);
+        if (bridge is { Channels.Count: 1 }) HangupChannel(bridge.Channels[0], 16, "Normal Clearing");
+    }
+
+    /// <summary>A dual redirect: both channels leave their bridge together, so neither is left alone to hang up.</summary>
+    internal void RedirectBoth(SimChannel c, SimChannel c2, string exten, string context, string exten2, string context2)
+    {
+        LeaveBridge(c);
+        LeaveBridge(c2);
+        Relocate(c, exten, context);
+        Relocate(c2, exten2, context2);
+    }
+
+    private void Relocate(SimChannel c, string exten, string context)
+    {
+        LeaveBridge(c);
         c.Context = context;
         c.Exten = exten;
         Route(c, exten);

@@ -35,6 +35,7 @@ public sealed partial class PbxModel
         var queue = _queues.Values.FirstOrDefault(q => q.Number == destination || q.Name.Equals(destination, StringComparison.OrdinalIgnoreCase));
         if (queue is not null) { JoinQueue(queue, caller); return; }
         if (_endpoints.TryGetValue(destination, out var ep)) { DialEndpoint(caller, ep); return; }
+        if (IsConferenceNumber(destination)) { AnswerInConference(caller, destination); return; }
         HangupChannel(caller, 1, "Unallocated (unassigned) number");
     }
 

@@ -5,6 +5,22 @@ namespace Xuc.PbxSim.Model;
 public sealed partial class PbxModel
 {
     private readonly Dictionary<string, string> _conferenceBridges = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _conferenceNumbers = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>A dialplan extension that enters a ConfBridge room of the same name (exten => 4000,1,ConfBridge(4000)).</summary>
+    public void AddConferenceNumber(string number)
+    {
+        lock (_gate) _conferenceNumbers.Add(number);
+    }
+
+    private bool IsConferenceNumber(string exten) => _conferenceNumbers.Contains(exten);
+
+    /// <summary>ConfBridge answers a channel that is not up yet, then it joins the room.</summary>
+    private void AnswerInConference(SimChannel c, string room)
+    {
+        if (c.State != 6) { c.Answered = Now; SetState(c, 6); }
+        EnterConference(c, room);
+    }
 
     /// <summary>Conference, then the softmix bridge block app_confbridge's events carry (Asterisk 12+).</summary>
     private AmiText ConferenceEvent(string name, string room)
@@ -21,21 +37,27 @@ public sealed partial class PbxModel
             var ep = RequireEndpoint(exten);
             var c = NewChannel(ep.Device, ep.Exten, ep.CallerIdName, ep.Context, room, 6);
             c.Answered = Now;
-            c.Application = "ConfBridge";
-            c.ApplicationData = room;
             UpdateDeviceState(ep.Device);
-            if (!_conferences.TryGetValue(room, out var members))
-            {
-                members = [];
-                _conferences[room] = members;
-                _conferenceBridges[room] = Guid.NewGuid().ToString();
-                Emit(ConferenceEvent("ConfbridgeStart", room));
-            }
-            members.Add(c);
-            c.Conference = room;
-            Emit(ChannelBlock(ConferenceEvent("ConfbridgeJoin", room), c).Add("Admin", admin ? "Yes" : "No").Add("Muted", "No"));
+            EnterConference(c, room, admin);
             return c.Name;
         }
+    }
+
+    /// <summary>A channel runs ConfBridge(room): ConfbridgeStart for the first one, then ConfbridgeJoin.</summary>
+    private void EnterConference(SimChannel c, string room, bool admin = false)
+    {
+        c.Application = "ConfBridge";
+        c.ApplicationData = room;
+        if (!_conferences.TryGetValue(room, out var members))
+        {
+            members = [];
+            _conferences[room] = members;
+            _conferenceBridges[room] = Guid.NewGuid().ToString();
+            Emit(ConferenceEvent("ConfbridgeStart", room));
+        }
+        members.Add(c);
+        c.Conference = room;
+        Emit(ChannelBlock(ConferenceEvent("ConfbridgeJoin", room), c).Add("Admin", admin ? "Yes" : "No").Add("Muted", "No"));
     }
 
     public void LeaveConference(string channel)

@@ -38,6 +38,9 @@ public sealed partial class PbxModel
     /// <summary>How many channels are up now (for the control surface and load runs).</summary>
     public int ChannelCount { get { lock (_gate) return _channels.Count; } }
 
+    /// <summary>The live channels (read under <see cref="Locked{T}"/>).</summary>
+    internal IEnumerable<SimChannel> Channels => _channels.Values;
+
     public void Subscribe(IAmiEventSink sink) { lock (_gate) _sinks.Add(sink); }
     public void Unsubscribe(IAmiEventSink sink) { lock (_gate) _sinks.Remove(sink); }
 

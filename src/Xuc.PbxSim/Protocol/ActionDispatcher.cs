@@ -104,18 +104,33 @@ internal static class ActionDispatcher
             }
             case "redirect":
             {
+                // manager.c action_redirect: its checks in order, its words.
                 var channel = r["Channel"];
-                if (string.IsNullOrEmpty(channel)) { s.Write(Error(id, "Channel not specified")); return true; }
+                var context = r["Context"];
                 var exten = r["Exten"];
+                var priority = r["Priority"];
+                if (string.IsNullOrEmpty(channel)) { s.Write(Error(id, "Channel not specified")); return true; }
+                if (string.IsNullOrEmpty(context)) { s.Write(Error(id, "Context not specified")); return true; }
                 if (string.IsNullOrEmpty(exten)) { s.Write(Error(id, "Exten not specified")); return true; }
-                var ok = model.Locked(() =>
+                if (string.IsNullOrEmpty(priority)) { s.Write(Error(id, "Priority not specified")); return true; }
+                if (!int.TryParse(priority, out var pi) || pi < 1) { s.Write(Error(id, "Priority is invalid")); return true; }
+                var extra = r["ExtraChannel"] is { Length: > 0 } x ? x : null;
+                var message = model.Locked(() =>
                 {
                     var c = model.ChannelByName(channel);
-                    if (c is null) return false;
-                    model.Redirect(c, exten, r["Context"] ?? c.Context);
-                    return true;
+                    if (c is null) return $"!Channel does not exist: {channel}";
+                    if (extra is null)
+                    {
+                        model.Redirect(c, exten, context);
+                        return "Redirect successful";
+                    }
+                    var c2 = model.ChannelByName(extra);
+                    if (c2 is null) return $"!ExtraChannel does not exist: {extra}";
+                    model.RedirectBoth(c, c2, exten, context, r["ExtraExten"] is { Length: > 0 } e2 ? e2 : exten,
+                        r["ExtraContext"] is { Length: > 0 } x2 ? x2 : context);
+                    return "Dual Redirect successful";
                 });
-                s.Write(ok ? Success(id, "Redirect successful") : Error(id, $"Channel does not exist: {channel}"));
+                s.Write(message.StartsWith('!') ? Error(id, message[1..]) : Success(id, message));
                 return true;
             }
             case "atxfer":

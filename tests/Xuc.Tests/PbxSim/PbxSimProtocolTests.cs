@@ -143,6 +143,38 @@ public sealed class PbxSimProtocolTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Redirect_checks_like_manager_c_a_lone_peer_hangs_up_and_a_dual_redirect_moves_both()
+    {
+        await using var ami = await RawAmi.ConnectAsync(_sim.Port);
+        await ami.LoginAsync(events: "off");
+        async Task<List<KeyValuePair<string, string>>> Send(string headers)
+        {
+            await ami.SendAsync($"Action: Redirect\r\nActionID: r\r\n{headers}\r\n");
+            return await ami.ReadUntilAsync("ActionID", "r");
+        }
+        Assert.Equal("Context not specified", (await Send("Channel: PJSIP/1001-00000001\r\nExten: 1003\r\n")).Get("Message"));
+        Assert.Equal("Priority not specified", (await Send("Channel: PJSIP/1001-00000001\r\nContext: default\r\nExten: 1003\r\n")).Get("Message"));
+        Assert.Equal("Priority is invalid", (await Send("Channel: PJSIP/1001-00000001\r\nContext: default\r\nExten: 1003\r\nPriority: x\r\n")).Get("Message"));
+        Assert.Equal("Channel does not exist: PJSIP/1001-00000001",
+            (await Send("Channel: PJSIP/1001-00000001\r\nContext: default\r\nExten: 1003\r\nPriority: 1\r\n")).Get("Message"));
+
+        // 1001 talks to 1002; 1001 alone is redirected to 1003: 1002, left alone in the bridge, hangs up.
+        _sim.Model.Dial("1001", "1002");
+        _sim.Model.Answer("1002");
+        string Leg(string exten) => _sim.Model.Locked(() => _sim.Model.Channels.Single(c => c.Name.StartsWith($"PJSIP/{exten}-")).Name);
+        Assert.Equal("Redirect successful", (await Send($"Channel: {Leg("1001")}\r\nContext: default\r\nExten: 1003\r\nPriority: 1\r\n")).Get("Message"));
+        Assert.Equal(2, _sim.Model.ChannelCount); // 1001 and the ringing 1003; 1002 is gone
+        _sim.Model.Hangup("1001");
+
+        // Both parties of a call into conference 4000 at once.
+        _sim.Model.Dial("1005", "1006");
+        _sim.Model.Answer("1006");
+        var dual = await Send($"Channel: {Leg("1005")}\r\nExtraChannel: {Leg("1006")}\r\nContext: default\r\nExten: 4000\r\nPriority: 1\r\n");
+        Assert.Equal("Dual Redirect successful", dual.Get("Message"));
+        Assert.Equal(2, _sim.Model.Locked(() => _sim.Model.ConferenceMembers("4000")!.Count));
+    }
+
+    [Fact]
     public async Task Pause_and_unpause_monitor_answer_with_res_monitors_words()
     {
         await using var ami = await RawAmi.ConnectAsync(_sim.Port);
