@@ -47,7 +47,7 @@ public sealed class AmiRouterActor : ReceiveActor, IWithUnboundedStash
         Become(() =>
         {
             Receive<AmiEventData>(Route);
-        Receive<ResyncSnapshot>(Reconcile);
+            Receive<ResyncSnapshot>(Reconcile);
             // Each login or logout at once from the topic; the replicated registry whenever it changes.
             Receive<AgentLoggedIn>(e => _agentByInterface[e.Interface] = e.AgentId);
             Receive<AgentLoggedOut>(e =>

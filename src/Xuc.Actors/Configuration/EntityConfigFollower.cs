@@ -8,7 +8,8 @@ namespace Xuc.Actors.Configuration;
 
 /// <summary>
 /// One per node: keeps this node's <see cref="EntityConfigDirectory"/> in step with changes made on any node,
-/// as they arrive on the <c>config</c> topic. A whole import is re-read from the (shared) store.
+/// as they arrive on the <c>config</c> topic. A whole import is re-read from the (shared) store. The node that made a
+/// change has already applied it and publishes it with this actor as sender: its own publications are skipped.
 /// </summary>
 public sealed class EntityConfigFollower : ReceiveActor
 {
@@ -21,6 +22,7 @@ public sealed class EntityConfigFollower : ReceiveActor
         Receive<SubscribeAck>(_ => { });
         Receive<ConfigChanged>(m =>
         {
+            if (Sender.Equals(Self)) return;
             if (m.ToChange() is { } change) directory.Apply(change);
             else if (m.Operation == nameof(ChangeOp.Reloaded))
                 load().PipeTo(Self, success: s => new Reloaded(s), failure: e => new Status.Failure(e));

@@ -19,7 +19,7 @@ public static class ConfigChangeWiring
     public static AkkaConfigurationBuilder WithConfigChanges(this AkkaConfigurationBuilder builder, ConfigStore store, EntityConfigDirectory directory)
         => builder.AddStartup((system, registry) =>
         {
-            system.ActorOf(EntityConfigFollower.PropsFor(directory, store.LoadAsync), "entity-config-follower");
+            var follower = system.ActorOf(EntityConfigFollower.PropsFor(directory, store.LoadAsync), "entity-config-follower");
             var mediator = DistributedPubSub.Get(system).Mediator;
             var lines = registry.Get<LineRegion>();
             var queues = registry.Get<QueueRegion>();
@@ -37,7 +37,8 @@ public static class ConfigChangeWiring
                     };
                     region.Tell(message);
                 }
-                mediator.Tell(new Publish(Topics.Config, ConfigChanged.From(change)));
+                // Sent as the follower, which then skips what this node has already applied (and does not re-read an import).
+                mediator.Tell(new Publish(Topics.Config, ConfigChanged.From(change)), follower);
             };
         });
 }

@@ -52,13 +52,16 @@ public sealed partial class PbxModel
             Failed: cause => Finish(false, cause switch { 17 or 21 => 5, 19 => 3, _ => 1 }, null));
         // A desk phone asked by the CTI answers by itself (auto-answer); a Manual phone waits for Answer() or a NOTIFY talk.
         if (ep.Behaviour == EndpointBehaviour.AutoAnswer)
-            Schedule(ep.AnswerDelay, () => AnswerOriginated(a));
+            Schedule(ep.AnswerDelay, () => TryAnswerOriginated(a));
         Schedule(o.Timeout, () => { if (_pendingOriginates.ContainsKey(a.Name) && a.State == 5) HangupChannel(a, 19, "No answer"); });
     }
 
-    private void AnswerOriginated(SimChannel c)
+    /// <summary>Answers a ringing channel that an Originate is waiting on; false when none is.</summary>
+    private bool TryAnswerOriginated(SimChannel c)
     {
-        if (_pendingOriginates.Remove(c.Name, out var pending)) pending.Answered();
+        if (!_pendingOriginates.Remove(c.Name, out var pending)) return false;
+        pending.Answered();
+        return true;
     }
 
     /// <summary>A channel being torn down: an originate still waiting on it has failed.</summary>
@@ -114,12 +117,13 @@ public sealed partial class PbxModel
     {
         var bridge = c.Bridge;
         Relocate(c, exten, context);
-        if (bridge is { Channels.Count: 1 }) HangupChannel(bridge.Channels[0], 16, "Normal Clearing");
+        HangUpLonePeer(bridge);
     }
 
     /// <summary>A dual redirect: both channels leave their bridge together, so neither is left alone to hang up.</summary>
     internal void RedirectBoth(SimChannel c, SimChannel c2, string exten, string context, string exten2, string context2)
     {
+        // AST_FLAG_BRIDGE_DUAL_REDIRECT_WAIT: both leave the bridge before either runs its new dialplan.
         LeaveBridge(c);
         LeaveBridge(c2);
         Relocate(c, exten, context);
@@ -157,8 +161,7 @@ public sealed partial class PbxModel
             var ringing = _channels.Values.FirstOrDefault(c => c.Device == ep.Device && c.State == 5);
             if (ringing is not null)
             {
-                if (_pendingOriginates.ContainsKey(ringing.Name)) AnswerOriginated(ringing);
-                else AnswerChannel(ringing);
+                if (!TryAnswerOriginated(ringing)) AnswerChannel(ringing);
             }
         }
         else if (ev.Equals("hold", StringComparison.OrdinalIgnoreCase))

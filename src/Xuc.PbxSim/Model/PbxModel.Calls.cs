@@ -72,8 +72,7 @@ public sealed partial class PbxModel
             var ep = RequireEndpoint(exten);
             var ringing = _channels.Values.Where(c => c.Device == ep.Device && c.State == 5).OrderBy(c => c.Created).FirstOrDefault()
                           ?? throw new SimulationException($"nothing rings on {exten}");
-            if (_pendingOriginates.ContainsKey(ringing.Name)) AnswerOriginated(ringing);
-            else AnswerChannel(ringing);
+            if (!TryAnswerOriginated(ringing)) AnswerChannel(ringing);
         }
     }
 
@@ -199,11 +198,13 @@ public sealed partial class PbxModel
         Emit(ChannelBlock(AmiText.Event("Hangup", "call,all"), c).Add("Cause", cause).Add("Cause-txt", causeText));
         UpdateDeviceState(c.Device);
 
-        if (bridge is { Channels.Count: 1 })
-        {
-            var peer = bridge.Channels[0];
-            HangupChannel(peer, 16, "Normal Clearing");
-        }
+        HangUpLonePeer(bridge);
+    }
+
+    /// <summary>A basic two-party bridge a channel has left: the peer left alone in it hangs up.</summary>
+    private void HangUpLonePeer(SimBridge? bridge)
+    {
+        if (bridge is { Channels.Count: 1 }) HangupChannel(bridge.Channels[0], 16, "Normal Clearing");
     }
 
     /// <summary>A ringing leg is called off by its caller: DialEnd CANCEL, then the leg hangs up.</summary>

@@ -115,22 +115,22 @@ internal static class ActionDispatcher
                 if (string.IsNullOrEmpty(priority)) { s.Write(Error(id, "Priority not specified")); return true; }
                 if (!int.TryParse(priority, out var pi) || pi < 1) { s.Write(Error(id, "Priority is invalid")); return true; }
                 var extra = r["ExtraChannel"] is { Length: > 0 } x ? x : null;
-                var message = model.Locked(() =>
+                var (ok, message) = model.Locked(() =>
                 {
                     var c = model.ChannelByName(channel);
-                    if (c is null) return $"!Channel does not exist: {channel}";
+                    if (c is null) return (false, $"Channel does not exist: {channel}");
                     if (extra is null)
                     {
                         model.Redirect(c, exten, context);
-                        return "Redirect successful";
+                        return (true, "Redirect successful");
                     }
                     var c2 = model.ChannelByName(extra);
-                    if (c2 is null) return $"!ExtraChannel does not exist: {extra}";
+                    if (c2 is null) return (false, $"ExtraChannel does not exist: {extra}");
                     model.RedirectBoth(c, c2, exten, context, r["ExtraExten"] is { Length: > 0 } e2 ? e2 : exten,
                         r["ExtraContext"] is { Length: > 0 } x2 ? x2 : context);
-                    return "Dual Redirect successful";
+                    return (true, "Dual Redirect successful");
                 });
-                s.Write(message.StartsWith('!') ? Error(id, message[1..]) : Success(id, message));
+                s.Write(ok ? Success(id, message) : Error(id, message));
                 return true;
             }
             case "atxfer":

@@ -32,7 +32,7 @@ public sealed class AgentActor : ReceivePersistentActor
         _config = directory?.Agent(agentId);
         _mediator = DistributedPubSub.Get(Context.System).Mediator;
 
-        Recover<SnapshotOffer>(o => { if (o.Snapshot is AgentState s) _state = s with { Config = null }; });
+        Recover<SnapshotOffer>(o => { if (o.Snapshot is AgentState s) _state = s; });
         Recover<IAgentEvent>(e => _state = _state.Apply(e));
         Recover<RecoveryCompleted>(_ =>
         {

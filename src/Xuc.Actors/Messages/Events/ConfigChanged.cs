@@ -1,6 +1,5 @@
 using Newtonsoft.Json;
 using Xuc.Actors.Configuration;
-using Xuc.Actors.Configuration.Model;
 
 namespace Xuc.Actors.Messages.Events;
 
@@ -29,9 +28,8 @@ public sealed record ConfigChanged(string Kind, string Id, string Operation, str
     private static string? Carried(string kind, object? item) =>
         item is not null && TypeOf(kind) is not null ? JsonConvert.SerializeObject(item, ConfigFile.Settings) : null;
 
-    private static Type? TypeOf(string kind) =>
-        kind == ConfigKinds.Line.Name ? typeof(Line)
-        : kind == ConfigKinds.Queue.Name ? typeof(Queue)
-        : kind == ConfigKinds.Agent.Name ? typeof(Agent)
-        : null;
+    /// <summary>The kinds held by entities travel with the message; the others are only named.</summary>
+    private static readonly IConfigKind[] EntityKinds = [ConfigKinds.Line, ConfigKinds.Queue, ConfigKinds.Agent];
+
+    private static Type? TypeOf(string kind) => EntityKinds.FirstOrDefault(k => k.Name == kind)?.ItemType;
 }
