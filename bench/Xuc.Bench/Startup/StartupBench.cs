@@ -57,7 +57,7 @@ public static class StartupBench
         Directory.CreateDirectory(dataDir);
         using var store = new ConfigStore(new ConfigStoreOptions { Provider = "sqlite", ConnectionString = $"Data Source={Path.Combine(dataDir, "xuc.db")}" });
         await store.MigrateAsync();
-        await store.ImportAsync(snapshot, ImportMode.ReplaceAll);
+        await store.ImportAsync(snapshot, ImportMode.Replace);
     }
 
     private static async Task<double> TimeToReady(string hostDll, string dataDir)

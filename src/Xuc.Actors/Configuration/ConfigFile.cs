@@ -15,22 +15,30 @@ public static class ConfigFile
     {
         ContractResolver = new CamelCasePropertyNamesContractResolver(),
         MissingMemberHandling = MissingMemberHandling.Error,
-        Converters = [new StringEnumConverter()],
+        Converters = [new StringEnumConverter { AllowIntegerValues = false }, new StrictScalarConverter()],
         NullValueHandling = NullValueHandling.Ignore,
         MaxDepth = 32,
     };
 
-    public static ConfigSnapshot Parse(string json)
+    public static ConfigSnapshot Parse(string json) => Parse(new StringReader(json));
+
+    /// <summary>Reads an import; <see cref="EmptyImportException"/> when it holds no object at all.</summary>
+    public static ConfigSnapshot Parse(TextReader text)
     {
+        ConfigSnapshot? snapshot;
         try
         {
-            return JsonConvert.DeserializeObject<ConfigSnapshot>(json, Settings)
-                   ?? throw new ConfigValidationException(["the file is empty or null"]);
+            using var reader = new JsonTextReader(text) { MaxDepth = Settings.MaxDepth };
+            snapshot = JsonSerializer.Create(Settings).Deserialize<ConfigSnapshot>(reader);
+            if (snapshot is not null && reader.Read())
+                throw new JsonReaderException($"unexpected content after the configuration object, line {reader.LineNumber} position {reader.LinePosition}");
         }
         catch (JsonException e)
         {
             throw new ConfigValidationException([$"malformed configuration file: {e.Message}"]);
         }
+        if (snapshot is null || ConfigKinds.All.All(k => k.Items(snapshot).Count == 0)) throw new EmptyImportException();
+        return snapshot;
     }
 
     public static string Write(ConfigSnapshot snapshot) => JsonConvert.SerializeObject(snapshot, Formatting.Indented, Settings);

@@ -6,11 +6,15 @@ namespace Xuc.Actors.Configuration;
 public interface IConfigKind
 {
     string Name { get; }
+    /// <summary>The JSON field holding the key: <c>id</c>, or <c>name</c> for user statuses.</summary>
+    string KeyField { get; }
     Type ItemType { get; }
     IReadOnlyList<object> Items(ConfigSnapshot snapshot);
     string KeyOf(object item);
     ConfigSnapshot Upsert(ConfigSnapshot snapshot, object item);
     ConfigSnapshot Remove(ConfigSnapshot snapshot, string key);
+    /// <summary>Every item of <paramref name="incoming"/> replaces the one with its key or is added (one pass, by key).</summary>
+    ConfigSnapshot Merge(ConfigSnapshot snapshot, ConfigSnapshot incoming);
     /// <summary>The item with its key forced to <paramref name="key"/> (PUT /kind/key).</summary>
     object WithKey(object item, string key);
 }
@@ -20,9 +24,11 @@ public sealed class ConfigKind<T>(
     Func<ConfigSnapshot, IReadOnlyList<T>> get,
     Func<ConfigSnapshot, IReadOnlyList<T>, ConfigSnapshot> with,
     Func<T, string> key,
-    Func<T, string, T> withKey) : IConfigKind where T : class
+    Func<T, string, T> withKey,
+    string keyField = "id") : IConfigKind where T : class
 {
     public string Name => name;
+    public string KeyField => keyField;
     public Type ItemType => typeof(T);
     public IReadOnlyList<T> Of(ConfigSnapshot s) => get(s);
     public IReadOnlyList<object> Items(ConfigSnapshot s) => get(s);
@@ -40,6 +46,24 @@ public sealed class ConfigKind<T>(
     }
 
     public ConfigSnapshot Remove(ConfigSnapshot s, string k) => with(s, get(s).Where(x => key(x) != k).ToList());
+
+    public ConfigSnapshot Merge(ConfigSnapshot s, ConfigSnapshot incoming)
+    {
+        var items = get(incoming);
+        if (items.Count == 0) return s;
+        var list = get(s).ToList();
+        var index = new Dictionary<string, int>(list.Count);
+        for (var i = 0; i < list.Count; i++) index[key(list[i])] = i;
+        var seen = new HashSet<string>();
+        foreach (var t in items)
+        {
+            var k = key(t);
+            if (!seen.Add(k)) throw new ConfigValidationException([$"{name} {k}: listed more than once in the file"]);
+            if (index.TryGetValue(k, out var i)) list[i] = t;
+            else list.Add(t);
+        }
+        return with(s, list);
+    }
 }
 
 /// <summary>The eight kinds, by the names the admin API and change notifications use.</summary>
@@ -53,7 +77,7 @@ public static class ConfigKinds
     public static readonly ConfigKind<Queue> Queue = new("queue", s => s.Queues, (s, l) => s with { Queues = l }, x => x.Id.ToString(), (x, k) => x with { Id = IntKey(k) });
     public static readonly ConfigKind<AgentGroup> AgentGroup = new("agentgroup", s => s.AgentGroups, (s, l) => s with { AgentGroups = l }, x => x.Id.ToString(), (x, k) => x with { Id = IntKey(k) });
     public static readonly ConfigKind<RightProfile> RightProfile = new("rightprofile", s => s.RightProfiles, (s, l) => s with { RightProfiles = l }, x => x.Id.ToString(), (x, k) => x with { Id = IntKey(k) });
-    public static readonly ConfigKind<UserStatus> UserStatus = new("userstatus", s => s.UserStatuses, (s, l) => s with { UserStatuses = l }, x => x.Name, (x, k) => x with { Name = k });
+    public static readonly ConfigKind<UserStatus> UserStatus = new("userstatus", s => s.UserStatuses, (s, l) => s with { UserStatuses = l }, x => x.Name, (x, k) => x with { Name = k }, "name");
     public static readonly ConfigKind<DirectoryContact> Contact = new("contact", s => s.Contacts, (s, l) => s with { Contacts = l }, x => x.Id.ToString(), (x, k) => x with { Id = IntKey(k) });
 
     public static readonly IReadOnlyList<IConfigKind> All = [User, Line, Agent, Queue, AgentGroup, RightProfile, UserStatus, Contact];

@@ -102,33 +102,55 @@ public sealed class ConfigStore : IDisposable
     {
         await using (var db = Open())
             if (await db.GetTable<UserRow>().AnyAsync()) return false;
-        await ImportAsync(snapshot, ImportMode.ReplaceAll);
+        await ImportAsync(snapshot, ImportMode.Replace);
         return true;
     }
 
     /// <summary>
-    /// Validates the resulting configuration as a whole, then writes it in one transaction. Plain passwords are
-    /// hashed; in <see cref="ImportMode.Merge"/> objects of the file replace those with the same key, others stay.
+    /// Validates the resulting configuration as a whole, then writes what differs in one transaction: rows of deleted
+    /// and changed objects are deleted by key, rows of added and changed objects bulk-copied; unchanged objects are not
+    /// touched. Plain passwords are hashed first (outside the write lock).
     /// </summary>
-    public async Task ImportAsync(ConfigSnapshot snapshot, ImportMode mode)
+    public async Task<ImportResult> ImportAsync(ConfigSnapshot snapshot, ImportMode mode)
     {
         var hashed = snapshot with { Users = snapshot.Users.Select(HashPlainPassword).ToList() };
+        ImportResult? result = null;
         var change = await WriteAsync(async (db, current) =>
         {
-            var incoming = hashed with { Users = hashed.Users.Select(u => KeepStoredHash(u, current)).ToList() };
-            var next = mode == ImportMode.ReplaceAll ? incoming : Merge(current, incoming);
+            var storedUsers = current.Users.ToDictionary(u => u.Id);
+            var incoming = hashed with { Users = hashed.Users.Select(u => KeepStoredHash(u, storedUsers.GetValueOrDefault(u.Id))).ToList() };
+            var next = mode == ImportMode.Replace ? incoming : ConfigKinds.All.Aggregate(current, (merged, kind) => kind.Merge(merged, incoming));
             ConfigValidator.Validate(next);
-            await DeleteAll(db);
-            await InsertAll(db, next);
+            var diffs = ConfigKinds.All.Select(kind => KindDiff.Between(kind, current, next)).ToList();
+            foreach (var diff in diffs)
+            {
+                var table = KindTables.Of(diff.Kind);
+                await table.DeleteAsync(db, [.. diff.Deleted, .. diff.Updated.Select(diff.Kind.KeyOf)]);
+                await table.InsertAsync(db, [.. diff.Added, .. diff.Updated]);
+            }
+            result = new ImportResult(mode,
+                diffs.ToDictionary(d => d.Kind.Name, d => d.Added.Count),
+                diffs.ToDictionary(d => d.Kind.Name, d => d.Updated.Count),
+                diffs.ToDictionary(d => d.Kind.Name, d => d.Deleted.Count));
             return new Decision(new ConfigChange(ConfigChange.Everything, ConfigChange.Everything, ChangeOp.Reloaded, next, current), next);
         });
         Changed?.Invoke(change!);
+        return result!;
     }
 
-    public async Task<IReadOnlyList<object>> ListAsync(IConfigKind kind) => kind.Items(await LoadAsync());
+    /// <summary>The objects of one kind, read from its table only.</summary>
+    public async Task<IReadOnlyList<object>> ListAsync(IConfigKind kind)
+    {
+        await using var db = Open();
+        return await KindTables.Of(kind).ListAsync(db);
+    }
 
+    /// <summary>One object, read by its key (the primary key), or null.</summary>
     public async Task<object?> GetAsync(IConfigKind kind, string key)
-        => (await ListAsync(kind)).FirstOrDefault(i => kind.KeyOf(i) == key);
+    {
+        await using var db = Open();
+        return await KindTables.Of(kind).FindAsync(db, key);
+    }
 
     /// <summary>Creates or replaces one object; refused whole (nothing written) when the result would be invalid.</summary>
     public async Task<ChangeOp> UpsertAsync(IConfigKind kind, object item)
@@ -136,12 +158,12 @@ public sealed class ConfigStore : IDisposable
         if (item is User plain) item = HashPlainPassword(plain);
         var change = await WriteAsync(async (db, current) =>
         {
-            var written = item is User u ? KeepStoredHash(u, current) : item;
-            var key = kind.KeyOf(written);
+            var key = kind.KeyOf(item);
             var previous = kind.Items(current).FirstOrDefault(i => kind.KeyOf(i) == key);
+            var written = item is User u ? KeepStoredHash(u, previous as User) : item;
             var next = kind.Upsert(current, written);
             ConfigValidator.Validate(next);
-            await RowWriter.Write(db, written);
+            await KindTables.Of(kind).WriteAsync(db, written);
             return new Decision(new ConfigChange(kind.Name, key, previous is null ? ChangeOp.Created : ChangeOp.Updated, written, previous), next);
         });
         Changed?.Invoke(change!);
@@ -157,7 +179,7 @@ public sealed class ConfigStore : IDisposable
             if (existing is null) return null;
             var next = kind.Remove(current, key);
             ConfigValidator.Validate(next);
-            await RowWriter.Delete(db, existing);
+            await KindTables.Of(kind).DeleteAsync(db, [key]);
             return new Decision(new ConfigChange(kind.Name, key, ChangeOp.Deleted, null, existing), next);
         });
         if (change is null) return false;
@@ -213,46 +235,8 @@ public sealed class ConfigStore : IDisposable
         string.IsNullOrEmpty(u.Password) ? u : u with { PasswordHash = PasswordHasher.Hash(u.Password), Password = null };
 
     /// <summary>An update without a password keeps the stored one.</summary>
-    private static User KeepStoredHash(User u, ConfigSnapshot current)
-    {
-        if (!string.IsNullOrEmpty(u.PasswordHash)) return u;
-        var existing = current.Users.FirstOrDefault(x => x.Id == u.Id);
-        return existing is null ? u : u with { PasswordHash = existing.PasswordHash };
-    }
-
-    private static ConfigSnapshot Merge(ConfigSnapshot current, ConfigSnapshot incoming)
-    {
-        var merged = current;
-        foreach (var kind in ConfigKinds.All)
-            foreach (var item in kind.Items(incoming))
-                merged = kind.Upsert(merged, item);
-        return merged;
-    }
-
-    private static async Task DeleteAll(DataConnection db)
-    {
-        await db.GetTable<UserRow>().DeleteAsync();
-        await db.GetTable<LineRow>().DeleteAsync();
-        await db.GetTable<AgentRow>().DeleteAsync();
-        await db.GetTable<QueueRow>().DeleteAsync();
-        await db.GetTable<AgentGroupRow>().DeleteAsync();
-        await db.GetTable<RightProfileRow>().DeleteAsync();
-        await db.GetTable<UserStatusRow>().DeleteAsync();
-        await db.GetTable<ContactRow>().DeleteAsync();
-    }
-
-    private static async Task InsertAll(DataConnection db, ConfigSnapshot s)
-    {
-        var options = new BulkCopyOptions { BulkCopyType = BulkCopyType.MultipleRows };
-        await db.BulkCopyAsync(options, s.Users.Select(RowMapping.ToRow));
-        await db.BulkCopyAsync(options, s.Lines.Select(RowMapping.ToRow));
-        await db.BulkCopyAsync(options, s.Agents.Select(RowMapping.ToRow));
-        await db.BulkCopyAsync(options, s.Queues.Select(RowMapping.ToRow));
-        await db.BulkCopyAsync(options, s.AgentGroups.Select(RowMapping.ToRow));
-        await db.BulkCopyAsync(options, s.RightProfiles.Select(RowMapping.ToRow));
-        await db.BulkCopyAsync(options, s.UserStatuses.Select(RowMapping.ToRow));
-        await db.BulkCopyAsync(options, s.Contacts.Select(RowMapping.ToRow));
-    }
+    private static User KeepStoredHash(User u, User? stored)
+        => !string.IsNullOrEmpty(u.PasswordHash) || stored is null ? u : u with { PasswordHash = stored.PasswordHash };
 
     public void Dispose() => _writeLock.Dispose();
 }

@@ -8,7 +8,12 @@ public sealed record ConfigStoreOptions
     public bool IsPostgres => Provider.StartsWith("postgres", StringComparison.OrdinalIgnoreCase);
 }
 
-public enum ImportMode { ReplaceAll, Merge }
+/// <summary>
+/// How an import meets the stored configuration. <see cref="Replace"/>: the file becomes the whole configuration,
+/// objects it lacks are deleted. <see cref="Merge"/>: objects of the file replace those with the same key, others stay.
+/// Neither is a default: the admin API and the import command ask for one.
+/// </summary>
+public enum ImportMode { Replace, Merge }
 
 public enum ChangeOp { Created, Updated, Deleted, Reloaded }
 

@@ -118,6 +118,11 @@ public static partial class ConfigValidator
             if (!Color().IsMatch(st.Color ?? "")) errors.Add($"userstatus {st.Name}: color '{st.Color}' is not #RRGGBB");
         }
 
+        // Without an administrator nobody could log in to the admin API to repair the configuration.
+        var adminProfiles = s.RightProfiles.Where(p => p.Kind == ProfileKind.Admin).Select(p => p.Id).ToHashSet();
+        if (!s.Users.Any(u => u.RightProfileId is { } p && adminProfiles.Contains(p)))
+            errors.Add(NoAdministrator);
+
         Unique("contact", s.Contacts, c => c.Id, "id", c => c.Id.ToString());
         foreach (var c in s.Contacts)
         {
@@ -128,6 +133,9 @@ public static partial class ConfigValidator
         }
         return errors;
     }
+
+    public const string NoAdministrator =
+        "no user holds the Admin profile: at least one user needs a rightProfileId whose rightprofile has kind Admin, or nobody could administer the configuration";
 
     public static void Validate(ConfigSnapshot s)
     {

@@ -22,13 +22,18 @@ public static class AdminEndpoints
     {
         app.MapGet(Root + "/export", (HttpRequest r, TokenService t, ConfigStore s) => Guarded(r, t, s, async () =>
             (IResult)new TextResult(ConfigFile.Write(await s.LoadAsync()))));
-        app.MapPost(Root + "/import", (HttpRequest r, TokenService t, ConfigStore s) => Guarded(r, t, s, async () =>
+        app.MapPost(Root + "/import", (HttpRequest r, TokenService t, ConfigStore s, BodyLimits limits) => Guarded(r, t, s, async () =>
         {
-            using var reader = new StreamReader(r.Body);
-            var snapshot = ConfigFile.Parse(await reader.ReadToEndAsync());
-            var mode = r.Query["mode"] == "merge" ? ImportMode.Merge : ImportMode.ReplaceAll;
-            await s.ImportAsync(snapshot, mode);
-            return WireJson.Json(new JObject { ["imported"] = true, ["mode"] = mode.ToString() });
+            if (ImportModes.Parse(r.Query["mode"]) is not { } mode)
+                return WireJson.Error(400, "ImportModeRequired", $"say how to import: {Root}/import?mode=replace (the file becomes the whole configuration; " +
+                    "objects it lacks are deleted) or ?mode=merge (objects of the file replace those with the same key, others stay)");
+            using var body = await WireJson.ReadBodyAsync(r, limits.Import, ImportLimitSetting);
+            var result = await s.ImportAsync(ConfigFile.Parse(new StreamReader(body)), mode);
+            return WireJson.Json(new JObject
+            {
+                ["imported"] = true, ["mode"] = result.ModeName,
+                ["added"] = JObject.FromObject(result.Added), ["updated"] = JObject.FromObject(result.Updated), ["deleted"] = JObject.FromObject(result.Deleted),
+            });
         }));
         app.MapGet(Root + "/{kind}", (string kind, HttpRequest r, TokenService t, ConfigStore s) => Guarded(r, t, s, async () =>
             Kind(kind) is { } k ? WireJson.Json(ToJson(await s.ListAsync(k))) : UnknownKind(kind)));
@@ -37,19 +42,23 @@ public static class AdminEndpoints
             if (Kind(kind) is not { } k) return UnknownKind(kind);
             return await s.GetAsync(k, id) is { } item ? WireJson.Json(ToJson(item)) : NotFound(kind, id);
         }));
-        app.MapPost(Root + "/{kind}", (string kind, HttpRequest r, TokenService t, ConfigStore s) => Guarded(r, t, s, async () =>
+        app.MapPost(Root + "/{kind}", (string kind, HttpRequest r, TokenService t, ConfigStore s, BodyLimits limits) => Guarded(r, t, s, async () =>
         {
             if (Kind(kind) is not { } k) return UnknownKind(kind);
-            var item = await ReadItem(r, k);
+            var (item, _) = await ReadItem(r, k, limits);
             if (await s.GetAsync(k, k.KeyOf(item)) is not null)
                 return WireJson.Error(409, "AlreadyExists", $"{k.Name} {k.KeyOf(item)} already exists; PUT {Root}/{k.Name}/{k.KeyOf(item)} replaces it");
             await s.UpsertAsync(k, item);
             return WireJson.Json(ToJson((await s.GetAsync(k, k.KeyOf(item)))!), 201);
         }));
-        app.MapPut(Root + "/{kind}/{id}", (string kind, string id, HttpRequest r, TokenService t, ConfigStore s) => Guarded(r, t, s, async () =>
+        app.MapPut(Root + "/{kind}/{id}", (string kind, string id, HttpRequest r, TokenService t, ConfigStore s, BodyLimits limits) => Guarded(r, t, s, async () =>
         {
             if (Kind(kind) is not { } k) return UnknownKind(kind);
-            var item = k.WithKey(await ReadItem(r, k), id);
+            var (given, body) = await ReadItem(r, k, limits);
+            var item = k.WithKey(given, id);
+            if (body.ContainsKey(k.KeyField) && k.KeyOf(given) != k.KeyOf(item))
+                return WireJson.Error(400, "KeyMismatch", $"the body's {k.KeyField} '{k.KeyOf(given)}' differs from the path's '{k.KeyOf(item)}' " +
+                    $"(PUT {Root}/{k.Name}/{id}): leave {k.KeyField} out of the body or make them equal; nothing was changed");
             var op = await s.UpsertAsync(k, item);
             return WireJson.Json(ToJson((await s.GetAsync(k, id))!), op == ChangeOp.Created ? 201 : 200);
         }));
@@ -76,6 +85,10 @@ public static class AdminEndpoints
         {
             return WireJson.Error(400, AuthError.InvalidJson, e.Message);
         }
+        catch (EmptyImportException e)
+        {
+            return WireJson.Error(400, "EmptyImport", e.Message);
+        }
     }
 
     private static IConfigKind? Kind(string name) => ConfigKinds.Find(name);
@@ -85,12 +98,16 @@ public static class AdminEndpoints
 
     private static IResult NotFound(string kind, string id) => WireJson.Error(404, "NotFound", $"no {kind} {id}");
 
-    private static async Task<object> ReadItem(HttpRequest request, IConfigKind kind)
+    private const string ObjectLimitSetting = "xuc.http.max-body (XUC_HTTP_MAX_BODY)";
+    private const string ImportLimitSetting = "xuc.http.max-import-body (XUC_HTTP_MAX_IMPORT_BODY)";
+
+    /// <summary>The object a body describes, and the body (to see which fields it gave).</summary>
+    private static async Task<(object Item, JObject Body)> ReadItem(HttpRequest request, IConfigKind kind, BodyLimits limits)
     {
-        var body = await WireJson.ReadObjectAsync(request, 1024 * 1024) ?? throw new BadItemException($"the body must be a JSON {kind.Name} object");
+        var body = await WireJson.ReadObjectAsync(request, limits.Object, ObjectLimitSetting) ?? throw new BadItemException($"the body must be a JSON {kind.Name} object");
         try
         {
-            return body.ToObject(kind.ItemType, Json) ?? throw new BadItemException($"the body must be a JSON {kind.Name} object");
+            return (body.ToObject(kind.ItemType, Json) ?? throw new BadItemException($"the body must be a JSON {kind.Name} object"), body);
         }
         catch (JsonException e)
         {

@@ -17,9 +17,9 @@ public static class AuthEndpoints
     }
 
     /// <remarks>An exception (the store unreachable) is answered 500 UnhandledError by <see cref="UnhandledErrors"/>.</remarks>
-    private static async Task<IResult> Login(HttpRequest request, IUserAuthenticator users, TokenService tokens)
+    private static async Task<IResult> Login(HttpRequest request, IUserAuthenticator users, TokenService tokens, BodyLimits limits)
     {
-        var body = await WireJson.ReadObjectAsync(request);
+        var body = await WireJson.ReadObjectAsync(request, limits.Login, "xuc.http.max-login-body (XUC_HTTP_MAX_LOGIN_BODY)");
         if (body is null)
             return WireJson.Error(400, AuthError.InvalidJson, "the body must be a JSON object {\"login\":...,\"password\":...}");
         if (body["login"] is not JValue { Type: JTokenType.String } loginToken || body["password"] is not JValue { Type: JTokenType.String } passwordToken)

@@ -97,4 +97,5 @@ public static class AuthError
     public const string InvalidToken = "InvalidToken";
     public const string BearerNotFound = "BearerNotFound";
     public const string NotAuthorized = "NotAuthorized";
+    public const string PayloadTooLarge = "PayloadTooLarge";
 }

@@ -29,6 +29,7 @@ public sealed class XucApp : IAsyncDisposable
     {
         var hocon = HoconLoader.Load(hoconOverrides, environment);
         var settings = XucSettings.From(hocon);
+        var bodyLimits = BodyLimits.From(hocon);
         Directory.CreateDirectory(settings.DataDir);
 
         var store = new ConfigStore(new ConfigStoreOptions { Provider = settings.IsPostgres ? "postgres" : "sqlite", ConnectionString = settings.EffectiveConnectionString });
@@ -52,9 +53,11 @@ public sealed class XucApp : IAsyncDisposable
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
         builder.WebHost.UseUrls($"http://{(settings.HttpBind == "0.0.0.0" ? "0.0.0.0" : settings.HttpBind)}:{settings.HttpPort}");
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = bodyLimits.KestrelCap);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
         builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton(bodyLimits);
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(new Readiness { ConfigLoaded = true });
         builder.Services.AddSingleton(new TokenService(TokenService.ResolveKey(settings.TokenSecret, settings.DataDir), settings.TokenTtl));

@@ -26,6 +26,39 @@ public sealed class ConfigFileTests
         Assert.Contains(expected, e.Message);
     }
 
+    [Theory]
+    [InlineData("{\"queues\":[{\"id\":1,\"name\":\"vip\",\"number\":3020}]}", "queues[0].number: a string is expected, not the number 3020")]
+    [InlineData("{\"queues\":[{\"id\":22.5,\"name\":\"vip\",\"number\":\"3020\"}]}", "queues[0].id: an integer is expected, not the number 22.5")]
+    [InlineData("{\"queues\":[{\"id\":\"22\",\"name\":\"vip\",\"number\":\"3020\"}]}", "queues[0].id: an integer is expected, not the string \"22\"")]
+    [InlineData("{\"queues\":[{\"id\":4294967296,\"name\":\"vip\",\"number\":\"3020\"}]}", "queues[0].id: an integer between")]
+    [InlineData("{\"rightProfiles\":[{\"id\":1,\"name\":\"x\",\"kind\":0}]}", "rightProfiles[0].kind")]
+    [InlineData("{\"userStatuses\":[{\"name\":\"away\",\"color\":\"#FF0000\",\"actions\":[1]}]}", "userStatuses[0].actions[0]: a string is expected, not the number 1")]
+    public void A_value_of_the_wrong_json_type_is_refused_not_coerced(string json, string expected)
+    {
+        var e = Assert.Throws<ConfigValidationException>(() => ConfigFile.Parse(json));
+        Assert.Contains(expected, e.Message);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("  \n")]
+    [InlineData("null")]
+    [InlineData("{}")]
+    [InlineData("{ \"users\": [], \"contacts\": [] }")]
+    public void An_import_holding_no_object_is_refused_as_empty(string json)
+        => Assert.Throws<EmptyImportException>(() => ConfigFile.Parse(json));
+
+    [Fact]
+    public void A_configuration_without_an_administrator_is_refused()
+    {
+        var demo = DemoDataset.Create();
+        Assert.Contains(ConfigValidator.NoAdministrator, ConfigValidator.Errors(ConfigSnapshot.Empty));
+        Assert.Contains(ConfigValidator.NoAdministrator, ConfigValidator.Errors(demo with { Users = [.. demo.Users.Where(u => u.Login != "admin")] }));
+        var demoted = demo with { RightProfiles = [.. demo.RightProfiles.Select(p => p.Kind == Xuc.Actors.Configuration.Model.ProfileKind.Admin ? p with { Kind = Xuc.Actors.Configuration.Model.ProfileKind.NoRight } : p)] };
+        Assert.Contains(ConfigValidator.NoAdministrator, ConfigValidator.Errors(demoted));
+        Assert.DoesNotContain(ConfigValidator.NoAdministrator, ConfigValidator.Errors(demo));
+    }
+
     [Fact]
     public void Validation_names_the_object_and_field()
     {

@@ -43,11 +43,11 @@ public abstract class ConfigStoreContract
     {
         using var store = await NewStore();
         await store.MigrateAsync();
-        await store.ImportAsync(DemoDataset.Create(), ImportMode.ReplaceAll);
+        await store.ImportAsync(DemoDataset.Create(), ImportMode.Replace);
         var before = ConfigFile.Write(await store.LoadAsync());
 
         var badReference = DemoDataset.Create() with { Agents = [.. DemoDataset.Create().Agents, new Agent { Id = 99, Number = "2099", GroupId = 42 }] };
-        var e = await Assert.ThrowsAsync<ConfigValidationException>(() => store.ImportAsync(badReference, ImportMode.ReplaceAll));
+        var e = await Assert.ThrowsAsync<ConfigValidationException>(() => store.ImportAsync(badReference, ImportMode.Replace));
         Assert.Contains("agent 99: groupId 42 does not exist", e.Errors);
 
         var duplicate = DemoDataset.Create() with { Lines = [.. DemoDataset.Create().Lines, new Line { Id = 50, Number = "1001", Interface = "PJSIP/9999" }] };
@@ -57,11 +57,60 @@ public abstract class ConfigStoreContract
         Assert.Equal(before, ConfigFile.Write(await store.LoadAsync()));
     }
 
+    protected async Task An_import_says_what_it_added_updated_and_deleted()
+    {
+        using var store = await NewStore();
+        await store.MigrateAsync();
+        var first = await store.ImportAsync(DemoDataset.Create(), ImportMode.Replace);
+        Assert.Equal(new Dictionary<string, int> { ["user"] = 13, ["line"] = 12, ["agent"] = 10, ["queue"] = 3, ["agentgroup"] = 2, ["rightprofile"] = 3, ["userstatus"] = 6, ["contact"] = 12 }, first.Added);
+        Assert.All(first.Updated.Values.Concat(first.Deleted.Values), n => Assert.Equal(0, n));
+
+        // The stored configuration (hashes, not plain passwords) with two contacts fewer, one queue renamed, one line more.
+        var stored = await store.LoadAsync();
+        var next = stored with
+        {
+            Contacts = [.. stored.Contacts.Skip(2)],
+            Queues = [.. stored.Queues.Select(q => q.Id == 1 ? q with { DisplayName = "Sales desk" } : q)],
+            Lines = [.. stored.Lines, new Line { Id = 90, Number = "1090", Interface = "PJSIP/1090", Context = "default" }],
+        };
+        var replaced = await store.ImportAsync(next, ImportMode.Replace);
+        Assert.Equal((ImportMode.Replace, "added 1 line; updated 1 queue; deleted 2 contacts"), (replaced.Mode, replaced.Summary()));
+        Assert.Equal(ConfigFile.Write(next), ConfigFile.Write(await store.LoadAsync()));
+
+        var merged = await store.ImportAsync(new ConfigSnapshot { Contacts = [new DirectoryContact { Id = 500, LastName = "Pierce" }, stored.Contacts[5]] }, ImportMode.Merge);
+        Assert.Equal("added 1 contact; updated none; deleted none", merged.Summary());
+        Assert.Equal(11, (await store.LoadAsync()).Contacts.Count);
+
+        var twice = await Assert.ThrowsAsync<ConfigValidationException>(() => store.ImportAsync(
+            new ConfigSnapshot { Contacts = [new DirectoryContact { Id = 501, LastName = "A" }, new DirectoryContact { Id = 501, LastName = "B" }] }, ImportMode.Merge));
+        Assert.Contains("contact 501: listed more than once in the file", twice.Errors);
+    }
+
+    protected async Task No_write_may_leave_the_configuration_without_an_administrator()
+    {
+        using var store = await NewStore();
+        await store.MigrateAsync();
+        await store.ImportAsync(DemoDataset.Create(), ImportMode.Replace);
+        var before = ConfigFile.Write(await store.LoadAsync());
+        var admin = (User)(await store.GetAsync(ConfigKinds.User, "13"))!;
+        Assert.Equal("admin", admin.Login);
+
+        async Task Refused(Func<Task> write) =>
+            Assert.Contains(ConfigValidator.NoAdministrator, (await Assert.ThrowsAsync<ConfigValidationException>(write)).Errors);
+        await Refused(() => store.DeleteAsync(ConfigKinds.User, "13"));
+        await Refused(() => store.UpsertAsync(ConfigKinds.User, admin with { RightProfileId = 3 }));
+        await Refused(() => store.UpsertAsync(ConfigKinds.RightProfile, new RightProfile { Id = 1, Name = "Administrator", Kind = ProfileKind.NoRight }));
+        await Refused(() => store.ImportAsync(new ConfigSnapshot { Users = [admin with { RightProfileId = null }] }, ImportMode.Merge));
+        var demo = DemoDataset.Create();
+        await Refused(() => store.ImportAsync(demo with { Users = [.. demo.Users.Where(u => u.Login != "admin")] }, ImportMode.Replace));
+        Assert.Equal(before, ConfigFile.Write(await store.LoadAsync()));
+    }
+
     protected async Task Single_changes_are_validated_announced_and_kept()
     {
         using var store = await NewStore();
         await store.MigrateAsync();
-        await store.ImportAsync(DemoDataset.Create(), ImportMode.ReplaceAll);
+        await store.ImportAsync(DemoDataset.Create(), ImportMode.Replace);
         var changes = new List<ConfigChange>();
         store.Changed += changes.Add;
 
@@ -92,7 +141,7 @@ public abstract class ConfigStoreContract
         {
             await a.MigrateAsync();
             await b.MigrateAsync();
-            await a.ImportAsync(DemoDataset.Create(), ImportMode.ReplaceAll);
+            await a.ImportAsync(DemoDataset.Create(), ImportMode.Replace);
             const int rounds = 12;
             for (var round = 0; round < rounds; round++)
             {
@@ -117,7 +166,7 @@ public abstract class ConfigStoreContract
         using (b)
         {
             await a.MigrateAsync();
-            await a.ImportAsync(DemoDataset.Create(), ImportMode.ReplaceAll);
+            await a.ImportAsync(DemoDataset.Create(), ImportMode.Replace);
             await a.UpsertAsync(ConfigKinds.AgentGroup, new AgentGroup { Id = 50, Name = "night-team", DisplayName = "Night team" });
             // Node A made the last revision; node B now adds an agent to the group behind its back.
             await b.UpsertAsync(ConfigKinds.Agent, new Agent { Id = 60, Number = "2060", GroupId = 50 });

@@ -16,6 +16,8 @@ public sealed class PostgresConfigStoreTests : ConfigStoreContract, IAsyncLifeti
 
     [PostgresFact] public Task Round_trips_the_demo_dataset() => Round_trip_of_the_demo_dataset();
     [PostgresFact] public Task Refuses_a_bad_import_without_changing_anything() => A_bad_import_changes_nothing();
+    [PostgresFact] public Task Counts_what_an_import_changed() => An_import_says_what_it_added_updated_and_deleted();
+    [PostgresFact] public Task Never_leaves_the_configuration_without_an_administrator() => No_write_may_leave_the_configuration_without_an_administrator();
     [PostgresFact] public Task Validates_announces_and_keeps_single_changes() => Single_changes_are_validated_announced_and_kept();
     [PostgresFact] public Task Concurrent_writers_never_break_the_rules() => Two_nodes_writing_at_once_never_commit_a_broken_configuration();
     [PostgresFact] public Task Another_nodes_write_is_seen() => A_write_from_another_node_is_seen_by_this_nodes_next_write();
