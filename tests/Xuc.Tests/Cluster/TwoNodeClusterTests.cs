@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Akka.Actor;
 using Akka.Cluster;
+using Akka.Cluster.Sharding;
 using Akka.Hosting;
 using Xuc.Actors.Configuration;
 using Xuc.Actors.Entities.Agent;
@@ -72,43 +73,61 @@ public sealed class TwoNodeClusterTests : IDisposable
     }
 
     [Fact]
-    public async Task A_configuration_change_made_on_one_node_reaches_the_other_nodes_copy_and_its_entities()
+    public async Task A_change_written_through_node_As_store_reaches_an_entity_running_on_node_B_and_Bs_copy()
     {
         var db = $"Data Source={_dir.File("cluster-config.db")}";
+        var options = new ConfigStoreOptions { Provider = "sqlite", ConnectionString = db };
+        using var storeA = new ConfigStore(options);
+        using var storeB = new ConfigStore(options);
+        await storeA.MigrateAsync();
+        await storeA.ImportAsync(DemoDataset.Create(), ImportMode.Replace);
+        var directoryA = EntityConfigDirectory.From(await storeA.LoadAsync());
+        var directoryB = EntityConfigDirectory.From(await storeB.LoadAsync());
         var seedPort = FreePort();
         var seed = $"akka.tcp://xuc@127.0.0.1:{seedPort}";
-        var demo = DemoDataset.Create();
-        var directoryA = EntityConfigDirectory.From(demo);
-        var directoryB = EntityConfigDirectory.From(demo);
-        await using var a = await ActorHost.StartAsync("sqlite", db, seedPort, seed, directory: directoryA);
-        await using var b = await ActorHost.StartAsync("sqlite", db, 0, seed, directory: directoryB);
-        var reimported = demo with { Queues = [.. demo.Queues, new Xuc.Actors.Configuration.Model.Queue { Id = 9, Name = "vip", Number = "3009" }] };
-        a.System.ActorOf(EntityConfigFollower.PropsFor(directoryA, () => Task.FromResult(reimported)));
-        b.System.ActorOf(EntityConfigFollower.PropsFor(directoryB, () => Task.FromResult(reimported)));
+        await using var a = await ActorHost.StartAsync("sqlite", db, seedPort, seed, directory: directoryA, store: storeA);
+        await using var b = await ActorHost.StartAsync("sqlite", db, 0, seed, directory: directoryB, store: storeB);
         await Wait.Until(() => Task.FromResult(
                 Akka.Cluster.Cluster.Get(a.System).State.Members.Count(m => m.Status == MemberStatus.Up) == 2),
             Timeout, "both nodes are Up");
 
-        // Node A commits a rename; the topic message (JSON over the real remoting) updates node B's copy.
-        var before = demo.Queues[1];
-        var change = new ConfigChange("queue", "2", ChangeOp.Updated, before with { Name = "helpdesk", DisplayName = "Helpdesk" }, before);
-        var mediatorA = Akka.Cluster.Tools.PublishSubscribe.DistributedPubSub.Get(a.System).Mediator;
-        await Wait.Until(() =>
+        // Start the twelve demo lines, each with a channel, then pick one that runs on node B.
+        var linesB = await b.Registry.GetAsync<LineRegion>();
+        var devices = DemoDataset.Create().Lines.Select(l => l.Interface).ToList();
+        foreach (var device in devices)
+            linesB.Tell(new LineAmiEvent(device, AmiEventData.Of("Newchannel", ("Channel", device + "-00000001"), ("ChannelState", "4"), ("Uniqueid", "1700000200." + device[^2..]))));
+        string? onB = null;
+        await Wait.Until(async () =>
         {
-            // Until B's subscription has reached A, a publication finds nobody: publish again (applying is idempotent).
-            mediatorA.Tell(new Akka.Cluster.Tools.PublishSubscribe.Publish(Xuc.Actors.PubSub.Topics.Config, Xuc.Actors.Messages.Events.ConfigChanged.From(change)));
-            return Task.FromResult(directoryB.Queue("helpdesk") is not null);
-        }, Timeout, "node B's copy has the renamed queue");
-        Assert.Null(directoryB.Queue("support"));
-        Assert.Equal("Helpdesk", directoryB.Queue("helpdesk")!.DisplayName);
+            foreach (var device in devices)
+                if ((await linesB.Ask<LineSnapshot>(new GetLineState(device), Timeout)).Channels.Count == 0) return false;
+            var hosted = await linesB.Ask<CurrentShardRegionState>(GetShardRegionState.Instance, Timeout);
+            onB = hosted.Shards.SelectMany(s => s.EntityIds).FirstOrDefault(devices.Contains);
+            return onB is not null;
+        }, Timeout, "a line entity runs on node B");
+        var line = (await storeA.LoadAsync()).Lines.Single(l => l.Interface == onB);
 
-        // An import is re-read from the store by each node.
-        mediatorA.Tell(new Akka.Cluster.Tools.PublishSubscribe.Publish(Xuc.Actors.PubSub.Topics.Config,
-            Xuc.Actors.Messages.Events.ConfigChanged.From(new ConfigChange("*", "*", ChangeOp.Reloaded, reimported, demo))));
-        await Wait.Until(() => Task.FromResult(directoryA.Queue("vip") is not null && directoryB.Queue("vip") is not null),
-            Timeout, "both nodes re-read the imported configuration");
+        // Node A writes through its store (the admin API's path). Until B's subscription to the config topic has
+        // reached A, B's copy misses a change: write again (each write is a new revision) until it has one.
+        var attempt = 0;
+        await Wait.Until(async () =>
+        {
+            await storeA.UpsertAsync(ConfigKinds.Line, line with { Context = $"changed-{++attempt}" });
+            return directoryB.Line(onB!)?.Context.StartsWith("changed-") == true;
+        }, Timeout, "node B's copy has the change");
+        var expected = $"changed-{attempt}";
+        await Wait.Until(() => Task.FromResult(directoryB.Line(onB!)?.Context == expected), Timeout, "node B's copy has the last change");
 
-        // Entities started from then on (on either node) read their node's copy.
+        // The entity already running on B has the new configuration and is the same incarnation (its channel kept).
+        await Wait.Until(async () => (await linesB.Ask<LineSnapshot>(new GetLineState(onB!), Timeout)).Config?.Context == expected,
+            Timeout, "the line entity on node B has the last change");
+        var state = await linesB.Ask<LineSnapshot>(new GetLineState(onB!), Timeout);
+        Assert.Equal(onB + "-00000001", Assert.Single(state.Channels).Name);
+        Assert.Equal(expected, directoryA.Line(onB!)?.Context);
+
+        // An import on A: node B re-reads the store and entities started afterwards on B read its copy.
+        await storeA.ImportAsync(new ConfigSnapshot { Queues = [new Xuc.Actors.Configuration.Model.Queue { Id = 9, Name = "vip", Number = "3009" }] }, ImportMode.Merge);
+        await Wait.Until(() => Task.FromResult(directoryB.Queue("vip") is not null), Timeout, "node B re-read the imported configuration");
         var queuesB = await b.Registry.GetAsync<QueueRegion>();
         Assert.Equal("3009", (await queuesB.Ask<QueueSnapshot>(new GetQueueState("vip"), Timeout)).Config?.Number);
     }

@@ -18,6 +18,20 @@ public sealed class SqliteConfigStoreTests : ConfigStoreContract, IDisposable
     [Fact] public Task Concurrent_writers_never_break_the_rules() => Two_nodes_writing_at_once_never_commit_a_broken_configuration();
     [Fact] public Task Another_nodes_write_is_seen() => A_write_from_another_node_is_seen_by_this_nodes_next_write();
 
+    /// <summary>docs/configuration-store.md: "SQLite runs in WAL mode" (a database property, so a fresh connection sees it).</summary>
+    [Fact]
+    public async Task The_sqlite_database_runs_in_wal_mode()
+    {
+        var file = _dir.File(Guid.NewGuid() + ".db");
+        using var store = new ConfigStore(new ConfigStoreOptions { Provider = "sqlite", ConnectionString = $"Data Source={file}" });
+        await store.MigrateAsync();
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file}");
+        await connection.OpenAsync();
+        await using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA journal_mode";
+        Assert.Equal("wal", (string?)await pragma.ExecuteScalarAsync());
+    }
+
     protected override Task<(ConfigStore, ConfigStore)> TwoStoresOnOneDatabase()
     {
         var options = new ConfigStoreOptions { Provider = "sqlite", ConnectionString = $"Data Source={_dir.File(Guid.NewGuid() + ".db")}" };

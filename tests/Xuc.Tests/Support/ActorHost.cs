@@ -20,7 +20,7 @@ public sealed class ActorHost : IAsyncDisposable
     public IActorRegistry Registry => _host.Services.GetRequiredService<IActorRegistry>();
 
     public static async Task<ActorHost> StartAsync(string dbProvider, string connectionString, int port = 0, string? seeds = null, AmiSettings? ami = null,
-        EntityConfigDirectory? directory = null)
+        EntityConfigDirectory? directory = null, ConfigStore? store = null)
     {
         var hocon = HoconLoader.Load($@"
 akka.remote.dot-netty.tcp.port = {port}
@@ -36,6 +36,8 @@ akka.cluster.run-coordinated-shutdown-when-down = off
             {
                 b.WithXucEntities(hocon, dbProvider, connectionString, directory);
                 if (ami is not null) b.WithAmiConnection(ami);
+                // The production path of a committed change: this node's directory, the entities, the config topic.
+                if (store is not null && directory is not null) b.WithConfigChanges(store, directory);
             }))
             .Build();
         await host.StartAsync();
