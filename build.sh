@@ -4,7 +4,8 @@
 #   ./build.sh test              run every test (starts a local PostgreSQL for the PostgreSQL tests when one is installed)
 #   ./build.sh bench [name]      run the benchmarks (ami-parse, startup, config-write, all) in Release and print their tables
 #   ./build.sh import FILE.json  import a whole configuration file into the store (refused whole if anything is wrong)
-#   ./build.sh pbxsim [args]     run the PBX simulator standalone (AMI on 5038, control API on 5039)
+#   ./build.sh pbxsim [args]     run the PBX simulator standalone (AMI on 5038, control API on 5039);
+#                                --replay FILE [--speed 1|10|max] [--loop] serves a recorded AMI stream instead
 #   ./build.sh build             compile everything
 set -euo pipefail
 cd "$(dirname "$0")"
