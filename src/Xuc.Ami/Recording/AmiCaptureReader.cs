@@ -41,7 +41,8 @@ public static partial class AmiCaptureReader
 
     public static AmiCapture ReadFile(string path)
     {
-        using var reader = new StreamReader(path);
+        // Shared, so that a file still being recorded can be read.
+        using var reader = new StreamReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
         return Read(reader);
     }
 
