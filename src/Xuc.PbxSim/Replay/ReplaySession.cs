@@ -193,8 +193,9 @@ internal sealed class ReplaySession
             }
             await FlushAsync(batch, ct);
             StreamedOnce.TrySetResult();
-            if (!_options.Loop) break;
+            if (!_options.Loop || _script.Steps.Count == 0) break;
             lock (_gate) { _firstPass = false; _served.Clear(); }
+            await Task.Delay(TimeSpan.FromMilliseconds(1), ct); // a looped short capture at max speed must not spin a core
         }
     }
 
