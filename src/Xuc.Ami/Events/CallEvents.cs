@@ -20,10 +20,12 @@ public sealed class NewCalleridEvent(AmiMessage message) : ChannelEvent(message)
     public string CallingPres => Get("CID-CallingPres");
 }
 
+/// <summary>manager_channels.c channel_state_change: <c>Cause</c> and <c>Cause-txt</c> always, <c>TechCause</c> only when the driver gave one.</summary>
 public sealed class HangupEvent(AmiMessage message) : ChannelEvent(message)
 {
     public int Cause => Int("Cause");
     public string CauseText => Get("Cause-txt");
+    public int? TechCause => OptionalInt("TechCause");
 }
 
 /// <summary>

@@ -55,6 +55,17 @@ public sealed class TypedEventTests
     }
 
     [Fact]
+    public void Hangup_always_has_a_cause_and_a_tech_cause_only_when_the_driver_gave_one()
+    {
+        var plain = Parse<HangupEvent>(Channel("Hangup", "call,all", "Cause: 16\nCause-txt: Normal Clearing\n"));
+        Assert.Equal(16, plain.Cause);
+        Assert.Equal("Normal Clearing", plain.CauseText);
+        Assert.Null(plain.TechCause);
+        var sip = Parse<HangupEvent>(Channel("Hangup", "call,all", "Cause: 21\nCause-txt: Call Rejected\nTechCause: 603\n"));
+        Assert.Equal(603, sip.TechCause);
+    }
+
+    [Fact]
     public void BridgeCreate_and_BridgeDestroy_read_the_bridge_block()
     {
         const string block = """
