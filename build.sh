@@ -4,7 +4,8 @@
 #   ./build.sh test              run every test (starts a local PostgreSQL for the PostgreSQL tests when one is installed)
 #   ./build.sh bench [name]      run the benchmarks (ami-parse, startup, config-write, all) in Release and print their tables
 #   ./build.sh import FILE.json --replace|--merge   import a configuration file (refused whole if anything is wrong)
-#   ./build.sh pbxsim [args]     run the PBX simulator standalone (AMI on 5038, control API on 5039)
+#   ./build.sh pbxsim [args]     run the PBX simulator standalone (AMI on 5038, control API on 5039);
+#                                --replay FILE [--speed 1|10|max] [--loop] serves a recorded AMI stream instead
 #   ./build.sh build             compile everything
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -101,6 +102,6 @@ case "$verb" in
     exec dotnet run -c Release --project bench/Xuc.Bench -- "${@:-all}"
     ;;
   *)
-    sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,/^set -euo/p' "$0" | grep '^#' | sed 's/^# \{0,1\}//'
     ;;
 esac

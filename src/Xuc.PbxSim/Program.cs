@@ -1,9 +1,11 @@
 using Xuc.PbxSim;
 using Xuc.PbxSim.Control;
 using Xuc.PbxSim.Model;
+using Xuc.PbxSim.Replay;
 
 // Standalone PBX simulator: dotnet run --project src/Xuc.PbxSim -- [--port 5038] [--control-port 5039] [--tech PJSIP|SIP]
 //   [--user xuc --secret xucpass] [--auto-answer MS]
+// or a recorded AMI stream: --replay FILE [--speed 1|10|max] [--loop] (see docs/pbxsim.md)
 string Arg(string name, string fallback)
 {
     var i = Array.IndexOf(args, name);
@@ -16,6 +18,8 @@ var options = new PbxSimOptions
     ChannelTech = Arg("--tech", "PJSIP"),
     ManagerUsers = new Dictionary<string, string> { [Arg("--user", "xuc")] = Arg("--secret", "xucpass") },
 };
+if (args.Contains("--replay"))
+    return await ReplayMain.RunAsync(Arg("--replay", ""), Arg("--speed", "1"), args.Contains("--loop"), options);
 await using var sim = new PbxSimulator(options);
 DefaultModel.Seed(sim.Model);
 if (args.Contains("--auto-answer"))
@@ -29,3 +33,4 @@ var done = new TaskCompletionSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; done.TrySetResult(); };
 AppDomain.CurrentDomain.ProcessExit += (_, _) => done.TrySetResult();
 await done.Task;
+return 0;

@@ -78,6 +78,7 @@ public sealed class AmiClient : IAsyncDisposable
         var id = _idPrefix + Interlocked.Increment(ref _nextId);
         var pending = new PendingAction(action.Name, isList);
         _pending[id] = pending;
+        _options.Tap?.Sent(action.Name, id);
         var limit = action.ResponseTimeout ?? _options.ActionTimeout;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(limit);
@@ -204,12 +205,15 @@ public sealed class AmiClient : IAsyncDisposable
         await Task.Yield();
         var batch = new List<AmiMessage>();
         var reader = conn.Reader;
+        var tap = _options.Tap;
+        tap?.Connected(_options.Host, _options.Port);
         while (true)
         {
             var result = await reader.ReadAsync();
             var buffer = result.Buffer;
             var consumed = conn.Framer.Parse(buffer, batch);
             reader.AdvanceTo(consumed, buffer.End);
+            tap?.Received(conn.Framer.Banner, batch);
             foreach (var message in batch) Dispatch(message);
             batch.Clear();
             if (result.IsCompleted || result.IsCanceled)

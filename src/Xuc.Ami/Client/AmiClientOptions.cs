@@ -15,4 +15,6 @@ public sealed record AmiClientOptions
     public TimeSpan ReconnectMin { get; init; } = TimeSpan.FromMilliseconds(500);
     public TimeSpan ReconnectMax { get; init; } = TimeSpan.FromSeconds(30);
     public Framing.AmiFramerLimits Limits { get; init; } = Framing.AmiFramerLimits.Default;
+    /// <summary>Sees every received message and sent action (the <c>XUC_AMI_RECORD</c> recorder); null for none.</summary>
+    public Recording.IAmiStreamTap? Tap { get; init; }
 }

@@ -62,9 +62,21 @@ public static class AmiEvents
         "ConfbridgeListRooms" => new ConfbridgeListRoomsEvent(m),
         "ConfbridgeListRoomsComplete" => new ConfbridgeListRoomsCompleteEvent(m),
         "ConfbridgeListComplete" => new ConfbridgeListCompleteEvent(m),
+        "SoftHangupRequest" => new SoftHangupRequestEvent(m),
+        "Newexten" => new NewextenEvent(m),
+        "MusicOnHoldStart" => new MusicOnHoldStartEvent(m),
+        "MusicOnHoldStop" => new MusicOnHoldStopEvent(m),
+        "DTMFBegin" => new DTMFBeginEvent(m),
+        "BridgeCreate" => new BridgeCreateEvent(m),
+        "BridgeDestroy" => new BridgeDestroyEvent(m),
+        "LocalOptimizationBegin" => new LocalOptimizationBeginEvent(m),
+        "LocalOptimizationEnd" => new LocalOptimizationEndEvent(m),
+        "PeerStatus" => new PeerStatusEvent(m),
+        "ContactStatus" => new ContactStatusEvent(m),
+        "Cdr" => new CdrEvent(m),
         _ => new UnknownEvent(m),
     };
 
     /// <summary>The event names that have a class of their own.</summary>
-    public static readonly IReadOnlyList<string> Known = ["Newchannel", "Newstate", "NewConnectedLine", "NewCallerid", "Hangup", "HangupRequest", "DialBegin", "DialEnd", "Hold", "Unhold", "VarSet", "Rename", "BridgeEnter", "BridgeLeave", "CoreShowChannel", "DTMFEnd", "OriginateResponse", "QueueCallerJoin", "QueueCallerLeave", "QueueCallerAbandon", "AgentCalled", "AgentConnect", "AgentComplete", "AgentRingNoAnswer", "AgentDump", "QueueEntry", "QueueMemberAdded", "QueueMemberRemoved", "QueueMemberPause", "QueueMemberStatus", "QueueMemberPenalty", "QueueMemberRinginuse", "QueueMember", "QueueParams", "QueueSummary", "QueueStatusComplete", "ExtensionStatus", "DeviceStateChange", "ExtensionStateListComplete", "MessageWaiting", "MailboxCount", "FullyBooted", "CoreShowChannelsComplete", "AttendedTransfer", "BlindTransfer", "LocalBridge", "ConfbridgeJoin", "ConfbridgeLeave", "ConfbridgeMute", "ConfbridgeUnmute", "ConfbridgeTalking", "ConfbridgeList", "ConfbridgeListRooms", "ConfbridgeListRoomsComplete", "ConfbridgeListComplete"];
+    public static readonly IReadOnlyList<string> Known = ["Newchannel", "Newstate", "NewConnectedLine", "NewCallerid", "Hangup", "HangupRequest", "DialBegin", "DialEnd", "Hold", "Unhold", "VarSet", "Rename", "BridgeEnter", "BridgeLeave", "CoreShowChannel", "DTMFEnd", "OriginateResponse", "QueueCallerJoin", "QueueCallerLeave", "QueueCallerAbandon", "AgentCalled", "AgentConnect", "AgentComplete", "AgentRingNoAnswer", "AgentDump", "QueueEntry", "QueueMemberAdded", "QueueMemberRemoved", "QueueMemberPause", "QueueMemberStatus", "QueueMemberPenalty", "QueueMemberRinginuse", "QueueMember", "QueueParams", "QueueSummary", "QueueStatusComplete", "ExtensionStatus", "DeviceStateChange", "ExtensionStateListComplete", "MessageWaiting", "MailboxCount", "FullyBooted", "CoreShowChannelsComplete", "AttendedTransfer", "BlindTransfer", "LocalBridge", "ConfbridgeJoin", "ConfbridgeLeave", "ConfbridgeMute", "ConfbridgeUnmute", "ConfbridgeTalking", "ConfbridgeList", "ConfbridgeListRooms", "ConfbridgeListRoomsComplete", "ConfbridgeListComplete", "SoftHangupRequest", "Newexten", "MusicOnHoldStart", "MusicOnHoldStop", "DTMFBegin", "BridgeCreate", "BridgeDestroy", "LocalOptimizationBegin", "LocalOptimizationEnd", "PeerStatus", "ContactStatus", "Cdr"];
 }

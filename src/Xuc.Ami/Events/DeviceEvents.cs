@@ -64,9 +64,3 @@ public sealed class BlindTransferEvent(AmiMessage message) : AmiEvent(message)
     public string Extension => Get("Extension");
     public string Context => Get("Context");
 }
-
-public sealed class LocalBridgeEvent(AmiMessage message) : AmiEvent(message)
-{
-    public string LocalOneChannel => Get("LocalOneChannel");
-    public string LocalTwoChannel => Get("LocalTwoChannel");
-}

@@ -2,7 +2,10 @@ using Xuc.Ami.Framing;
 
 namespace Xuc.Ami.Events;
 
-/// <summary>The queue member block app_queue's member events share (Queue, MemberName, Interface … Wrapuptime).</summary>
+/// <summary>
+/// The queue member block app_queue's member events share (Queue, MemberName, Interface … Wrapuptime). Headers that
+/// Asterisk added after 13 (InCall, PausedReason, Ringinuse, LastPause, LoginTime, Wrapuptime) are null when absent.
+/// </summary>
 public abstract class QueueMemberBlockEvent(AmiMessage message) : AmiEvent(message)
 {
     public string Queue => Get("Queue");
@@ -13,12 +16,14 @@ public abstract class QueueMemberBlockEvent(AmiMessage message) : AmiEvent(messa
     public int Penalty => Int("Penalty");
     public int CallsTaken => Int("CallsTaken");
     public int LastCall => Int("LastCall");
-    public int InCall => Int("InCall");
+    public int? InCall => OptionalInt("InCall");
     public int Status => Int("Status");
     public int Paused => Int("Paused");
-    public string PausedReason => Get("PausedReason");
-    public int Ringinuse => Int("Ringinuse");
-    public int WrapupTime => Int("Wrapuptime");
+    public string? PausedReason => this["PausedReason"];
+    public int? LastPause => OptionalInt("LastPause");
+    public int? LoginTime => OptionalInt("LoginTime");
+    public int? Ringinuse => OptionalInt("Ringinuse");
+    public int? WrapupTime => OptionalInt("Wrapuptime");
 }
 
 public sealed class QueueMemberAddedEvent(AmiMessage message) : QueueMemberBlockEvent(message);

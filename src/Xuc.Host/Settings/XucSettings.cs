@@ -48,6 +48,7 @@ public sealed record XucSettings
                 UseMd5 = !x.GetString("ami.auth", "md5").Equals("plain", StringComparison.OrdinalIgnoreCase),
                 PingInterval = x.GetTimeSpan("ami.ping-interval", TimeSpan.FromSeconds(20)),
                 ActionTimeout = x.GetTimeSpan("ami.action-timeout", TimeSpan.FromSeconds(10)),
+                RecordFile = x.GetString("ami.record", ""),
             },
             TokenSecret = x.GetString("auth.token-secret", ""),
             TokenTtl = x.GetTimeSpan("auth.token-ttl", TimeSpan.FromHours(1)),
@@ -66,4 +67,6 @@ public sealed record AmiSettings
     public bool UseMd5 { get; init; } = true;
     public TimeSpan PingInterval { get; init; } = TimeSpan.FromSeconds(20);
     public TimeSpan ActionTimeout { get; init; } = TimeSpan.FromSeconds(10);
+    /// <summary>Where to record the received AMI stream (docs/pbxsim.md, "Record and replay"); empty = no recording.</summary>
+    public string RecordFile { get; init; } = "";
 }

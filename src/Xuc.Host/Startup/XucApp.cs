@@ -21,6 +21,8 @@ public sealed class XucApp : IAsyncDisposable
     public required ConfigStore Store { get; init; }
     public PbxSimulator? Simulator { get; init; }
     public Xuc.PbxSim.Control.ControlServer? SimulatorControl { get; init; }
+    /// <summary>The AMI stream recorder (<c>XUC_AMI_RECORD</c>), or null.</summary>
+    public Xuc.Ami.Recording.AmiRecorder? Recorder { get; init; }
 
     /// <summary>The address the HTTP server listens on (the real port when 0 was asked).</summary>
     public Uri BaseAddress => new(Web.Urls.First().Replace("0.0.0.0", "127.0.0.1").Replace("[::]", "127.0.0.1"));
@@ -31,6 +33,7 @@ public sealed class XucApp : IAsyncDisposable
         var settings = XucSettings.From(hocon);
         var bodyLimits = BodyLimits.From(hocon);
         Directory.CreateDirectory(settings.DataDir);
+        var recorder = AmiWiring.OpenRecorder(settings.Ami);
 
         var store = new ConfigStore(new ConfigStoreOptions { Provider = settings.IsPostgres ? "postgres" : "sqlite", ConnectionString = settings.EffectiveConnectionString });
         await store.MigrateAsync();
@@ -64,7 +67,7 @@ public sealed class XucApp : IAsyncDisposable
         builder.Services.AddSingleton<IUserAuthenticator, ConfigStoreAuthenticator>();
         builder.Services.AddAkka(AkkaWiring.SystemName, b => b
             .WithXucEntities(hocon, settings.DbProvider, settings.EffectiveConnectionString, directory)
-            .WithAmiConnection(settings.Ami)
+            .WithAmiConnection(settings.Ami, recorder)
             .WithConfigChanges(store, directory));
 
         var web = builder.Build();
@@ -74,7 +77,7 @@ public sealed class XucApp : IAsyncDisposable
         web.MapAdminEndpoints();
         await web.StartAsync();
 
-        var app = new XucApp { Web = web, Settings = settings, Store = store, Simulator = simulator, SimulatorControl = control };
+        var app = new XucApp { Web = web, Settings = settings, Store = store, Simulator = simulator, SimulatorControl = control, Recorder = recorder };
         print?.Invoke(Banner(app));
         return app;
     }
@@ -90,6 +93,7 @@ public sealed class XucApp : IAsyncDisposable
                     : $"; make calls with its control API, e.g. curl -XPOST 'http://127.0.0.1:{app.Settings.Ami.SimulatorControlPort}/dial?from=1001&to=1002'"),
             $"Database: {app.Settings.DbProvider}",
         };
+        if (app.Recorder is not null) lines.Add($"AMI recording to {Path.GetFullPath(app.Recorder.Path)} (XUC_AMI_RECORD)");
         if (app.Settings.SeedDemo)
         {
             lines.Add("Demo logins (login / password / role):");
@@ -104,6 +108,7 @@ public sealed class XucApp : IAsyncDisposable
         await Web.DisposeAsync();
         if (SimulatorControl is not null) await SimulatorControl.DisposeAsync();
         if (Simulator is not null) await Simulator.DisposeAsync();
+        Recorder?.Dispose();
         Store.Dispose();
     }
 }

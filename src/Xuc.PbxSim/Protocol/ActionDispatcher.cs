@@ -26,7 +26,7 @@ internal static class ActionDispatcher
             case "login": return Login(s, sim, r);
             case "challenge":
                 if (!string.Equals(r["AuthType"], "MD5", StringComparison.OrdinalIgnoreCase)) { s.Write(Error(id, "Must specify AuthType")); return true; }
-                s.Challenge ??= RandomNumberGenerator.GetInt32(100_000_000, int.MaxValue).ToString(CultureInfo.InvariantCulture);
+                s.Challenge ??= ManagerLogin.NewChallenge();
                 s.Write(AmiText.Response("Success", id).Add("Challenge", s.Challenge).ToString());
                 return true;
             case "logoff":
@@ -382,19 +382,7 @@ internal static class ActionDispatcher
     {
         var id = r.ActionId;
         var user = r["Username"] ?? "";
-        var ok = sim.Options.ManagerUsers.TryGetValue(user, out var secret);
-        if (ok)
-        {
-            if (string.Equals(r["AuthType"], "MD5", StringComparison.OrdinalIgnoreCase))
-            {
-                var expected = s.Challenge is null ? null : Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes(s.Challenge + secret)));
-                ok = expected is not null && string.Equals(r["Key"], expected, StringComparison.OrdinalIgnoreCase);
-            }
-            else
-            {
-                ok = r["Secret"] == secret;
-            }
-        }
+        var ok = ManagerLogin.Verify(sim.Options.ManagerUsers, s.Challenge, r);
         if (!ok)
         {
             // manager.c answers, then drops the session.
