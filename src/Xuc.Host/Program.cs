@@ -2,12 +2,11 @@ using Xuc.Host.Startup;
 
 // Xuc: `dotnet run --project src/Xuc.Host` starts the server (embedded default: SQLite + bundled PBX simulator + demo users);
 // `dotnet run --project src/Xuc.Host -- import-config FILE.json` imports a whole configuration file.
-if (args.Length > 0 && args[0] == "import-config")
-    return await ImportCommand.RunAsync(args[1..], Console.Out, Console.Error);
-
 XucApp app;
 try
 {
+    if (args.Length > 0 && args[0] == "import-config")
+        return await ImportCommand.RunAsync(args[1..], Console.Out, Console.Error);
     app = await XucApp.StartAsync(print: Console.WriteLine);
 }
 catch (Exception e)
