@@ -5,7 +5,7 @@ namespace Xuc.Host.Settings;
 /// (masked when it may hold a password) and what is expected.
 /// </summary>
 public sealed class SettingError(string env, string path, string value, string expected)
-    : Exception($"{env}={value}: {expected} (setting {path})")
+    : Exception($"{env}={value}: {expected}" + (path.Length > 0 ? $" (setting {path})" : ""))
 {
     public string Env { get; } = env;
     public string Path { get; } = path;

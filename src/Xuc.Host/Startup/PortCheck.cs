@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Xuc.Host.Settings;
 
 namespace Xuc.Host.Startup;
 
@@ -9,13 +10,11 @@ namespace Xuc.Host.Startup;
 /// </summary>
 public static class PortCheck
 {
-    public static void EnsureFree(string host, int port, string portEnv)
+    /// <param name="hostEnv">The variable naming the address (an address that is not this machine's is a bad setting).</param>
+    public static void EnsureFree(string host, int port, string portEnv, string hostEnv)
     {
         if (port == 0) return;
-        var address = host is "0.0.0.0" or "*" or "+" ? IPAddress.Any
-            : IPAddress.TryParse(host, out var ip) ? ip
-            : Dns.GetHostAddresses(host).FirstOrDefault() ?? IPAddress.Loopback;
-        var listener = new TcpListener(address, port);
+        var listener = new TcpListener(Resolve(host, hostEnv), port);
         try
         {
             listener.Start();
@@ -25,9 +24,27 @@ public static class PortCheck
             var why = e.SocketErrorCode == SocketError.AccessDenied ? "not allowed to listen on this port" : "the port is already in use";
             throw new StartupError(StartupError.PortInUse, $"{portEnv}={port}: {why} on {host}");
         }
+        catch (SocketException e) when (e.SocketErrorCode == SocketError.AddressNotAvailable)
+        {
+            throw new SettingError(hostEnv, "", host, "not an address of this machine");
+        }
         finally
         {
             listener.Stop();
+        }
+    }
+
+    private static IPAddress Resolve(string host, string hostEnv)
+    {
+        if (host is "0.0.0.0" or "*" or "+") return IPAddress.Any;
+        if (IPAddress.TryParse(host, out var ip)) return ip;
+        try
+        {
+            return Dns.GetHostAddresses(host).FirstOrDefault() ?? throw new SocketException((int)SocketError.HostNotFound);
+        }
+        catch (SocketException e)
+        {
+            throw new SettingError(hostEnv, "", host, $"the name does not resolve ({e.Message})");
         }
     }
 }

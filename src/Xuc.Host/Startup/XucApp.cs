@@ -31,12 +31,12 @@ public sealed class XucApp : IAsyncDisposable
         var settings = XucSettings.From(hocon);
         XucSettings.CheckAkka(hocon);
         // Every listening port is checked before anything starts: a port taken is one line naming its setting.
-        PortCheck.EnsureFree(settings.HttpBind, settings.HttpPort, "XUC_HTTP_PORT");
-        PortCheck.EnsureFree(hocon.GetString("akka.remote.dot-netty.tcp.hostname"), hocon.GetInt("akka.remote.dot-netty.tcp.port"), "XUC_AKKA_PORT");
+        PortCheck.EnsureFree(settings.HttpBind, settings.HttpPort, "XUC_HTTP_PORT", "XUC_HTTP_BIND");
+        PortCheck.EnsureFree(hocon.GetString("akka.remote.dot-netty.tcp.hostname"), hocon.GetInt("akka.remote.dot-netty.tcp.port"), "XUC_AKKA_PORT", "XUC_AKKA_HOSTNAME");
         if (settings.Ami.EmbeddedSimulator)
         {
-            PortCheck.EnsureFree("127.0.0.1", settings.Ami.Port, "XUC_AMI_PORT");
-            PortCheck.EnsureFree("127.0.0.1", settings.Ami.SimulatorControlPort, "XUC_PBXSIM_CONTROL_PORT");
+            PortCheck.EnsureFree("127.0.0.1", settings.Ami.Port, "XUC_AMI_PORT", "XUC_AMI_HOST");
+            PortCheck.EnsureFree("127.0.0.1", settings.Ami.SimulatorControlPort, "XUC_PBXSIM_CONTROL_PORT", "XUC_AMI_HOST");
         }
         Directory.CreateDirectory(settings.DataDir);
 

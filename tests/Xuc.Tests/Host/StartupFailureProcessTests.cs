@@ -56,6 +56,17 @@ public sealed class StartupFailureProcessTests : IDisposable
         Assert.Equal([$"xuc: cannot start: {env}={port}: the port is already in use on 127.0.0.1"], lines);
     }
 
+    [Theory]
+    [InlineData("XUC_HTTP_BIND", "192.0.2.1", "xuc: cannot start: XUC_HTTP_BIND=192.0.2.1: not an address of this machine")]
+    [InlineData("XUC_AKKA_HOSTNAME", "no-such-host.invalid", "xuc: cannot start: XUC_AKKA_HOSTNAME=no-such-host.invalid: the name does not resolve (")]
+    public async Task A_listening_address_that_is_not_this_machines_is_one_line_and_exit_code_2(string env, string value, string line)
+    {
+        var port = FreePort.Next();
+        var (code, lines) = await RunAsync(new() { [env] = value, [env == "XUC_HTTP_BIND" ? "XUC_HTTP_PORT" : "XUC_AKKA_PORT"] = port.ToString() });
+        Assert.Equal(2, code);
+        Assert.StartsWith(line, Assert.Single(lines));
+    }
+
     [Fact]
     public async Task A_garbage_connection_string_is_one_line_with_the_password_masked_and_exit_code_2()
     {
