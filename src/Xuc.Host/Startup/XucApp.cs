@@ -38,7 +38,11 @@ public sealed class XucApp : IAsyncDisposable
             PortCheck.EnsureFree("127.0.0.1", settings.Ami.Port, "XUC_AMI_PORT", "XUC_AMI_HOST");
             PortCheck.EnsureFree("127.0.0.1", settings.Ami.SimulatorControlPort, "XUC_PBXSIM_CONTROL_PORT", "XUC_AMI_HOST");
         }
-        Directory.CreateDirectory(settings.DataDir);
+        try { Directory.CreateDirectory(settings.DataDir); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new SettingError("XUC_DATA_DIR", "xuc.data-dir", settings.DataDir, "cannot create or use this directory: " + e.Message);
+        }
 
         var store = await DatabaseStartup.OpenAsync(settings, print);
         PbxSimulator? simulator = null;

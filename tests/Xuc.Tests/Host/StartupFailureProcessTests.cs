@@ -68,6 +68,17 @@ public sealed class StartupFailureProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task A_data_directory_that_cannot_be_created_is_one_line_and_exit_code_2()
+    {
+        var file = Path.Combine(_dir.Path, "a-file");
+        await File.WriteAllTextAsync(file, "");
+        var dataDir = Path.Combine(file, "data");
+        var (code, lines) = await RunAsync(new() { ["XUC_DATA_DIR"] = dataDir });
+        Assert.Equal(2, code);
+        Assert.StartsWith($"xuc: cannot start: XUC_DATA_DIR={dataDir}: cannot create or use this directory: ", Assert.Single(lines));
+    }
+
+    [Fact]
     public async Task A_garbage_connection_string_is_one_line_with_the_password_masked_and_exit_code_2()
     {
         var (code, lines) = await RunAsync(new() { ["XUC_DB_PROVIDER"] = "postgres", ["XUC_DB_CONNECTION"] = "Host=db;Password=hunter2;this is not one" });
