@@ -6,8 +6,8 @@ Set-Location $PSScriptRoot
 $env:DOTNET_CLI_TELEMETRY_OPTOUT = "1"; $env:DOTNET_NOLOGO = "1"
 switch ($Verb) {
   "build"  { dotnet build Xuc.sln -c Release -nologo -v q; exit $LASTEXITCODE }
-  "run"    { dotnet run -c Release --project src/Xuc.Host -- @Rest; exit $LASTEXITCODE }
-  "import" { dotnet run -c Release --project src/Xuc.Host -- import-config @Rest; exit $LASTEXITCODE }
+  "run"    { dotnet run -c Release --no-launch-profile --project src/Xuc.Host -- @Rest; exit $LASTEXITCODE }
+  "import" { dotnet run -c Release --no-launch-profile --project src/Xuc.Host -- import-config @Rest; exit $LASTEXITCODE }
   "pbxsim" { dotnet run -c Release --project src/Xuc.PbxSim -- @Rest; exit $LASTEXITCODE }
   "test"   { dotnet build Xuc.sln -c Release -nologo -v q; if ($LASTEXITCODE) { exit $LASTEXITCODE }
              dotnet test tests/Xuc.Tests -c Release --no-build @Rest; exit $LASTEXITCODE }

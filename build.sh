@@ -67,12 +67,12 @@ case "$verb" in
     ;;
   run)
     need_dotnet
-    exec dotnet run -c Release --project src/Xuc.Host -- "$@"
+    exec dotnet run -c Release --no-launch-profile --project src/Xuc.Host -- "$@"
     ;;
   import)
     need_dotnet
     [ $# -ge 1 ] || { echo "usage: ./build.sh import FILE.json --replace|--merge" >&2; exit 2; }
-    exec dotnet run -c Release --project src/Xuc.Host -- import-config "$@"
+    exec dotnet run -c Release --no-launch-profile --project src/Xuc.Host -- import-config "$@"
     ;;
   pbxsim)
     need_dotnet

@@ -13,4 +13,6 @@ public sealed record PbxSimOptions
     public string AmiVersion { get; init; } = "7.0.3";
     /// <summary>PJSIP (default) or SIP for chan_sip channel naming.</summary>
     public string ChannelTech { get; init; } = "PJSIP";
+    /// <summary>A client that stops reading is disconnected once this many messages are queued for it.</summary>
+    public int MaxQueuedPerClient { get; init; } = 500_000;
 }

@@ -18,7 +18,9 @@ public sealed class AmiConnectionActor : ReceiveActor
     private readonly IActorRef _lines, _agents, _queues;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private IActorRef _router = ActorRefs.Nobody;
+    private readonly AmiLinkLog _linkLog;
     private AmiClient? _client;
+    private volatile bool _stopped;
     private AmiStatus _status = new(false, null, DateTimeOffset.UtcNow);
 
     public AmiConnectionActor(AmiClientOptions options, IActorRef lines, IActorRef agents, IActorRef queues)
@@ -27,18 +29,10 @@ public sealed class AmiConnectionActor : ReceiveActor
         _lines = lines;
         _agents = agents;
         _queues = queues;
+        _linkLog = new AmiLinkLog(options);
 
         Receive<AmiEventData>(e => _router.Tell(e));
-        Receive<LinkUp>(_ =>
-        {
-            _status = new AmiStatus(true, null, DateTimeOffset.UtcNow);
-            _log.Info("AMI connected to {0}:{1}", _options.Host, _options.Port);
-        });
-        Receive<LinkDown>(d =>
-        {
-            _status = new AmiStatus(false, d.Reason, DateTimeOffset.UtcNow);
-            _log.Warning("AMI link down: {0}", d.Reason);
-        });
+        Receive<AmiConnectionState>(OnLinkState);
         Receive<Resynchronise>(_ => ResynchroniseAsync().PipeTo(Self));
         Receive<ResyncDone>(d => _log.Info("AMI resynchronised: {0} list events replayed", d.Events));
         Receive<Status.Failure>(f => _log.Warning("AMI: {0}", f.Cause.Message));
@@ -51,15 +45,29 @@ public sealed class AmiConnectionActor : ReceiveActor
         var self = Self;
         _client = new AmiClient(_options);
         _client.EventReceived += e => self.Tell(AmiEventConversion.ToData(e));
-        _client.StateChanged += s => self.Tell(s.IsConnected ? LinkUp.Instance : new LinkDown(s.ToString()));
+        _client.StateChanged += s => { if (!_stopped) self.Tell(s); };
         _client.Resynchronise += () => self.Tell(Resynchronise.Instance);
-        _client.StartAsync().ContinueWith(t => t.IsFaulted
-            ? new LinkDown(t.Exception!.GetBaseException().Message)
-            : (object)LinkUp.Instance).PipeTo(self);
+        _client.Start();
+    }
+
+    private void OnLinkState(AmiConnectionState state)
+    {
+        if (state.Status is AmiLinkStatus.Connecting or AmiLinkStatus.Stopped) return;
+        _status = new AmiStatus(state.IsConnected, state.IsConnected ? null : state.ToString(), DateTimeOffset.UtcNow);
+        if (_linkLog.On(state) is not { } line) return;
+        var level = line.Level switch
+        {
+            Microsoft.Extensions.Logging.LogLevel.Error => LogLevel.ErrorLevel,
+            Microsoft.Extensions.Logging.LogLevel.Warning => LogLevel.WarningLevel,
+            Microsoft.Extensions.Logging.LogLevel.Information => LogLevel.InfoLevel,
+            _ => LogLevel.DebugLevel,
+        };
+        _log.Log(level, null, "{0}", line.Text);
     }
 
     protected override void PostStop()
     {
+        _stopped = true;
         var client = _client;
         if (client is not null) _ = client.DisposeAsync().AsTask();
     }
@@ -101,8 +109,6 @@ public sealed class AmiConnectionActor : ReceiveActor
     public static Props PropsFor(AmiClientOptions options, IActorRef lines, IActorRef agents, IActorRef queues)
         => Props.Create(() => new AmiConnectionActor(options, lines, agents, queues));
 
-    private sealed class LinkUp { public static readonly LinkUp Instance = new(); }
-    private sealed record LinkDown(string Reason);
     private sealed class Resynchronise { public static readonly Resynchronise Instance = new(); }
     private sealed record ResyncDone(int Events);
 }

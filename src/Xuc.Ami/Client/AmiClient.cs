@@ -23,6 +23,7 @@ public sealed class AmiClient : IAsyncDisposable
     private readonly ConcurrentDictionary<string, PendingAction> _pending = new();
     private readonly CancellationTokenSource _lifetime = new();
     private readonly string _idPrefix = "xuc-" + Guid.NewGuid().ToString("N")[..6] + "-";
+    private readonly ReconnectBackoff _backoff;
     private readonly TaskCompletionSource _firstLogin = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _nextId;
     private Task? _supervisor;
@@ -33,6 +34,7 @@ public sealed class AmiClient : IAsyncDisposable
     {
         _options = options;
         _log = logger ?? NullLogger.Instance;
+        _backoff = new ReconnectBackoff(options.ReconnectMin, options.ReconnectMax);
     }
 
     /// <summary>Every unsolicited event (list items go to their action's result instead).</summary>
@@ -50,14 +52,18 @@ public sealed class AmiClient : IAsyncDisposable
     public long DroppedMessages => _current?.Framer.Dropped ?? 0;
 
     /// <summary>
-    /// Starts the connection and returns once logged in. A refused login throws <see cref="AmiLoginRefusedException"/>
-    /// and is not retried; an unreachable PBX is retried with backoff until it answers or <paramref name="ct"/> fires.
+    /// Starts the connection and returns once logged in. An unreachable PBX and a refused login (state
+    /// <see cref="AmiLinkStatus.LoginRefused"/>, e.g. during a <c>manager reload</c>) are both retried with the capped
+    /// backoff until the PBX accepts or <paramref name="ct"/> fires (the client keeps trying after that: stop it).
     /// </summary>
     public async Task StartAsync(CancellationToken ct = default)
     {
-        _supervisor ??= Task.Run(SuperviseAsync);
+        Start();
         await _firstLogin.Task.WaitAsync(ct);
     }
+
+    /// <summary>Starts connecting in the background; <see cref="StateChanged"/> tells how it goes.</summary>
+    public void Start() => _supervisor ??= Task.Run(SuperviseAsync);
 
     /// <summary>Sends an action and returns its response (a <c>Response: Error</c> is a response, not an exception).</summary>
     public async Task<AmiResponse> SendAsync(AmiAction action, CancellationToken ct = default)
@@ -111,6 +117,7 @@ public sealed class AmiClient : IAsyncDisposable
         {
             SetState(new AmiConnectionState(AmiLinkStatus.Connecting));
             string reason;
+            string? refused = null;
             Connection? conn = null;
             try
             {
@@ -119,7 +126,7 @@ public sealed class AmiClient : IAsyncDisposable
                 _current = conn;
                 var login = LoginAsync(conn, token);
                 // Asterisk answers a refused login and then closes: the answer was read before the end of the
-                // stream, so the login still learns it was refused (no retry); otherwise it fails as "closed".
+                // stream, so the login still learns it was refused; otherwise it fails as "closed".
                 if (await Task.WhenAny(login, readLoop) != login)
                     FailPending(new AmiNotConnectedException("the PBX closed the connection during login"));
                 await login;
@@ -135,13 +142,9 @@ public sealed class AmiClient : IAsyncDisposable
             }
             catch (AmiLoginRefusedException e)
             {
-                _log.LogError("AMI login refused by {Host}:{Port}: {Message}", _options.Host, _options.Port, e.Message);
-                conn?.Dispose();
-                _current = null;
-                FailPending(new AmiNotConnectedException("login refused"));
-                SetState(new AmiConnectionState(AmiLinkStatus.LoginRefused, e.Message));
-                _firstLogin.TrySetException(e);
-                return;
+                // Retried like a lost link: a refusal may be a manager.conf being reloaded.
+                refused = e.Message;
+                reason = "login refused: " + e.Message;
             }
             catch (OperationCanceledException) when (token.IsCancellationRequested)
             {
@@ -156,19 +159,11 @@ public sealed class AmiClient : IAsyncDisposable
             _current = null;
             FailPending(new AmiNotConnectedException("connection lost: " + reason));
             if (token.IsCancellationRequested) break;
-            SetState(new AmiConnectionState(AmiLinkStatus.Disconnected, reason));
-            var delay = Backoff(attempt++);
-            _log.LogWarning("AMI link to {Host}:{Port} down ({Reason}); retrying in {Delay} ms", _options.Host, _options.Port, reason, (int)delay.TotalMilliseconds);
-            try { await Task.Delay(delay, token); } catch (OperationCanceledException) { break; }
+            SetState(refused is null ? new AmiConnectionState(AmiLinkStatus.Disconnected, reason) : new AmiConnectionState(AmiLinkStatus.LoginRefused, refused));
+            _log.LogDebug("AMI link to {Host}:{Port} down ({Reason})", _options.Host, _options.Port, reason);
+            try { await Task.Delay(_backoff.Delay(attempt++), token); } catch (OperationCanceledException) { break; }
         }
         SetState(new AmiConnectionState(AmiLinkStatus.Stopped));
-    }
-
-    /// <summary>min·2^attempt, capped at max, with ±20 % jitter so many clients do not reconnect in step.</summary>
-    internal TimeSpan Backoff(int attempt)
-    {
-        var baseMs = Math.Min(_options.ReconnectMax.TotalMilliseconds, _options.ReconnectMin.TotalMilliseconds * Math.Pow(2, Math.Min(attempt, 30)));
-        return TimeSpan.FromMilliseconds(baseMs * (0.8 + 0.4 * Random.Shared.NextDouble()));
     }
 
     private async Task LoginAsync(Connection conn, CancellationToken token)
@@ -195,8 +190,8 @@ public sealed class AmiClient : IAsyncDisposable
         while (true)
         {
             await Task.Delay(_options.PingInterval, token);
-            // A Ping that gets no answer within the action timeout ends the connection.
-            await SendOnAsync(conn, new PingAction(), false, token);
+            // A Ping that gets no answer within the ping timeout ends the connection (a frozen PBX).
+            await SendOnAsync(conn, new PingAction { ResponseTimeout = _options.PingTimeout }, false, token);
         }
     }
 

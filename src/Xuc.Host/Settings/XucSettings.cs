@@ -10,6 +10,7 @@ public sealed record XucSettings
     public string DataDir { get; init; } = "data";
     public string DbProvider { get; init; } = "sqlite";
     public string DbConnectionString { get; init; } = "";
+    public TimeSpan DbStartupTimeout { get; init; } = TimeSpan.FromSeconds(30);
     public bool SeedDemo { get; init; } = true;
     public AmiSettings Ami { get; init; } = new();
     public string TokenSecret { get; init; } = "";
@@ -23,36 +24,49 @@ public sealed record XucSettings
         ? DbConnectionString
         : $"Data Source={Path.Combine(Path.GetFullPath(DataDir), "xuc.db")}";
 
+    /// <summary>The typed settings; a value out of range is a <see cref="SettingError"/> naming its variable.</summary>
     public static XucSettings From(Config config)
     {
         var x = config.GetConfig("xuc") ?? throw new InvalidOperationException("the xuc section is missing from the HOCON configuration");
-        var provider = x.GetString("database.provider", "sqlite");
-        if (provider is not ("sqlite" or "postgres" or "postgresql"))
-            throw new InvalidOperationException($"xuc.database.provider (XUC_DB_PROVIDER) must be sqlite or postgres, not '{provider}'");
+        var r = new SettingsReader(x, "xuc.");
+        var embedded = r.Flag("ami.embedded-simulator", "XUC_AMI_EMBEDDED", true);
         return new XucSettings
         {
-            HttpPort = x.GetInt("http.port", 8090),
-            HttpBind = x.GetString("http.bind", "0.0.0.0"),
-            DataDir = x.GetString("data-dir", "data"),
-            DbProvider = provider,
-            DbConnectionString = x.GetString("database.connection-string", ""),
-            SeedDemo = x.GetBoolean("database.seed-demo", true),
+            HttpPort = r.Port("http.port", "XUC_HTTP_PORT", 8090),
+            HttpBind = r.NonEmpty("http.bind", "XUC_HTTP_BIND", "0.0.0.0"),
+            DataDir = r.NonEmpty("data-dir", "XUC_DATA_DIR", "data"),
+            DbProvider = r.OneOf("database.provider", "XUC_DB_PROVIDER", "sqlite", "sqlite", "postgres", "postgresql"),
+            DbConnectionString = r.Text("database.connection-string", ""),
+            DbStartupTimeout = r.Duration("database.startup-timeout", "XUC_DB_STARTUP_TIMEOUT", TimeSpan.FromSeconds(30), allowZero: true),
+            SeedDemo = r.Flag("database.seed-demo", "XUC_SEED_DEMO", true),
             Ami = new AmiSettings
             {
-                EmbeddedSimulator = x.GetBoolean("ami.embedded-simulator", true),
-                SimulatorControlPort = x.GetInt("ami.simulator-control-port", 5039),
-                Host = x.GetString("ami.host", "127.0.0.1"),
-                Port = x.GetInt("ami.port", 5038),
-                Username = x.GetString("ami.username", "xuc"),
-                Secret = x.GetString("ami.secret", "xucpass"),
-                UseMd5 = !x.GetString("ami.auth", "md5").Equals("plain", StringComparison.OrdinalIgnoreCase),
-                PingInterval = x.GetTimeSpan("ami.ping-interval", TimeSpan.FromSeconds(20)),
-                ActionTimeout = x.GetTimeSpan("ami.action-timeout", TimeSpan.FromSeconds(10)),
-                RecordFile = x.GetString("ami.record", ""),
+                EmbeddedSimulator = embedded,
+                SimulatorControlPort = r.Port("ami.simulator-control-port", "XUC_PBXSIM_CONTROL_PORT", 5039),
+                Host = r.NonEmpty("ami.host", "XUC_AMI_HOST", "127.0.0.1"),
+                // Port 0 only makes sense for the embedded simulator (any free port).
+                Port = r.Port("ami.port", "XUC_AMI_PORT", 5038, allowAny: embedded),
+                Username = r.NonEmpty("ami.username", "XUC_AMI_USER", "xuc"),
+                Secret = r.Text("ami.secret", "xucpass"),
+                UseMd5 = r.OneOf("ami.auth", "XUC_AMI_AUTH", "md5", "plain", "md5") == "md5",
+                PingInterval = r.Duration("ami.ping-interval", "XUC_AMI_PING_INTERVAL", TimeSpan.FromSeconds(10)),
+                PingTimeout = r.Duration("ami.ping-timeout", "XUC_AMI_PING_TIMEOUT", TimeSpan.FromSeconds(5)),
+                ActionTimeout = r.Duration("ami.action-timeout", "XUC_AMI_ACTION_TIMEOUT", TimeSpan.FromSeconds(10)),
+                ReconnectMax = r.Duration("ami.reconnect-max", "XUC_AMI_RECONNECT_MAX", TimeSpan.FromSeconds(5)),
+                RecordFile = r.Text("ami.record", ""),
             },
-            TokenSecret = x.GetString("auth.token-secret", ""),
-            TokenTtl = x.GetTimeSpan("auth.token-ttl", TimeSpan.FromHours(1)),
+            TokenSecret = r.Text("auth.token-secret", ""),
+            TokenTtl = r.Duration("auth.token-ttl", "XUC_TOKEN_TTL", TimeSpan.FromHours(1)),
         };
+    }
+
+    /// <summary>The Akka settings an operator sets through XUC_AKKA_*, checked the same way.</summary>
+    public static void CheckAkka(Config config)
+    {
+        var r = new SettingsReader(config.GetConfig("akka") ?? Config.Empty, "akka.");
+        r.Port("remote.dot-netty.tcp.port", "XUC_AKKA_PORT", 4053);
+        r.NonEmpty("remote.dot-netty.tcp.hostname", "XUC_AKKA_HOSTNAME", "127.0.0.1");
+        r.OneOf("loglevel", "XUC_AKKA_LOGLEVEL", "info", "debug", "info", "warning", "error", "off");
     }
 }
 
@@ -65,8 +79,10 @@ public sealed record AmiSettings
     public string Username { get; init; } = "xuc";
     public string Secret { get; init; } = "xucpass";
     public bool UseMd5 { get; init; } = true;
-    public TimeSpan PingInterval { get; init; } = TimeSpan.FromSeconds(20);
+    public TimeSpan PingInterval { get; init; } = TimeSpan.FromSeconds(10);
+    public TimeSpan PingTimeout { get; init; } = TimeSpan.FromSeconds(5);
     public TimeSpan ActionTimeout { get; init; } = TimeSpan.FromSeconds(10);
     /// <summary>Where to record the received AMI stream (docs/pbxsim.md, "Record and replay"); empty = no recording.</summary>
     public string RecordFile { get; init; } = "";
+    public TimeSpan ReconnectMax { get; init; } = TimeSpan.FromSeconds(5);
 }

@@ -35,6 +35,8 @@ public static class AmiWiring
             Secret = ami.Secret,
             Auth = ami.UseMd5 ? AmiAuthMode.Md5 : AmiAuthMode.Plain,
             PingInterval = ami.PingInterval,
+            PingTimeout = ami.PingTimeout,
+            ReconnectMax = ami.ReconnectMax,
             ActionTimeout = ami.ActionTimeout,
             Tap = tap,
         };

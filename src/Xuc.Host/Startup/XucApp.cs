@@ -32,28 +32,58 @@ public sealed class XucApp : IAsyncDisposable
         var hocon = HoconLoader.Load(hoconOverrides, environment);
         var settings = XucSettings.From(hocon);
         var bodyLimits = BodyLimits.From(hocon);
-        Directory.CreateDirectory(settings.DataDir);
-        var recorder = AmiWiring.OpenRecorder(settings.Ami);
-
-        var store = new ConfigStore(new ConfigStoreOptions { Provider = settings.IsPostgres ? "postgres" : "sqlite", ConnectionString = settings.EffectiveConnectionString });
-        await store.MigrateAsync();
-        if (settings.SeedDemo) await store.SeedIfEmptyAsync(DemoDataset.Create());
-        var snapshot = await store.LoadAsync();
-        var directory = EntityConfigDirectory.From(snapshot);
-
-        PbxSimulator? simulator = null;
-        Xuc.PbxSim.Control.ControlServer? control = null;
+        XucSettings.CheckAkka(hocon);
+        // Every listening port is checked before anything starts: a port taken is one line naming its setting.
+        PortCheck.EnsureFree(settings.HttpBind, settings.HttpPort, "XUC_HTTP_PORT", "XUC_HTTP_BIND");
+        PortCheck.EnsureFree(hocon.GetString("akka.remote.dot-netty.tcp.hostname"), hocon.GetInt("akka.remote.dot-netty.tcp.port"), "XUC_AKKA_PORT", "XUC_AKKA_HOSTNAME");
         if (settings.Ami.EmbeddedSimulator)
         {
-            simulator = await EmbeddedSimulator.StartAsync(settings.Ami, snapshot);
-            settings = settings with { Ami = settings.Ami with { Host = "127.0.0.1", Port = simulator.Port } };
-            if (settings.Ami.SimulatorControlPort > 0)
-            {
-                control = new Xuc.PbxSim.Control.ControlServer(simulator, settings.Ami.SimulatorControlPort);
-                control.Start();
-            }
+            PortCheck.EnsureFree("127.0.0.1", settings.Ami.Port, "XUC_AMI_PORT", "XUC_AMI_HOST");
+            PortCheck.EnsureFree("127.0.0.1", settings.Ami.SimulatorControlPort, "XUC_PBXSIM_CONTROL_PORT", "XUC_AMI_HOST");
+        }
+        try { Directory.CreateDirectory(settings.DataDir); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new SettingError("XUC_DATA_DIR", "xuc.data-dir", settings.DataDir, "cannot create or use this directory: " + e.Message);
         }
 
+        var recorder = AmiWiring.OpenRecorder(settings.Ami);
+        var store = await DatabaseStartup.OpenAsync(settings, print);
+        PbxSimulator? simulator = null;
+        Xuc.PbxSim.Control.ControlServer? control = null;
+        try
+        {
+            var seeded = settings.SeedDemo && await store.SeedIfEmptyAsync(DemoDataset.Create());
+            var snapshot = await store.LoadAsync();
+            var directory = EntityConfigDirectory.From(snapshot);
+
+            if (settings.Ami.EmbeddedSimulator)
+            {
+                simulator = await EmbeddedSimulator.StartAsync(settings.Ami, snapshot);
+                settings = settings with { Ami = settings.Ami with { Host = "127.0.0.1", Port = simulator.Port } };
+                if (settings.Ami.SimulatorControlPort > 0)
+                {
+                    control = new Xuc.PbxSim.Control.ControlServer(simulator, settings.Ami.SimulatorControlPort);
+                    control.Start();
+                }
+            }
+            var web = await StartWebAsync(settings, bodyLimits, store, hocon, directory, recorder);
+            var app = new XucApp { Web = web, Settings = settings, Store = store, Simulator = simulator, SimulatorControl = control, Recorder = recorder };
+            print?.Invoke(Banner(app, seeded));
+            return app;
+        }
+        catch
+        {
+            if (control is not null) await control.DisposeAsync();
+            if (simulator is not null) await simulator.DisposeAsync();
+            store.Dispose();
+            recorder?.Dispose();
+            throw;
+        }
+    }
+
+    private static async Task<WebApplication> StartWebAsync(XucSettings settings, BodyLimits bodyLimits, ConfigStore store, Akka.Configuration.Config hocon, EntityConfigDirectory directory, Xuc.Ami.Recording.AmiRecorder? recorder)
+    {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
         builder.WebHost.UseUrls($"http://{(settings.HttpBind == "0.0.0.0" ? "0.0.0.0" : settings.HttpBind)}:{settings.HttpPort}");
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = bodyLimits.KestrelCap);
@@ -75,18 +105,28 @@ public sealed class XucApp : IAsyncDisposable
         web.MapAuthEndpoints();
         web.MapHealthEndpoints();
         web.MapAdminEndpoints();
-        await web.StartAsync();
-
-        var app = new XucApp { Web = web, Settings = settings, Store = store, Simulator = simulator, SimulatorControl = control, Recorder = recorder };
-        print?.Invoke(Banner(app));
-        return app;
+        try
+        {
+            await web.StartAsync();
+        }
+        catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+        {
+            // Taken between the check and now.
+            await web.DisposeAsync();
+            throw new StartupError(StartupError.PortInUse, $"XUC_HTTP_PORT={settings.HttpPort}: the port is already in use on {settings.HttpBind}", e);
+        }
+        return web;
     }
 
-    private static string Banner(XucApp app)
+    private static string Banner(XucApp app, bool seeded)
     {
+        var bind = app.Settings.HttpBind;
+        var listening = bind is "0.0.0.0" or "*" or "+"
+            ? $"Xuc is listening on {bind}:{app.BaseAddress.Port} (every interface; from this machine {app.BaseAddress})"
+            : $"Xuc is listening on {app.BaseAddress}";
         var lines = new List<string>
         {
-            $"Xuc is listening on {app.BaseAddress} (REST /xuc/api/2.0)",
+            listening + " (REST /xuc/api/2.0)",
             app.Simulator is null
                 ? $"AMI: {app.Settings.Ami.Host}:{app.Settings.Ami.Port}"
                 : $"AMI: bundled PBX simulator on 127.0.0.1:{app.Simulator.Port}" + (app.SimulatorControl is null ? ""
@@ -94,9 +134,10 @@ public sealed class XucApp : IAsyncDisposable
             $"Database: {app.Settings.DbProvider}",
         };
         if (app.Recorder is not null) lines.Add($"AMI recording to {Path.GetFullPath(app.Recorder.Path)} (XUC_AMI_RECORD)");
-        if (app.Settings.SeedDemo)
+        // The demo passwords only when this start seeded them into an empty store: later they may have been changed.
+        if (seeded)
         {
-            lines.Add("Demo logins (login / password / role):");
+            lines.Add("Demo logins, seeded into the empty store (login / password / role):");
             lines.AddRange(DemoDataset.Logins.Select(l => $"  {l.Login,-10} {l.Password,-12} {l.Role}"));
         }
         return string.Join(Environment.NewLine, lines);

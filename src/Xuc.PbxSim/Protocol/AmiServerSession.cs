@@ -13,7 +13,6 @@ namespace Xuc.PbxSim.Protocol;
 internal sealed class AmiServerSession : IAmiEventSink
 {
     private const int MaxLine = 64 * 1024;
-    private const int MaxQueued = 500_000;
     private readonly TcpClient _tcp;
     private readonly PbxSimulator _sim;
     private readonly Channel<string> _out = System.Threading.Channels.Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
@@ -65,7 +64,7 @@ internal sealed class AmiServerSession : IAmiEventSink
 
     public void Write(string text)
     {
-        if (Interlocked.Increment(ref _queued) > MaxQueued)
+        if (Interlocked.Increment(ref _queued) > _sim.Options.MaxQueuedPerClient)
         {
             // A client that stops reading is cut off, as Asterisk does when its write timeout expires.
             _tcp.Close();

@@ -49,15 +49,25 @@ public sealed class AmiClientPbxSimTests : IAsyncLifetime
     [Theory]
     [InlineData(AmiAuthMode.Plain)]
     [InlineData(AmiAuthMode.Md5)]
-    public async Task A_refused_login_is_a_typed_error_and_no_retry(AmiAuthMode auth)
+    public async Task A_refused_login_is_retried_until_the_pbx_accepts_the_secret(AmiAuthMode auth)
     {
-        await using var client = Client(auth, secret: "wrong");
+        // The PBX knows another secret for xuc (a manager.conf being edited), then the one the client has.
+        var users = new ConcurrentDictionary<string, string> { ["xuc"] = "not-yet" };
+        await using var sim = new PbxSimulator(new PbxSimOptions { Port = 0, ManagerUsers = users });
+        await sim.StartAsync();
+        await using var client = Client(auth, port: sim.Port);
         var states = new ConcurrentQueue<AmiConnectionState>();
         client.StateChanged += states.Enqueue;
-        var e = await Assert.ThrowsAsync<AmiLoginRefusedException>(() => client.StartAsync().WaitAsync(Timeout));
-        Assert.Equal("Authentication failed", e.Message);
-        Assert.Equal(AmiLinkStatus.LoginRefused, client.State.Status);
-        Assert.Single(states, s => s.Status == AmiLinkStatus.Connecting);
+        var started = client.StartAsync();
+
+        await Wait.Until(() => Task.FromResult(states.Count(s => s.Status == AmiLinkStatus.LoginRefused) >= 2), Timeout, "the refused login is tried again");
+        Assert.False(started.IsCompleted, "StartAsync waits for a login the PBX accepts");
+        Assert.Equal(new AmiConnectionState(AmiLinkStatus.LoginRefused, "Authentication failed"), states.First(s => s.Status == AmiLinkStatus.LoginRefused));
+
+        users["xuc"] = "xucpass";
+        await started.WaitAsync(Timeout);
+        Assert.True(client.IsConnected);
+        Assert.Equal("Pong", (await client.SendAsync(new PingAction()))["Ping"]);
     }
 
     [Fact]

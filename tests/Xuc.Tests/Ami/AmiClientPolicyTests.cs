@@ -10,17 +10,22 @@ namespace Xuc.Tests.Ami;
 public sealed class AmiClientPolicyTests
 {
     [Fact]
-    public void Backoff_doubles_from_the_minimum_is_capped_and_jittered()
+    public void Backoff_doubles_from_the_minimum_and_never_exceeds_the_cap()
     {
-        var client = new AmiClient(new AmiClientOptions { ReconnectMin = TimeSpan.FromMilliseconds(500), ReconnectMax = TimeSpan.FromSeconds(30) });
-        var delays = Enumerable.Range(0, 12).Select(a => client.Backoff(a).TotalMilliseconds).ToArray();
-        Assert.InRange(delays[0], 400, 600);
-        Assert.InRange(delays[1], 800, 1200);
-        Assert.InRange(delays[3], 3200, 4800);
-        Assert.All(delays[7..], d => Assert.InRange(d, 24_000, 36_000));
-        var spread = Enumerable.Range(0, 50).Select(_ => client.Backoff(2).TotalMilliseconds).Distinct().Count();
-        Assert.True(spread > 10, "the jitter spreads reconnections");
+        // The random source at both ends: 0 (no jitter) and just under 1 (the most jitter, 20 % shorter).
+        var none = new ReconnectBackoff(TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(5), () => 0.0);
+        var most = new ReconnectBackoff(TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(5), () => 0.999999);
+        Assert.Equal([500, 1000, 2000, 4000, 5000, 5000, 5000], Enumerable.Range(0, 7).Select(a => none.Delay(a).TotalMilliseconds));
+        Assert.Equal([400, 800, 1600, 3200, 4000, 4000], Enumerable.Range(0, 6).Select(a => Math.Round(most.Delay(a).TotalMilliseconds)));
+        Assert.Equal(5000, none.Delay(int.MaxValue).TotalMilliseconds);
+        var random = new ReconnectBackoff(TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(5));
+        Assert.All(Enumerable.Range(0, 200).Select(_ => random.Delay(10).TotalMilliseconds), d => Assert.InRange(d, 4000, 5000));
+        Assert.True(Enumerable.Range(0, 50).Select(_ => random.Delay(2).TotalMilliseconds).Distinct().Count() > 10, "the jitter spreads reconnections");
     }
+
+    [Fact]
+    public void The_default_cap_is_five_seconds()
+        => Assert.Equal(TimeSpan.FromSeconds(5), new AmiClientOptions().ReconnectMax);
 
     [Fact]
     public async Task A_pbx_that_stops_answering_pings_is_treated_as_gone_and_the_client_reconnects()
@@ -60,7 +65,7 @@ public sealed class AmiClientPolicyTests
         await using var client = new AmiClient(new AmiClientOptions
         {
             Port = port, Username = "u", Secret = "s", Auth = AmiAuthMode.Plain,
-            PingInterval = TimeSpan.FromMilliseconds(100), ActionTimeout = TimeSpan.FromMilliseconds(300),
+            PingInterval = TimeSpan.FromMilliseconds(100), PingTimeout = TimeSpan.FromMilliseconds(300),
             ReconnectMin = TimeSpan.FromMilliseconds(50), ReconnectMax = TimeSpan.FromMilliseconds(100),
         });
         var states = new ConcurrentQueue<AmiConnectionState>();

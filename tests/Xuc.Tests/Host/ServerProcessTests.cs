@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Net;
 using System.Text;
 using Newtonsoft.Json.Linq;
@@ -19,65 +17,91 @@ public sealed class ServerProcessTests : IDisposable
     [Fact]
     public async Task The_embedded_default_prints_its_demo_logins_answers_them_and_stops_cleanly_on_SIGTERM()
     {
-        var port = FreePort.Next();
-        var psi = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Xuc.Host.dll")])
+        using var server = ServerProcess.Start(_dir.Path, new Dictionary<string, string> { ["XUC_TOKEN_TTL"] = "2s" });
+        var output = server.Output;
+        using var http = await ReadyAsync(server);
+
+        // The banner names every demo login with its password: this start seeded them into the empty store.
+        Assert.Contains(output, l => l.Contains("Demo logins"));
+        Assert.Contains(output, l => l.TrimStart().StartsWith("jbond") && l.Contains(" jbond "));
+        Assert.Contains(output, l => l.TrimStart().StartsWith("admin"));
+        Assert.Contains(output, l => l.StartsWith($"Xuc is listening on http://127.0.0.1:{server.HttpPort}/"));
+
+        var login = await Post(http, "{\"login\":\"jbond\",\"password\":\"jbond\"}");
+        Assert.Equal(HttpStatusCode.OK, login.Status);
+        var token = (string)login.Body["token"]!;
+        Assert.Equal(HttpStatusCode.OK, (await Check(http, token)).Status);
+
+        var refused = await Post(http, "{\"login\":\"jbond\",\"password\":\"bond\"}");
+        Assert.Equal((HttpStatusCode.Unauthorized, "InvalidCredentials"), (refused.Status, (string?)refused.Body["error"]));
+
+        var tampered = token[..^2] + (token[^2] == 'A' ? "BB" : "AA");
+        var forged = await Check(http, tampered);
+        Assert.Equal((HttpStatusCode.Unauthorized, "InvalidToken"), (forged.Status, (string?)forged.Body["error"]));
+
+        await Wait.Until(async () => (string?)(await Check(http, token)).Body["error"] == "TokenExpired",
+            TimeSpan.FromSeconds(10), "the 2 s token expires");
+        Assert.True(File.Exists(Path.Combine(_dir.Path, "xuc.db")), "the SQLite store is in the data directory");
+
+        var exit = await server.TerminateAsync(TimeSpan.FromSeconds(30));
+        Assert.True(exit == 0, $"exit code {exit}:\n" + server.OutputText);
+
+        // A second start on the same store seeds nothing, so prints no password.
+        using var again = ServerProcess.Start(_dir.Path);
+        using (await ReadyAsync(again)) { }
+        Assert.DoesNotContain(again.Output, l => l.Contains("Demo logins") || l.TrimStart().StartsWith("jbond"));
+        Assert.Equal(0, await again.TerminateAsync(TimeSpan.FromSeconds(30)));
+    }
+
+    /// <summary>
+    /// The log format matched: Akka's default logger writes <c>[LEVEL][date][Thread n][source] text</c>, so a warning
+    /// starts with <c>[WARNING]</c> and an error with <c>[ERROR]</c>; Microsoft.Extensions.Logging's console writes
+    /// <c>warn: </c>, <c>fail: </c> and <c>crit: </c>. A stack trace line starts with <c>   at </c>.
+    /// </summary>
+    private static readonly string[] WarningOrWorse = ["[WARNING]", "[ERROR]", "warn: ", "fail: ", "crit: "];
+
+    [Fact]
+    public async Task A_normal_start_and_a_few_calls_log_nothing_at_warning_or_above()
+    {
+        var control = FreePort.Next();
+        using var server = ServerProcess.Start(_dir.Path, new Dictionary<string, string> { ["XUC_PBXSIM_CONTROL_PORT"] = control.ToString() });
+        using var http = await ReadyAsync(server);
+        using var sim = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{control}"), Timeout = TimeSpan.FromSeconds(5) };
+
+        // A call between two lines, hung up once answered, then a short load run through a queue (lines, queues
+        // and agents publish states nobody watches); wait until the simulator has no channel left.
+        Assert.True((await sim.PostAsync("/dial?from=1001&to=1002", null)).IsSuccessStatusCode);
+        await Wait.Until(async () => Channels(await sim.GetStringAsync("/status")) >= 2, TimeSpan.FromSeconds(15), "the call rings");
+        var load = await sim.PostAsync("/load?queue=sales&cps=4&seconds=2&talkMs=300", null);
+        var figures = JObject.Parse(await load.Content.ReadAsStringAsync());
+        Assert.True((int)figures["calls"]! >= 4, figures.ToString());
+        Assert.True((await sim.PostAsync("/endpoints/1001/hangup", null)).IsSuccessStatusCode);
+        await Wait.Until(async () => Channels(await sim.GetStringAsync("/status")) == 0, TimeSpan.FromSeconds(20), "every call ended");
+        var login = await Post(http, "{\"login\":\"admin\",\"password\":\"admin\"}");
+        Assert.Equal(HttpStatusCode.OK, login.Status);
+
+        Assert.Equal(0, await server.TerminateAsync(TimeSpan.FromSeconds(30)));
+        Assert.Contains(server.Output, l => l.StartsWith("[INFO]") && l.EndsWith("AMI connected to 127.0.0.1:" + SimulatorPort(server) + " as xuc"));
+        Assert.Single(server.Output, l => l.Contains("AMI connected"));
+        var noisy = server.Output.Where(l => WarningOrWorse.Any(l.StartsWith) || l.Contains("dead letters") || l.StartsWith("   at ")).ToList();
+        Assert.True(noisy.Count == 0, "logged at WARNING or above:\n" + string.Join('\n', noisy));
+    }
+
+    private static int Channels(string status) => (int)JObject.Parse(status)["channels"]!;
+
+    private static string SimulatorPort(ServerProcess server)
+        => server.Output.First(l => l.StartsWith("AMI: bundled PBX simulator on 127.0.0.1:"))["AMI: bundled PBX simulator on 127.0.0.1:".Length..].Split(';')[0];
+
+    private static async Task<HttpClient> ReadyAsync(ServerProcess server)
+    {
+        var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{server.HttpPort}"), Timeout = TimeSpan.FromSeconds(5) };
+        await Wait.Until(async () =>
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        psi.Environment["XUC_DATA_DIR"] = _dir.Path;
-        psi.Environment["XUC_HTTP_PORT"] = port.ToString();
-        psi.Environment["XUC_HTTP_BIND"] = "127.0.0.1";
-        psi.Environment["XUC_AMI_PORT"] = "0";
-        psi.Environment["XUC_PBXSIM_CONTROL_PORT"] = "0";
-        psi.Environment["XUC_AKKA_PORT"] = "0";
-        psi.Environment["XUC_TOKEN_TTL"] = "2s";
-        var output = new ConcurrentQueue<string>();
-        using var process = Process.Start(psi)!;
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) output.Enqueue(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) output.Enqueue(e.Data); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        try
-        {
-            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(5) };
-            await Wait.Until(async () =>
-            {
-                if (process.HasExited) Assert.Fail("Xuc.Host exited early:\n" + string.Join('\n', output));
-                try { return (await http.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK; }
-                catch (HttpRequestException) { return false; }
-            }, TimeSpan.FromSeconds(60), "the server is ready within 60 s");
-
-            // The banner names every demo login with its password.
-            Assert.Contains(output, l => l.Contains("Demo logins"));
-            Assert.Contains(output, l => l.TrimStart().StartsWith("jbond") && l.Contains(" jbond "));
-            Assert.Contains(output, l => l.TrimStart().StartsWith("admin"));
-
-            var login = await Post(http, "{\"login\":\"jbond\",\"password\":\"jbond\"}");
-            Assert.Equal(HttpStatusCode.OK, login.Status);
-            var token = (string)login.Body["token"]!;
-            Assert.Equal(HttpStatusCode.OK, (await Check(http, token)).Status);
-
-            var refused = await Post(http, "{\"login\":\"jbond\",\"password\":\"bond\"}");
-            Assert.Equal((HttpStatusCode.Unauthorized, "InvalidCredentials"), (refused.Status, (string?)refused.Body["error"]));
-
-            var tampered = token[..^2] + (token[^2] == 'A' ? "BB" : "AA");
-            var forged = await Check(http, tampered);
-            Assert.Equal((HttpStatusCode.Unauthorized, "InvalidToken"), (forged.Status, (string?)forged.Body["error"]));
-
-            await Wait.Until(async () => (string?)(await Check(http, token)).Body["error"] == "TokenExpired",
-                TimeSpan.FromSeconds(10), "the 2 s token expires");
-            Assert.True(File.Exists(Path.Combine(_dir.Path, "xuc.db")), "the SQLite store is in the data directory");
-
-            using (var term = Process.Start("kill", ["-TERM", process.Id.ToString()])) await term!.WaitForExitAsync();
-            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
-            Assert.True(process.ExitCode == 0, $"exit code {process.ExitCode}:\n" + string.Join('\n', output));
-        }
-        finally
-        {
-            if (!process.HasExited) process.Kill(entireProcessTree: true);
-        }
+            if (server.Process.HasExited) Assert.Fail("Xuc.Host exited early:\n" + server.OutputText);
+            try { return (await http.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK; }
+            catch (HttpRequestException) { return false; }
+        }, TimeSpan.FromSeconds(60), "the server is ready within 60 s");
+        return http;
     }
 
     private static async Task<(HttpStatusCode Status, JObject Body)> Post(HttpClient http, string body)

@@ -21,9 +21,56 @@ public sealed class SettingsTests
         var s = XucSettings.From(HoconLoader.Load("xuc.http.port = 9100\nxuc.ami.auth = plain"));
         Assert.Equal(9100, s.HttpPort);
         Assert.False(s.Ami.UseMd5);
-        var e = Assert.Throws<InvalidOperationException>(() => XucSettings.From(HoconLoader.Load("xuc.database.provider = oracle")));
+        var e = Assert.Throws<SettingError>(() => XucSettings.From(HoconLoader.Load("xuc.database.provider = oracle")));
         Assert.Contains("XUC_DB_PROVIDER", e.Message);
     }
+
+    [Theory]
+    [InlineData("XUC_AMI_AUTH", "foo", "XUC_AMI_AUTH=foo: plain or md5 is expected (setting xuc.ami.auth)")]
+    [InlineData("XUC_AMI_PORT", "99999", "XUC_AMI_PORT=99999: a port number from 1 to 65535 is expected (setting xuc.ami.port)")]
+    [InlineData("XUC_AMI_PORT", "-1", "XUC_AMI_PORT=-1: a port number from 1 to 65535 is expected (setting xuc.ami.port)")]
+    [InlineData("XUC_HTTP_PORT", "abc", "XUC_HTTP_PORT=abc: a port number from 0 to 65535 is expected (setting xuc.http.port)")]
+    [InlineData("XUC_PBXSIM_CONTROL_PORT", "70000", "XUC_PBXSIM_CONTROL_PORT=70000: a port number from 0 to 65535 is expected (setting xuc.ami.simulator-control-port)")]
+    [InlineData("XUC_AMI_RECONNECT_MAX", "0s", "XUC_AMI_RECONNECT_MAX=0s: a duration above zero is expected (setting xuc.ami.reconnect-max)")]
+    [InlineData("XUC_AMI_PING_INTERVAL", "often", "XUC_AMI_PING_INTERVAL=often: a duration such as 5s, 500ms or 2m is expected (setting xuc.ami.ping-interval)")]
+    [InlineData("XUC_AMI_PING_TIMEOUT", "-5s", "XUC_AMI_PING_TIMEOUT=-5s: a duration such as 5s, 500ms or 2m is expected (setting xuc.ami.ping-timeout)")]
+    [InlineData("XUC_DB_STARTUP_TIMEOUT", "soon", "XUC_DB_STARTUP_TIMEOUT=soon: a duration such as 5s, 500ms or 2m is expected (setting xuc.database.startup-timeout)")]
+    [InlineData("XUC_TOKEN_TTL", "0", "XUC_TOKEN_TTL=0: a duration above zero is expected (setting xuc.auth.token-ttl)")]
+    [InlineData("XUC_SEED_DEMO", "maybe", "XUC_SEED_DEMO=maybe: on or off is expected (setting xuc.database.seed-demo)")]
+    [InlineData("XUC_AMI_EMBEDDED", "2", "XUC_AMI_EMBEDDED=2: on or off is expected (setting xuc.ami.embedded-simulator)")]
+    public void A_value_the_server_cannot_use_is_refused_in_one_line_naming_the_variable(string env, string value, string expected)
+    {
+        // Not embedded, so that the AMI port must be a real one.
+        var environment = new Dictionary<string, string> { ["XUC_AMI_EMBEDDED"] = "off", [env] = value };
+        var e = Assert.Throws<SettingError>(() => XucSettings.From(HoconLoader.Load(environment: n => environment.GetValueOrDefault(n))));
+        Assert.Equal(expected, e.Message);
+    }
+
+    [Theory]
+    [InlineData("XUC_AKKA_PORT", "4053x", "XUC_AKKA_PORT=4053x: a port number from 0 to 65535 is expected (setting akka.remote.dot-netty.tcp.port)")]
+    [InlineData("XUC_AKKA_LOGLEVEL", "LOUD", "XUC_AKKA_LOGLEVEL=LOUD: debug or info or warning or error or off is expected (setting akka.loglevel)")]
+    public void The_akka_settings_are_checked_the_same_way(string env, string value, string expected)
+    {
+        var e = Assert.Throws<SettingError>(() => XucSettings.CheckAkka(HoconLoader.Load(environment: n => n == env ? value : null)));
+        Assert.Equal(expected, e.Message);
+    }
+
+    [Fact]
+    public void The_new_ami_timings_have_their_defaults_and_accept_overrides()
+    {
+        var d = XucSettings.From(HoconLoader.Load()).Ami;
+        Assert.Equal((TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(5)), (d.ReconnectMax, d.PingInterval, d.PingTimeout));
+        var env = new Dictionary<string, string> { ["XUC_AMI_RECONNECT_MAX"] = "2s", ["XUC_AMI_PING_INTERVAL"] = "3s", ["XUC_AMI_PING_TIMEOUT"] = "1500ms", ["XUC_AMI_AUTH"] = "PLAIN" };
+        var s = XucSettings.From(HoconLoader.Load(environment: n => env.GetValueOrDefault(n))).Ami;
+        Assert.Equal((TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(3), TimeSpan.FromMilliseconds(1500), false), (s.ReconnectMax, s.PingInterval, s.PingTimeout, s.UseMd5));
+    }
+
+    [Theory]
+    [InlineData("Host=db;Username=xuc;Password=s3cret;Database=xuc", "Host=db;Username=xuc;Password=***;Database=xuc")]
+    [InlineData("host=db;PWD = 'a;b' ;x=1", "host=db;PWD=*** ;x=1")]
+    [InlineData("garbage password=abc=def", "garbage password=***")]
+    public void A_connection_string_is_shown_with_its_password_masked(string cs, string shown)
+        => Assert.Equal(shown, Xuc.Host.Startup.DatabaseStartup.Mask(cs));
 }
 
 public sealed class EnvironmentOverrideTests

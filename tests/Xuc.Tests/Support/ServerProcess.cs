@@ -1,0 +1,66 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace Xuc.Tests.Support;
+
+/// <summary>
+/// <c>Xuc.Host</c> as a separate process, as <c>./build.sh run</c> starts it, with a temp data directory and loopback
+/// ephemeral ports unless the test's variables say otherwise; stdout and stderr are gathered line by line.
+/// </summary>
+public sealed class ServerProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly ConcurrentQueue<string> _output = new();
+
+    public int HttpPort { get; }
+    public IReadOnlyCollection<string> Output => _output;
+    public string OutputText => string.Join('\n', _output);
+    public Process Process => _process;
+
+    private ServerProcess(string dataDir, IReadOnlyDictionary<string, string> environment)
+    {
+        HttpPort = environment.TryGetValue("XUC_HTTP_PORT", out var p) && int.TryParse(p, out var port) ? port : FreePort.Next();
+        var psi = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Xuc.Host.dll")])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        psi.Environment["XUC_DATA_DIR"] = dataDir;
+        psi.Environment["XUC_HTTP_PORT"] = HttpPort.ToString();
+        psi.Environment["XUC_HTTP_BIND"] = "127.0.0.1";
+        psi.Environment["XUC_AMI_PORT"] = "0";
+        psi.Environment["XUC_PBXSIM_CONTROL_PORT"] = "0";
+        psi.Environment["XUC_AKKA_PORT"] = "0";
+        foreach (var (k, v) in environment) psi.Environment[k] = v;
+        _process = Process.Start(psi)!;
+        _process.OutputDataReceived += (_, e) => { if (e.Data is not null) _output.Enqueue(e.Data); };
+        _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) _output.Enqueue(e.Data); };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    public static ServerProcess Start(string dataDir, IReadOnlyDictionary<string, string>? environment = null)
+        => new(dataDir, environment ?? new Dictionary<string, string>());
+
+    /// <summary>Waits for the process to end by itself and returns its exit code (all output read).</summary>
+    public async Task<int> ExitCodeAsync(TimeSpan within)
+    {
+        await _process.WaitForExitAsync().WaitAsync(within);
+        _process.WaitForExit(); // drains the asynchronous output readers
+        return _process.ExitCode;
+    }
+
+    /// <summary>SIGTERM, as a service manager stops it; returns the exit code.</summary>
+    public async Task<int> TerminateAsync(TimeSpan within)
+    {
+        using (var term = Process.Start("kill", ["-TERM", _process.Id.ToString()])) await term!.WaitForExitAsync();
+        return await ExitCodeAsync(within);
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        _process.Dispose();
+    }
+}
