@@ -39,7 +39,7 @@ public sealed record BodyLimits
         }
         return value is > 0
             ? value.Value
-            : throw new InvalidOperationException($"{path} ({env}) must be a size in bytes such as 65536, 64k or 10m, not '{config.GetString(path, "")}'");
+            : throw new Settings.SettingError(env, path, config.GetString(path, ""), "must be a size in bytes such as 65536, 64k or 10m");
     }
 
     /// <summary>A size as people read it: 65536 → "64 KiB".</summary>

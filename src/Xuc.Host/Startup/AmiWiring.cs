@@ -21,7 +21,7 @@ public static class AmiWiring
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            throw new InvalidOperationException($"xuc.ami.record (XUC_AMI_RECORD): cannot write '{ami.RecordFile}': {e.Message}");
+            throw new SettingError("XUC_AMI_RECORD", "xuc.ami.record", ami.RecordFile, "cannot write this file: " + e.Message);
         }
     }
 

@@ -21,8 +21,9 @@ public sealed class AmiRecordSettingTests
     {
         using var dir = new TempDirectory();
         var path = Path.Combine(dir.Path, "no-such-dir", "day.ami");
-        var e = Assert.Throws<InvalidOperationException>(() => AmiWiring.OpenRecorder(new AmiSettings { RecordFile = path }));
-        Assert.StartsWith($"xuc.ami.record (XUC_AMI_RECORD): cannot write '{path}': ", e.Message);
+        var e = Assert.Throws<Xuc.Host.Settings.SettingError>(() => AmiWiring.OpenRecorder(new AmiSettings { RecordFile = path }));
+        Assert.StartsWith($"XUC_AMI_RECORD={path}: cannot write this file: ", e.Message);
+        Assert.EndsWith("(setting xuc.ami.record)", e.Message);
         Assert.DoesNotContain('\n', e.Message);
     }
 

@@ -141,7 +141,12 @@ public sealed class ReplayServerTests
     {
         await using var server = await Start(Recording);
         await using var client = Client(server.Port, AmiAuthMode.Plain, "wrong");
-        await Assert.ThrowsAsync<AmiLoginRefusedException>(() => client.StartAsync().WaitAsync(Timeout));
+        // The client retries a refused login (docs/ami-client.md); the refusal shows as its state, in manager.c's words.
+        var refused = new TaskCompletionSource<AmiConnectionState>(TaskCreationOptions.RunContinuationsAsynchronously);
+        client.StateChanged += s => { if (s.Status == AmiLinkStatus.LoginRefused) refused.TrySetResult(s); };
+        var started = client.StartAsync();
+        Assert.Equal(new AmiConnectionState(AmiLinkStatus.LoginRefused, "Authentication failed"), await refused.Task.WaitAsync(Timeout));
+        Assert.False(started.IsCompleted, "no login was accepted");
     }
 
     [Fact]
