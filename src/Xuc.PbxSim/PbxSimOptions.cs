@@ -1,4 +1,5 @@
 using System.Net;
+using Xuc.PbxSim.Model;
 
 namespace Xuc.PbxSim;
 
@@ -13,4 +14,8 @@ public sealed record PbxSimOptions
     public string AmiVersion { get; init; } = "7.0.3";
     /// <summary>PJSIP (default) or SIP for chan_sip channel naming.</summary>
     public string ChannelTech { get; init; } = "PJSIP";
+    /// <summary>Event volume: realistic (default, as a real Asterisk 18) or minimal (the events state is derived from).</summary>
+    public SimEventLevel Events { get; init; } = SimEventLevel.Realistic;
+    /// <summary>asterisk.conf <c>systemname</c> (empty: none): Uniqueids become <c>name-epoch.seq</c>, events carry <c>SystemName</c>.</summary>
+    public string SystemName { get; init; } = "";
 }

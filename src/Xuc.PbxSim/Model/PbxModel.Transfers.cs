@@ -13,6 +13,10 @@ public sealed partial class PbxModel
         // The manager action is an "external" transfer (manager.c passes is_external to the bridging core).
         Emit(BridgeBlock(ChannelBlock(ChannelBlock(AmiText.Event("BlindTransfer", "call,all").Add("Result", "Success"), transferer, "Transferer"), peer, "Transferee"), bridge)
             .Add("IsExternal", "Yes").Add("Context", context).Add("Extension", exten));
+        // app_queue's handle_blind_transfer: the queue call ends with AgentComplete Reason transfer.
+        var queueCall = _queues.Values.SelectMany(q => q.Callers)
+            .FirstOrDefault(qc => qc.ConnectedMember is not null && (qc.Caller == transferer || qc.Caller == peer || qc.ConnectedChannel == transferer || qc.ConnectedChannel == peer));
+        if (queueCall is not null) CompleteQueueCall(queueCall, "transfer");
         LeaveBridge(peer);
         HangupChannel(transferer, 16, "Normal Clearing");
         peer.Context = context;

@@ -18,7 +18,6 @@ public sealed partial class PbxModel
     private readonly Dictionary<string, List<SimChannel>> _conferences = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, string> _astDb = new(StringComparer.Ordinal);
     private readonly TimeProvider _clock;
-    private readonly long _epoch;
     private int _channelSeq;
     private int _uniqueSeq;
 
@@ -26,7 +25,6 @@ public sealed partial class PbxModel
     {
         Tech = tech;
         _clock = clock ?? TimeProvider.System;
-        _epoch = _clock.GetUtcNow().ToUnixTimeSeconds();
         Started = _clock.GetUtcNow();
     }
 
@@ -34,6 +32,18 @@ public sealed partial class PbxModel
     public string Tech { get; }
     public DateTimeOffset Started { get; }
     public DateTimeOffset Now => _clock.GetUtcNow();
+
+    /// <summary>
+    /// How much traffic a call makes: <see cref="SimEventLevel.Realistic"/> (default) adds what a real Asterisk 18
+    /// also sends (Newexten per dialplan step, VarSet floods, music on hold); <see cref="SimEventLevel.Minimal"/> keeps
+    /// the events a CTI server derives state from.
+    /// </summary>
+    public SimEventLevel EventLevel { get; set; } = SimEventLevel.Realistic;
+
+    private bool Realistic => EventLevel == SimEventLevel.Realistic;
+
+    /// <summary>asterisk.conf <c>systemname</c>: prefixes every Uniqueid and adds <c>SystemName:</c> to every event (empty: none).</summary>
+    public string SystemName { get; set; } = "";
 
     /// <summary>How many channels are up now (for the control surface and load runs).</summary>
     public int ChannelCount { get { lock (_gate) return _channels.Count; } }
@@ -47,17 +57,32 @@ public sealed partial class PbxModel
     private void Emit(AmiText message)
     {
         var text = message.ToString();
+        if (SystemName.Length > 0) text = WithSystemName(text);
         foreach (var sink in _sinks) sink.SendEvent(text);
     }
 
-    private string NextUniqueid() => $"{_epoch}.{++_uniqueSeq}";
+    /// <summary>manager.c's __manager_event_sessions_va writes <c>SystemName</c> after Privilege, before the event's own headers.</summary>
+    private string WithSystemName(string text)
+    {
+        var privilege = text.IndexOf("\r\nPrivilege: ", StringComparison.Ordinal);
+        if (privilege < 0) return text;
+        var end = text.IndexOf("\r\n", privilege + 2, StringComparison.Ordinal) + 2;
+        return text.Insert(end, $"SystemName: {SystemName}\r\n");
+    }
 
-    private SimChannel NewChannel(string device, string callerNum, string callerName, string context, string exten, int state, string? linkedid = null)
+    /// <summary>channel_internal_api.c: <c>%li.%d</c> (creation time, global sequence), or <c>%s-%li.%d</c> with a system name.</summary>
+    private string NextUniqueid()
+    {
+        var id = $"{Now.ToUnixTimeSeconds()}.{++_uniqueSeq}";
+        return SystemName.Length > 0 ? $"{SystemName}-{id}" : id;
+    }
+
+    private SimChannel NewChannel(string device, string callerNum, string callerName, string context, string exten, int state, string? linkedid = null, string? name = null)
     {
         var uid = NextUniqueid();
         var ch = new SimChannel
         {
-            Name = $"{device}-{++_channelSeq:x8}",
+            Name = name ?? $"{device}-{++_channelSeq:x8}",
             Uniqueid = uid,
             Linkedid = linkedid ?? uid,
             Device = device,
@@ -107,6 +132,22 @@ public sealed partial class PbxModel
         c.State = state;
         Emit(ChannelBlock(AmiText.Event("Newstate", "call,all"), c));
         UpdateDeviceState(c.Device);
+    }
+
+    /// <summary>A dialplan variable Asterisk sets as a side effect: only at the realistic level.</summary>
+    private void SideVariable(SimChannel c, string name, string value)
+    {
+        if (Realistic) SetVariable(c, name, value);
+    }
+
+    /// <summary>pbx.c runs a dialplan step: Newexten (manager_channels.c channel_newexten), at the realistic level.</summary>
+    private void Step(SimChannel c, string application, string data)
+    {
+        c.Application = application;
+        c.ApplicationData = data;
+        if (!Realistic) return;
+        if (c.StepsRun++ > 0) c.Priority++;
+        Emit(ChannelBlock(AmiText.Event("Newexten", "dialplan,all"), c).Add("Extension", c.Exten).Add("Application", application).Add("AppData", data));
     }
 
     private void SetVariable(SimChannel c, string name, string value)
@@ -167,12 +208,12 @@ public sealed partial class PbxModel
             Emit(AmiText.Event("ExtensionStatus", "call,all").Add("Exten", ep.Exten).Add("Context", ep.Context)
                 .Add("Hint", ep.Device).Add("Status", ext).Add("StatusText", text));
         foreach (var q in _queues.Values)
-            foreach (var m in q.Members.Where(m => m.StateInterface.Equals(device, StringComparison.OrdinalIgnoreCase)))
+            foreach (var m in q.Members.Where(m => DeviceOfInterface(m.StateInterface).Equals(device, StringComparison.OrdinalIgnoreCase)))
                 Emit(MemberBlock(AmiText.Event("QueueMemberStatus", "agent,all"), q, m, memberStatus));
         if (memberStatus == 1) DistributeWaitingCalls();
     }
 
-    private int MemberStatus(QueueMember m) => DeviceState(m.StateInterface).MemberStatus;
+    private int MemberStatus(QueueMember m) => DeviceState(DeviceOfInterface(m.StateInterface)).MemberStatus;
 
     private long Epoch(DateTimeOffset t) => t.ToUnixTimeSeconds();
 }

@@ -8,7 +8,7 @@ public sealed class GoldenScenarioTests
 {
     private static async Task<List<List<KeyValuePair<string, string>>>> Record(Action<PbxModel> setup, Func<PbxSimulator, RawAmi, Task> scenario)
     {
-        await using var sim = new PbxSimulator(new PbxSimOptions { Port = 0 });
+        await using var sim = new PbxSimulator(new PbxSimOptions { Port = 0, Events = SimEventLevel.Minimal });
         setup(sim.Model);
         await sim.StartAsync();
         await using var ami = await RawAmi.ConnectAsync(sim.Port);
@@ -24,6 +24,7 @@ public sealed class GoldenScenarioTests
 
     private static void AssertMatches(string fixture, List<List<KeyValuePair<string, string>>> events)
     {
+        GoldenDraft.Write(fixture, events);
         var difference = GoldenFixture.Load(fixture).Compare(events);
         Assert.True(difference is null, $"{fixture}: {difference}");
     }
@@ -167,5 +168,84 @@ public sealed class GoldenScenarioTests
             sim.Model.CompleteAttendedTransfer("1001");
             // Afterwards 1002 and 1003 are bridged together and 1001 is free.
             Assert.Equal(2, sim.Model.ChannelCount);
+        }));
+
+    private static void LocalQueue(PbxModel m, string options = "")
+    {
+        Phones(m, "1001", "1002");
+        m.AddQueue("sales", "3000", QueueStrategy.RingAll);
+        m.AddMember("sales", $"Local/1001@agents{options}", "Agent 1001", stateInterface: "PJSIP/1001");
+        m.AddMember("sales", $"Local/1002@agents{options}", "Agent 1002", stateInterface: "PJSIP/1002");
+    }
+
+    [Fact]
+    public async Task Queue_call_to_local_members_answered_and_optimised() => AssertMatches("queue-local-answered.ami", await Record(
+        m => LocalQueue(m),
+        (sim, _) =>
+        {
+            var caller = sim.Model.ExternalCall("0612345678", "3000");
+            sim.Model.Answer("1002");
+            sim.Model.Hangup(caller);
+            return Task.CompletedTask;
+        }));
+
+    [Fact]
+    public async Task Queue_call_to_a_local_member_kept_with_n_then_the_agent_hangs_up() => AssertMatches("queue-local-n-answered.ami", await Record(
+        m =>
+        {
+            Phones(m, "1001");
+            m.AddQueue("sales", "3000", QueueStrategy.RingAll);
+            m.AddMember("sales", "Local/1001@agents/n", "Agent 1001", stateInterface: "PJSIP/1001");
+        },
+        (sim, _) =>
+        {
+            sim.Model.ExternalCall("0612345678", "3000");
+            sim.Model.Answer("1001");
+            sim.Model.Hangup("1001");
+            return Task.CompletedTask;
+        }));
+
+    [Fact]
+    public async Task Local_member_rings_without_answer_then_the_next() => AssertMatches("queue-local-ring-no-answer.ami", await Record(
+        m =>
+        {
+            Phones(m, "1006", "1007");
+            m.AddQueue("support", "3001", QueueStrategy.RrMemory);
+            m.AddMember("support", "Local/1006@agents/n", "Agent 1006", stateInterface: "PJSIP/1006");
+            m.AddMember("support", "Local/1007@agents/n", "Agent 1007");
+        },
+        (sim, _) =>
+        {
+            sim.Model.ExternalCall("0611111111", "3001");
+            sim.Model.RingTimeout("1006");
+            sim.Model.Answer("1007");
+            return Task.CompletedTask;
+        }));
+
+    [Fact]
+    public async Task Caller_abandons_while_local_members_ring() => AssertMatches("queue-local-abandon.ami", await Record(
+        m => LocalQueue(m, "/n"),
+        (sim, _) =>
+        {
+            var caller = sim.Model.ExternalCall("0622222222", "3000");
+            sim.Model.Hangup(caller);
+            return Task.CompletedTask;
+        }));
+
+    [Fact]
+    public async Task Blind_transfer_of_a_queue_call() => AssertMatches("queue-blind-transfer.ami", await Record(
+        m =>
+        {
+            Phones(m, "1001", "1003");
+            m.AddQueue("sales", "3000", QueueStrategy.RingAll);
+            m.AddMember("sales", "PJSIP/1001", "Agent 1001");
+        },
+        async (sim, ami) =>
+        {
+            sim.Model.ExternalCall("0612345678", "3000");
+            sim.Model.Answer("1001");
+            var agent = (await ami.ReadUntilAsync("Event", "AgentConnect")).Get("DestChannel");
+            await ami.SendAsync($"Action: BlindTransfer\r\nActionID: t\r\nChannel: {agent}\r\nExten: 1003\r\nContext: default\r\n\r\n");
+            Assert.Equal("Transfer succeeded", (await ami.ReadUntilAsync("ActionID", "t")).Get("Message"));
         }));
 }
