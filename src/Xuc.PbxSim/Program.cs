@@ -3,15 +3,23 @@ using Xuc.PbxSim.Control;
 using Xuc.PbxSim.Model;
 
 // Standalone PBX simulator: dotnet run --project src/Xuc.PbxSim -- [--port 5038] [--control-port 5039] [--tech PJSIP|SIP]
-//   [--user xuc --secret xucpass] [--auto-answer MS]
+//   [--user xuc --secret xucpass] [--auto-answer MS] [--events realistic|minimal] [--system-name NAME]
 string Arg(string name, string fallback)
 {
     var i = Array.IndexOf(args, name);
     return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
 }
 
+var events = Arg("--events", "realistic").ToLowerInvariant();
+if (events is not ("realistic" or "minimal"))
+{
+    Console.Error.WriteLine($"--events must be realistic or minimal, not '{events}'");
+    return 2;
+}
 var options = new PbxSimOptions
 {
+    Events = events == "minimal" ? SimEventLevel.Minimal : SimEventLevel.Realistic,
+    SystemName = Arg("--system-name", ""),
     Port = int.Parse(Arg("--port", "5038")),
     ChannelTech = Arg("--tech", "PJSIP"),
     ManagerUsers = new Dictionary<string, string> { [Arg("--user", "xuc")] = Arg("--secret", "xucpass") },
@@ -29,3 +37,4 @@ var done = new TaskCompletionSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; done.TrySetResult(); };
 AppDomain.CurrentDomain.ProcessExit += (_, _) => done.TrySetResult();
 await done.Task;
+return 0;

@@ -29,6 +29,9 @@ public sealed record XucSettings
         var provider = x.GetString("database.provider", "sqlite");
         if (provider is not ("sqlite" or "postgres" or "postgresql"))
             throw new InvalidOperationException($"xuc.database.provider (XUC_DB_PROVIDER) must be sqlite or postgres, not '{provider}'");
+        var simEvents = x.GetString("ami.simulator-events", "realistic").ToLowerInvariant();
+        if (simEvents is not ("realistic" or "minimal"))
+            throw new InvalidOperationException($"xuc.ami.simulator-events (XUC_PBXSIM_EVENTS) must be realistic or minimal, not '{simEvents}'");
         return new XucSettings
         {
             HttpPort = x.GetInt("http.port", 8090),
@@ -41,6 +44,7 @@ public sealed record XucSettings
             {
                 EmbeddedSimulator = x.GetBoolean("ami.embedded-simulator", true),
                 SimulatorControlPort = x.GetInt("ami.simulator-control-port", 5039),
+                SimulatorRealisticEvents = simEvents == "realistic",
                 Host = x.GetString("ami.host", "127.0.0.1"),
                 Port = x.GetInt("ami.port", 5038),
                 Username = x.GetString("ami.username", "xuc"),
@@ -59,6 +63,8 @@ public sealed record AmiSettings
 {
     public bool EmbeddedSimulator { get; init; } = true;
     public int SimulatorControlPort { get; init; } = 5039;
+    /// <summary>The embedded simulator sends a real Asterisk 18's volume (Newexten, VarSet…), or only the minimal events.</summary>
+    public bool SimulatorRealisticEvents { get; init; } = true;
     public string Host { get; init; } = "127.0.0.1";
     public int Port { get; init; } = 5038;
     public string Username { get; init; } = "xuc";

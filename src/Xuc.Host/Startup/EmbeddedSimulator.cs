@@ -18,6 +18,7 @@ public static class EmbeddedSimulator
         {
             Port = ami.Port,
             ManagerUsers = new Dictionary<string, string> { [ami.Username] = ami.Secret },
+            Events = ami.SimulatorRealisticEvents ? SimEventLevel.Realistic : SimEventLevel.Minimal,
         });
         foreach (var line in config.Lines)
         {
