@@ -166,9 +166,40 @@ public sealed class PbxSimBehaviourTests
         Assert.Equal(400, (await control.DispatchAsync("POST", ["endpoints", "1002", "answer"], [])).Status);
         Assert.Equal(400, (await control.DispatchAsync("POST", ["endpoints", "9999", "hangup"], [])).Status);
         Assert.Equal(404, (await control.DispatchAsync("POST", ["nope"], [])).Status);
-        var load = await control.DispatchAsync("POST", ["load"], new NameValueCollection { ["queue"] = "support", ["cps"] = "20", ["seconds"] = "0.5", ["talkMs"] = "100" });
-        Assert.Equal(200, load.Status);
-        Assert.Contains("\"calls\":", load.Body);
+    }
+
+    /// <summary>
+    /// A load run over the HTTP control API: its figures are what the PBX did, as a manager session saw it (one
+    /// QueueCallerJoin per call, one AgentConnect and AgentComplete per answered call, one QueueCallerAbandon per abandon).
+    /// </summary>
+    [Fact]
+    public async Task A_load_run_over_http_reports_the_calls_the_queue_answered_and_lost()
+    {
+        await using var sim = new PbxSimulator(new PbxSimOptions { Port = 0 });
+        DefaultModel.Seed(sim.Model);
+        await sim.StartAsync();
+        await using var control = new ControlServer(sim, 0);
+        control.Start();
+        await using var ami = await RawAmi.ConnectAsync(sim.Port);
+        await ami.LoginAsync();
+        Assert.Equal("FullyBooted", (await ami.ReadAsync())!.Get("Event"));
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{control.Port}/") };
+
+        var response = await http.PostAsync("load?queue=support&cps=20&seconds=1&answer=0.7&abandon=0.3&talkMs=300", null);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        using var figures = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        int Figure(string name) => figures.RootElement.GetProperty(name).GetInt32();
+        await ami.SendAsync("Action: Ping\r\nActionID: load-end\r\n\r\n");
+        await ami.ReadUntilAsync("ActionID", "load-end", TimeSpan.FromSeconds(30));
+        int Seen(string name) => ami.Log.Count(m => m.Get("Event") == name);
+
+        Assert.Equal(0, Figure("failed"));
+        Assert.InRange(Figure("calls"), 1, 21);
+        Assert.Equal(Figure("calls"), Seen("QueueCallerJoin"));
+        Assert.Equal(Figure("calls"), Figure("answered") + Figure("abandoned"));
+        Assert.True(Figure("answered") > 0 && Figure("abandoned") > 0, await response.Content.ReadAsStringAsync());
+        Assert.Equal((Figure("answered"), Figure("answered"), Figure("abandoned")), (Seen("AgentConnect"), Seen("AgentComplete"), Seen("QueueCallerAbandon")));
+        Assert.Equal(0, sim.Model.ChannelCount);
     }
 
     [Fact]
