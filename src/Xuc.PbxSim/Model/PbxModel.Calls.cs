@@ -10,9 +10,7 @@ public sealed partial class PbxModel
         lock (_gate)
         {
             var caller = NewChannel($"{Tech}/trunk", from, callerName, "from-external", to, 4);
-            Step(caller, "NoOp", $"Incoming call from {from}");
-            Step(caller, "Set", $"__FROM_DID={to}");
-            SideVariable(caller, "__FROM_DID", to);
+            InboundSteps(caller, to);
             Route(caller, to);
             return caller.Uniqueid;
         }
@@ -249,12 +247,14 @@ public sealed partial class PbxModel
         if (c.Conference is not null) LeaveConferenceInternal(c);
 
         HangupVariables(c);
+        HangupSteps(c, cause);
         _channels.Remove(c.Name);
         FailOriginate(c, cause);
         // unreal_hangup queues the hang-up on the other Local half while this one is torn down.
         var otherHalf = c.LocalOther is { } o && _channels.ContainsKey(o.Name) ? o : null;
         if (otherHalf is not null) Emit(ChannelBlock(AmiText.Event("HangupRequest", "call,all"), otherHalf).Add("Cause", cause));
         Emit(ChannelBlock(AmiText.Event("Hangup", "call,all"), c).Add("Cause", cause).Add("Cause-txt", causeText));
+        Cdr(c);
         UpdateDeviceState(c.Device);
         if (otherHalf is not null) LocalHalfGone(otherHalf, cause, causeText);
 

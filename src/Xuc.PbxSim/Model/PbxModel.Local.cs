@@ -63,6 +63,7 @@ public sealed partial class PbxModel
         var two = one.LocalOther!;
         Emit(ChannelBlock(ChannelBlock(AmiText.Event("LocalBridge", "call,all"), one, "LocalOne"), two, "LocalTwo")
             .Add("Context", two.Context).Add("Exten", two.Exten).Add("LocalOptimization", one.LocalOptimize ? "Yes" : "No"));
+        AgentSteps(two, phone.Exten);
         Step(two, "Dial", $"{phone.Device},,");
         DialEndpoint(two, phone);
     }

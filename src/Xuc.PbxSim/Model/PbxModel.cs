@@ -134,22 +134,6 @@ public sealed partial class PbxModel
         UpdateDeviceState(c.Device);
     }
 
-    /// <summary>A dialplan variable Asterisk sets as a side effect: only at the realistic level.</summary>
-    private void SideVariable(SimChannel c, string name, string value)
-    {
-        if (Realistic) SetVariable(c, name, value);
-    }
-
-    /// <summary>pbx.c runs a dialplan step: Newexten (manager_channels.c channel_newexten), at the realistic level.</summary>
-    private void Step(SimChannel c, string application, string data)
-    {
-        c.Application = application;
-        c.ApplicationData = data;
-        if (!Realistic) return;
-        if (c.StepsRun++ > 0) c.Priority++;
-        Emit(ChannelBlock(AmiText.Event("Newexten", "dialplan,all"), c).Add("Extension", c.Exten).Add("Application", application).Add("AppData", data));
-    }
-
     private void SetVariable(SimChannel c, string name, string value)
     {
         c.Variables[name] = value;
@@ -169,6 +153,7 @@ public sealed partial class PbxModel
         bridge.Channels.Add(c);
         c.Bridge = bridge;
         Emit(ChannelBlock(BridgeBlock(AmiText.Event("BridgeEnter", "call,all"), bridge), c));
+        BridgePeerVariables(bridge);
     }
 
     private void LeaveBridge(SimChannel c)
