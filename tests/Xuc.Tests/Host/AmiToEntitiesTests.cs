@@ -105,4 +105,23 @@ public sealed class AmiToEntitiesTests
         // A Local channel is plumbing, never a line.
         Assert.Empty((await lines.Ask<LineSnapshot>(new GetLineState("Local/1001@agents"), Within)).Channels);
     }
+
+    [Fact]
+    public async Task The_demo_support_queue_has_local_channel_members_and_their_calls_reach_the_phones()
+    {
+        await using var server = await TestServer.StartAsync();
+        var sim = server.App.Simulator!;
+        sim.Model.SetAllEndpointsBehaviour(Xuc.PbxSim.Model.EndpointBehaviour.Manual, TimeSpan.Zero);
+        var registry = server.App.Web.Services.GetRequiredService<IActorRegistry>();
+        var queues = await registry.GetAsync<QueueRegion>();
+        var lines = await registry.GetAsync<LineRegion>();
+        await Wait.Until(async () => (await server.Http.GetAsync("/health/ready")).IsSuccessStatusCode, Within, "AMI connected");
+
+        var support = await AskUntil<QueueSnapshot>(queues, new GetQueueState("support"), s => s.Members.Count == 5, "support's members, from the resync");
+        Assert.Equal(["Local/1006@agents/n", "Local/1007@agents/n", "Local/1008@agents/n", "Local/1009@agents/n", "Local/1010@agents/n"],
+            support.Members.Select(m => m.Interface).Order().ToArray());
+        sim.Model.ExternalCall("0612345678", "3001");
+        var ringing = await AskUntil<LineSnapshot>(lines, new GetLineState("PJSIP/1006"), s => s.Channels.Any(c => c.State == 5), "1006's phone rings through its Local member");
+        Assert.StartsWith("PJSIP/1006-", ringing.Channels.Single().Name);
+    }
 }
