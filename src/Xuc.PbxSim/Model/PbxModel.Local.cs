@@ -45,7 +45,7 @@ public sealed partial class PbxModel
         var device = $"Local/{exten}@{context}";
         var name = $"{device}-{++_channelSeq:x8}";
         var one = NewChannel(device, "", "", caller.Context, caller.Exten, 0, caller.Linkedid, name + ";1");
-        var two = NewChannel(device, caller.CallerIdNum, caller.CallerIdName, context, exten, 4, caller.Linkedid, name + ";2");
+        var two = NewChannel(device, "", "", context, exten, 4, caller.Linkedid, name + ";2");
         one.LocalOther = two;
         two.LocalOther = one;
         one.LocalOptimize = !noOptimize;
@@ -61,6 +61,10 @@ public sealed partial class PbxModel
     private void CallLocal(SimChannel one, Endpoint phone)
     {
         var two = one.LocalOther!;
+        // local_call: ;2's caller is ;1's connected line (the queue caller), its connected line ;1's caller.
+        two.ConnectedNum = one.CallerIdNum;
+        two.ConnectedName = one.CallerIdName;
+        SetCallerId(two, one.ConnectedNum, one.ConnectedName);
         Emit(ChannelBlock(ChannelBlock(AmiText.Event("LocalBridge", "call,all"), one, "LocalOne"), two, "LocalTwo")
             .Add("Context", two.Context).Add("Exten", two.Exten).Add("LocalOptimization", one.LocalOptimize ? "Yes" : "No"));
         AgentSteps(two, phone.Exten);
@@ -97,6 +101,15 @@ public sealed partial class PbxModel
     }
 
     private int _optimizationSeq;
+
+    /// <summary>A caller id change after the first snapshot: NewCallerid (manager_channels.c channel_new_callerid).</summary>
+    private void SetCallerId(SimChannel c, string number, string name)
+    {
+        if (c.CallerIdNum == number && c.CallerIdName == name) return;
+        c.CallerIdNum = number;
+        c.CallerIdName = name;
+        Emit(ChannelBlock(AmiText.Event("NewCallerid", "call,all"), c).Add("CID-CallingPres", "0 (Presentation Allowed, Not Screened)"));
+    }
 
     /// <summary>
     /// core_unreal.c unreal_hangup: one half hanging up queued a hangup (HangupRequest, with its cause) on the other;

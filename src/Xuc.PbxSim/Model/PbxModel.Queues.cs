@@ -149,11 +149,13 @@ public sealed partial class PbxModel
     /// </summary>
     private void QueueDeviceState(SimQueue q)
     {
-        var state = Waiting(q).Any() ? "RINGING" : "NOT_INUSE";
-        SetDeviceState($"Queue:{q.Name}", state);
-        var avail = q.Members.Any(m => !m.Paused && !m.InCall && MemberStatus(m) == 1) ? "NOT_INUSE" : "INUSE";
-        SetDeviceState($"Queue:{q.Name}_avail", avail);
+        SetDeviceState($"Queue:{q.Name}", Waiting(q).Any() ? "RINGING" : "NOT_INUSE");
+        QueueAvailState(q);
     }
+
+    /// <summary>device_state_cb: on a member's device state change, <c>Queue:&lt;q&gt;_avail</c> says whether any member is available.</summary>
+    private void QueueAvailState(SimQueue q)
+        => SetDeviceState($"Queue:{q.Name}_avail", q.Members.Any(m => !m.Paused && !m.InCall && MemberStatus(m) == 1) ? "NOT_INUSE" : "INUSE");
 
     private void SetDeviceState(string device, string state)
     {
@@ -207,6 +209,8 @@ public sealed partial class PbxModel
             : NewChannel(phone.Device, phone.Exten, phone.CallerIdName, phone.Context, caller.Exten, 0, caller.Linkedid);
         leg.ConnectedNum = caller.CallerIdNum;
         leg.ConnectedName = caller.CallerIdName;
+        // A channel created without a caller id (a Local ;1) gets the number the caller dialed (ring_entry's guess).
+        if (leg.CallerIdNum.Length == 0) SetCallerId(leg, caller.Exten, "");
         leg.DialedBy = caller;
         leg.RingingFor = qc;
         qc.Ringing.Add((leg, m, Now));
@@ -296,7 +300,7 @@ public sealed partial class PbxModel
         }
         Emit(QueueAgentBlock(AmiText.Event("AgentConnect", "agent,all"), qc, memberChannel, entry.Member)
             .Add("HoldTime", holdTime).Add("RingTime", (int)(Now - entry.Since).TotalSeconds));
-        QueueDeviceState(qc.Queue);
+        SetDeviceState($"Queue:{qc.Queue.Name}", Waiting(qc.Queue).Any() ? "RINGING" : "NOT_INUSE");
         if (qc.Caller.State != 6) { qc.Caller.Answered = Now; SetState(qc.Caller, 6); }
         ConnectParties(qc.Caller, memberChannel);
         Bridge(memberChannel, qc.Caller);

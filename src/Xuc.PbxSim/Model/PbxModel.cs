@@ -172,6 +172,8 @@ public sealed partial class PbxModel
         var ep = _endpoints.Values.FirstOrDefault(e => e.Device.Equals(device, StringComparison.OrdinalIgnoreCase));
         if (ep is { Registered: false }) return ("UNAVAILABLE", 4, "Unavailable", 5);
         var chans = _channels.Values.Where(c => c.Device.Equals(device, StringComparison.OrdinalIgnoreCase)).ToList();
+        // core_local.c local_devicestate: a Local device is in use while any of its channels exists, never ringing.
+        if (IsLocal(device)) return chans.Count > 0 ? ("INUSE", 1, "InUse", 2) : ("NOT_INUSE", 0, "Idle", 1);
         var ringing = chans.Any(c => c.State is 5);
         var up = chans.Any(c => c.State is 6 && !c.OnHold);
         var held = chans.Any(c => c.State is 6 && c.OnHold);
@@ -193,8 +195,11 @@ public sealed partial class PbxModel
             Emit(AmiText.Event("ExtensionStatus", "call,all").Add("Exten", ep.Exten).Add("Context", ep.Context)
                 .Add("Hint", ep.Device).Add("Status", ext).Add("StatusText", text));
         foreach (var q in _queues.Values)
-            foreach (var m in q.Members.Where(m => DeviceOfInterface(m.StateInterface).Equals(device, StringComparison.OrdinalIgnoreCase)))
-                Emit(MemberBlock(AmiText.Event("QueueMemberStatus", "agent,all"), q, m, memberStatus));
+        {
+            var members = q.Members.Where(m => DeviceOfInterface(m.StateInterface).Equals(device, StringComparison.OrdinalIgnoreCase)).ToList();
+            foreach (var m in members) Emit(MemberBlock(AmiText.Event("QueueMemberStatus", "agent,all"), q, m, memberStatus));
+            if (members.Count > 0) QueueAvailState(q);
+        }
         if (memberStatus == 1) DistributeWaitingCalls();
     }
 
