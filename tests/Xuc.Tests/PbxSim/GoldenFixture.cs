@@ -114,7 +114,6 @@ public sealed partial class GoldenFixture
                     if (!av.StartsWith(head) || !av.EndsWith(tail) || av.Length < head.Length + tail.Length) return $"{label}, {en}: expected '{ev}', found '{av}'";
                     var key = ev[(brace + 1)..close];
                     var rest = av[brace..^tail.Length];
-                    if (tail.Length == 0) rest = av[brace..];
                     if (bound.TryGetValue(key, out var was) && was != rest) return $"{label}, {en}: expected {{{key}}} = '{was}', found '{rest}'";
                     bound[key] = rest;
                     continue;

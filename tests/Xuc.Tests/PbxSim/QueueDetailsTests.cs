@@ -1,0 +1,94 @@
+using Xuc.PbxSim.Model;
+
+namespace Xuc.Tests.PbxSim;
+
+/// <summary>app_queue and core details the golden fixtures leave to <c>*</c> (clock values) or do not cover, on a fixed clock.</summary>
+public sealed class QueueDetailsTests
+{
+    private sealed class Clock : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = new(2026, 11, 28, 9, 0, 0, TimeSpan.Zero);
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
+
+    private sealed class Recorder : IAmiEventSink
+    {
+        public List<string> Events { get; } = [];
+        public void SendEvent(string text) => Events.Add(text);
+        public string Single(string name) => Assert.Single(Events, e => e.StartsWith($"Event: {name}\r\n"));
+        public static string Header(string e, string name) => e.Split("\r\n").Single(l => l.StartsWith(name + ": "))[(name.Length + 2)..];
+    }
+
+    private static (PbxModel Model, Clock Clock, Recorder Events) Queue(QueueAutoPause autoPause = QueueAutoPause.No)
+    {
+        var clock = new Clock();
+        var model = new PbxModel(clock: clock) { EventLevel = SimEventLevel.Minimal };
+        model.AddEndpoint("1001");
+        model.AddEndpoint("1002");
+        model.AddQueue("support", "3001", QueueStrategy.RrMemory, autoPause: autoPause);
+        model.AddMember("support", "PJSIP/1001", "Agent 1001");
+        model.AddMember("support", "PJSIP/1002", "Agent 1002");
+        var events = new Recorder();
+        model.Subscribe(events);
+        return (model, clock, events);
+    }
+
+    [Fact]
+    public void Ring_no_answer_gives_its_ring_time_in_milliseconds_and_agent_connect_in_seconds()
+    {
+        var (model, clock, events) = Queue();
+        model.ExternalCall("0611111111", "3001");
+        clock.Now += TimeSpan.FromMilliseconds(15_250);
+        model.RingTimeout("1001");
+        clock.Now += TimeSpan.FromSeconds(4);
+        model.Answer("1002");
+        // rna(): "RingTime" is the ms the member rang; try_calling's AgentConnect: (orig - to) / 1000 seconds.
+        Assert.Equal("15250", Recorder.Header(events.Single("AgentRingNoAnswer"), "RingTime"));
+        var connect = events.Single("AgentConnect");
+        Assert.Equal(("4", "19"), (Recorder.Header(connect, "RingTime"), Recorder.Header(connect, "HoldTime")));
+    }
+
+    [Fact]
+    public void A_busy_member_counts_whole_seconds_times_a_thousand()
+    {
+        var (model, clock, events) = Queue();
+        model.ExternalCall("0611111111", "3001");
+        clock.Now += TimeSpan.FromMilliseconds(2_700);
+        model.Reject("1001");
+        // wait_for_answer on AST_CONTROL_BUSY: DialEnd BUSY first, then rna(endtime * 1000) with endtime in seconds.
+        var order = events.Events.Select(e => e[7..e.IndexOf('\r')]).Where(n => n is "DialEnd" or "AgentRingNoAnswer" or "Hangup").Take(3).ToList();
+        Assert.Equal(["DialEnd", "AgentRingNoAnswer", "Hangup"], order);
+        Assert.Equal("2000", Recorder.Header(events.Single("AgentRingNoAnswer"), "RingTime"));
+    }
+
+    [Fact]
+    public void Autopause_pauses_the_member_who_did_not_answer_and_the_queue_rings_the_next()
+    {
+        var (model, _, events) = Queue(QueueAutoPause.Yes);
+        model.ExternalCall("0611111111", "3001");
+        model.RingTimeout("1001");
+        var pause = events.Single("QueueMemberPause");
+        Assert.Equal(("PJSIP/1001", "1", "Auto-Pause"), (Recorder.Header(pause, "Interface"), Recorder.Header(pause, "Paused"), Recorder.Header(pause, "PausedReason")));
+        model.RingTimeout("1002");
+        // 1002 is paused too; nobody is left to ring.
+        Assert.Equal(2, events.Events.Count(e => e.StartsWith("Event: QueueMemberPause\r\n")));
+        Assert.Equal(2, events.Events.Count(e => e.StartsWith("Event: AgentCalled\r\n")));
+    }
+
+    [Fact]
+    public void A_system_name_prefixes_uniqueids_and_follows_privilege_in_every_event()
+    {
+        var clock = new Clock();
+        var model = new PbxModel(clock: clock) { SystemName = "asterisk-eu1" };
+        model.AddEndpoint("1001");
+        model.AddEndpoint("1002");
+        var events = new Recorder();
+        model.Subscribe(events);
+        model.Dial("1001", "1002");
+        var newchannel = events.Events.First();
+        Assert.StartsWith("Event: Newchannel\r\nPrivilege: call,all\r\nSystemName: asterisk-eu1\r\nChannel: PJSIP/1001-", newchannel);
+        // channel_internal_api.c: "%s-%li.%d" (system name, creation time, sequence).
+        Assert.Equal($"asterisk-eu1-{clock.Now.ToUnixTimeSeconds()}.1", Recorder.Header(newchannel, "Uniqueid"));
+        Assert.All(events.Events, e => Assert.Contains("\r\nSystemName: asterisk-eu1\r\n", e));
+    }
+}
