@@ -246,6 +246,7 @@ public sealed partial class PbxModel
         if (connected is not null) CompleteQueueCall(connected, connected.Caller == c ? "caller" : "agent");
         if (c.Conference is not null) LeaveConferenceInternal(c);
 
+        StopMusicOnHold(c);
         HangupVariables(c);
         HangupSteps(c, cause);
         _channels.Remove(c.Name);

@@ -137,7 +137,11 @@ public sealed partial class PbxModel
         q.Callers.Add(qc);
         Emit(ChannelBlock(AmiText.Event("QueueCallerJoin", "agent,all"), caller).Add("Queue", q.Name).Add("Position", Position(qc)).Add("Count", Waiting(q).Count()));
         if (Waiting(q).Count() == 1) QueueDeviceState(q);
-        if (Realistic) Emit(ChannelBlock(AmiText.Event("MusicOnHoldStart", "call,all"), caller).Add("Class", "default"));
+        if (Realistic)
+        {
+            caller.MusicOnHold = true;
+            Emit(ChannelBlock(AmiText.Event("MusicOnHoldStart", "call,all"), caller).Add("Class", "default"));
+        }
         if (q.TimeoutSeconds > 0)
             Schedule(TimeSpan.FromSeconds(q.TimeoutSeconds), () => { if (q.Callers.Contains(qc) && qc.ConnectedMember is null) QueueTimeout(qc); });
         RingMembers(qc);
@@ -296,7 +300,7 @@ public sealed partial class PbxModel
                 SetVariable(qc.Caller, k, v);
             QueueVariables(qc.Queue, qc.Caller);
             QueueVariables(qc.Queue, memberChannel);
-            Emit(ChannelBlock(AmiText.Event("MusicOnHoldStop", "call,all"), qc.Caller));
+            StopMusicOnHold(qc.Caller);
         }
         Emit(QueueAgentBlock(AmiText.Event("AgentConnect", "agent,all"), qc, memberChannel, entry.Member)
             .Add("HoldTime", holdTime).Add("RingTime", (int)(Now - entry.Since).TotalSeconds));
@@ -306,6 +310,14 @@ public sealed partial class PbxModel
         Bridge(memberChannel, qc.Caller);
         foreach (var next in Waiting(qc.Queue).ToList()) RingMembers(next);
         if (memberChannel.LocalOptimize && _channels.ContainsKey(memberChannel.Name)) OptimizeLocal(memberChannel);
+    }
+
+    /// <summary>res_musiconhold.c moh_post_stop: MusicOnHoldStop when the music stops (bridged, or the generator released at hang-up).</summary>
+    private void StopMusicOnHold(SimChannel c)
+    {
+        if (!c.MusicOnHold) return;
+        c.MusicOnHold = false;
+        Emit(ChannelBlock(AmiText.Event("MusicOnHoldStop", "call,all"), c));
     }
 
     /// <summary>set_queue_variables (setqueuevar=yes): the queue's figures on a channel.</summary>

@@ -22,6 +22,8 @@ public sealed class SimChannel
     public DateTimeOffset Created { get; init; }
     public DateTimeOffset? Answered { get; set; }
     public bool OnHold { get; set; }
+    /// <summary>Music on hold plays to the channel (a queue caller waiting, realistic level).</summary>
+    public bool MusicOnHold { get; set; }
     public SimBridge? Bridge { get; set; }
     /// <summary>The channel that dialed this one (for DialEnd and answering).</summary>
     public SimChannel? DialedBy { get; set; }

@@ -91,4 +91,35 @@ public sealed class QueueDetailsTests
         Assert.Equal($"asterisk-eu1-{clock.Now.ToUnixTimeSeconds()}.1", Recorder.Header(newchannel, "Uniqueid"));
         Assert.All(events.Events, e => Assert.Contains("\r\nSystemName: asterisk-eu1\r\n", e));
     }
+
+    [Fact]
+    public void An_attended_transfer_of_a_queue_call_completes_it_with_reason_transfer()
+    {
+        var (model, _, events) = Queue();
+        model.AddEndpoint("1003");
+        model.ExternalCall("0611111111", "3001");
+        model.Answer("1001");
+        var agentLeg = model.Locked(() => model.Channels.Single(c => c.Name.StartsWith("PJSIP/1001-")));
+        Assert.Null(model.Locked(() => model.AttendedTransfer(agentLeg, "1003")));
+        model.Answer("1003");
+        model.CompleteAttendedTransfer("1001");
+        // handle_attended_transfer: send_agent_complete(…, TRANSFER) once the transfer succeeded.
+        var complete = events.Single("AgentComplete");
+        Assert.Equal("transfer", Recorder.Header(complete, "Reason"));
+        Assert.True(events.Events.FindIndex(e => e.StartsWith("Event: AttendedTransfer\r\n")) < events.Events.IndexOf(complete));
+    }
+
+    [Fact]
+    public void A_waiting_caller_who_hangs_up_stops_its_music_on_hold_before_its_hangup()
+    {
+        var (model, _, events) = Queue();
+        model.EventLevel = SimEventLevel.Realistic;
+        var caller = model.ExternalCall("0611111111", "3001");
+        model.Hangup(caller);
+        var names = events.Events.Select(e => e[7..e.IndexOf('\r')]).ToList();
+        Assert.True(names.IndexOf("MusicOnHoldStart") < names.IndexOf("QueueCallerAbandon"));
+        Assert.True(names.IndexOf("MusicOnHoldStop") > names.IndexOf("QueueCallerLeave"));
+        Assert.True(names.IndexOf("MusicOnHoldStop") < names.LastIndexOf("Hangup"));
+        Assert.Single(names, n => n == "MusicOnHoldStop");
+    }
 }
