@@ -26,16 +26,22 @@ public sealed class AmiToEntitiesTests
         return last;
     }
 
+    /// <summary>The embedded simulator with phones that wait to be told to answer, the shard regions, once AMI is logged in.</summary>
+    private static async Task<(Xuc.PbxSim.PbxSimulator Sim, IActorRef Lines, IActorRef Queues, IActorRef Agents)> ConnectedAsync(TestServer server)
+    {
+        var sim = server.App.Simulator!;
+        sim.Model.SetAllEndpointsBehaviour(Xuc.PbxSim.Model.EndpointBehaviour.Manual, TimeSpan.Zero);
+        var registry = server.App.Web.Services.GetRequiredService<IActorRegistry>();
+        var regions = (await registry.GetAsync<LineRegion>(), await registry.GetAsync<QueueRegion>(), await registry.GetAsync<AgentRegion>());
+        await Wait.Until(async () => (await server.Http.GetAsync("/health/ready")).IsSuccessStatusCode, Within, "AMI connected");
+        return (sim, regions.Item1, regions.Item2, regions.Item3);
+    }
+
     [Fact]
     public async Task Pbx_events_reach_the_entities_and_a_reconnection_resynchronises_them()
     {
         await using var server = await TestServer.StartAsync();
-        var sim = server.App.Simulator!;
-        sim.Model.SetAllEndpointsBehaviour(Xuc.PbxSim.Model.EndpointBehaviour.Manual, TimeSpan.Zero);
-        var registry = server.App.Web.Services.GetRequiredService<IActorRegistry>();
-        var lines = await registry.GetAsync<LineRegion>();
-        var queues = await registry.GetAsync<QueueRegion>();
-        await Wait.Until(async () => (await server.Http.GetAsync("/health/ready")).IsSuccessStatusCode, Within, "AMI connected");
+        var (sim, lines, queues, _) = await ConnectedAsync(server);
 
         sim.Model.Dial("1001", "1002");
         sim.Model.Answer("1002");
@@ -72,13 +78,7 @@ public sealed class AmiToEntitiesTests
     public async Task A_queue_call_gives_the_same_entity_states_with_local_and_direct_members(string memberInterface)
     {
         await using var server = await TestServer.StartAsync();
-        var sim = server.App.Simulator!;
-        sim.Model.SetAllEndpointsBehaviour(Xuc.PbxSim.Model.EndpointBehaviour.Manual, TimeSpan.Zero);
-        var registry = server.App.Web.Services.GetRequiredService<IActorRegistry>();
-        var lines = await registry.GetAsync<LineRegion>();
-        var queues = await registry.GetAsync<QueueRegion>();
-        var agents = await registry.GetAsync<AgentRegion>();
-        await Wait.Until(async () => (await server.Http.GetAsync("/health/ready")).IsSuccessStatusCode, Within, "AMI connected");
+        var (sim, lines, queues, agents) = await ConnectedAsync(server);
         Assert.True((await agents.Ask<AgentCommandResult>(new LoginAgent("1", "1001", "PJSIP/1001"), Within)).Ok);
         sim.Model.AddQueue("hotline", "3900");
         sim.Model.AddMember("hotline", memberInterface, "Agent 1001", stateInterface: memberInterface.StartsWith("Local/") ? "PJSIP/1001" : null);
@@ -110,12 +110,7 @@ public sealed class AmiToEntitiesTests
     public async Task The_demo_support_queue_has_local_channel_members_and_their_calls_reach_the_phones()
     {
         await using var server = await TestServer.StartAsync();
-        var sim = server.App.Simulator!;
-        sim.Model.SetAllEndpointsBehaviour(Xuc.PbxSim.Model.EndpointBehaviour.Manual, TimeSpan.Zero);
-        var registry = server.App.Web.Services.GetRequiredService<IActorRegistry>();
-        var queues = await registry.GetAsync<QueueRegion>();
-        var lines = await registry.GetAsync<LineRegion>();
-        await Wait.Until(async () => (await server.Http.GetAsync("/health/ready")).IsSuccessStatusCode, Within, "AMI connected");
+        var (sim, lines, queues, _) = await ConnectedAsync(server);
 
         var support = await AskUntil<QueueSnapshot>(queues, new GetQueueState("support"), s => s.Members.Count == 5, "support's members, from the resync");
         Assert.Equal(["Local/1006@agents/n", "Local/1007@agents/n", "Local/1008@agents/n", "Local/1009@agents/n", "Local/1010@agents/n"],
