@@ -35,7 +35,7 @@ public static class EmbeddedSimulator
             foreach (var agent in config.Agents.Where(a => a.DefaultQueues.Any(m => m.QueueId == localQueue.Id)))
                 if (config.Users.FirstOrDefault(u => u.AgentId == agent.Id)?.LineId is { } lineId && config.Lines.FirstOrDefault(l => l.Id == lineId) is { } line)
                     sim.Model.AddMember(localQueue.Name, $"Local/{line.Number}@agents/n", $"{agent.FirstName} {agent.LastName}".Trim(),
-                        agent.DefaultQueues.First(m => m.QueueId == localQueue.Id).Penalty, stateInterface: line.Interface);
+                        agent.DefaultQueues.First(m => m.QueueId == localQueue.Id).Penalty, stateInterface: line.Interface, isStatic: true);
         await sim.StartAsync();
         return sim;
     }

@@ -53,13 +53,18 @@ public sealed partial class PbxModel
     }
 
     /// <summary>QueueAdd: a dynamic member joins (QueueMemberAdded). Errors use app_queue's wording.</summary>
-    public string? AddMember(string queue, string @interface, string? name = null, int penalty = 0, bool paused = false, string? stateInterface = null)
+    public string? AddMember(string queue, string @interface, string? name = null, int penalty = 0, bool paused = false, string? stateInterface = null,
+        bool isStatic = false)
     {
         lock (_gate)
         {
             if (!_queues.TryGetValue(queue, out var q)) return "Unable to add interface to queue: No such queue";
             if (q.Members.Any(m => m.Interface.Equals(@interface, StringComparison.OrdinalIgnoreCase))) return "Unable to add interface: Already there";
-            var m = new QueueMember(@interface, name ?? @interface) { Penalty = penalty, Paused = paused, StateInterface = stateInterface ?? @interface, LoginTime = Epoch(Now) };
+            var m = new QueueMember(@interface, name ?? @interface)
+            {
+                Penalty = penalty, Paused = paused, StateInterface = stateInterface ?? @interface, LoginTime = Epoch(Now),
+                Membership = isStatic ? "static" : "dynamic",
+            };
             q.Members.Add(m);
             Emit(MemberBlock(AmiText.Event("QueueMemberAdded", "agent,all"), q, m, MemberStatus(m)));
             DistributeWaitingCalls();

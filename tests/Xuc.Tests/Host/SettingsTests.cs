@@ -24,6 +24,16 @@ public sealed class SettingsTests
         var e = Assert.Throws<InvalidOperationException>(() => XucSettings.From(HoconLoader.Load("xuc.database.provider = oracle")));
         Assert.Contains("XUC_DB_PROVIDER", e.Message);
     }
+
+    [Fact]
+    public void The_simulator_event_level_is_realistic_unless_set_minimal_and_a_bad_value_is_refused_by_name()
+    {
+        Assert.True(XucSettings.From(HoconLoader.Load()).Ami.SimulatorRealisticEvents);
+        var minimal = HoconLoader.Load(environment: n => n == "XUC_PBXSIM_EVENTS" ? "minimal" : null);
+        Assert.False(XucSettings.From(minimal).Ami.SimulatorRealisticEvents);
+        var e = Assert.Throws<InvalidOperationException>(() => XucSettings.From(HoconLoader.Load("xuc.ami.simulator-events = loud")));
+        Assert.Equal("xuc.ami.simulator-events (XUC_PBXSIM_EVENTS) must be realistic or minimal, not 'loud'", e.Message);
+    }
 }
 
 public sealed class EnvironmentOverrideTests
