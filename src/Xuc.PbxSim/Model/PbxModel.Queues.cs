@@ -230,17 +230,29 @@ public sealed partial class PbxModel
     }
 
     /// <summary>
-    /// The queue's ring timeout for a member (wait_for_answer's timer): rna's AgentRingNoAnswer (RingTime in ms),
-    /// DialEnd NOANSWER, then try_calling's hangupcalls: DialEnd CANCEL and the leg hangs up with no cause of its own.
+    /// The queue's ring timeout (wait_for_answer's timer, one for the whole attempt, so with ringall every leg still
+    /// ringing times out together): rna for each (AgentRingNoAnswer, RingTime in ms, and autopause), DialEnd NOANSWER
+    /// for each (publish_dial_end_event), then try_calling's hangupcalls: DialEnd CANCEL and each leg hangs up with no
+    /// cause of its own; then the next round.
     /// </summary>
     private void MemberTimedOut(QueueCall qc, SimChannel leg)
     {
-        var entry = qc.Ringing.First(r => r.Channel == leg);
-        Emit(QueueAgentBlock(AmiText.Event("AgentRingNoAnswer", "agent,all"), qc, leg, entry.Member).Add("RingTime", (int)(Now - entry.Since).TotalMilliseconds));
-        Emit(ChannelBlock(ChannelBlock(AmiText.Event("DialEnd", "call,all"), qc.Caller), leg, "Dest").Add("DialStatus", "NOANSWER"));
-        AutoPause(qc.Queue, entry.Member);
-        CancelLeg(qc.Caller, leg, 0);
-        MemberDidNotAnswer(qc, leg);
+        var timedOut = qc.Queue.Strategy == QueueStrategy.RingAll ? qc.Ringing.ToList() : [qc.Ringing.First(r => r.Channel == leg)];
+        foreach (var (channel, member, since) in timedOut)
+        {
+            Emit(QueueAgentBlock(AmiText.Event("AgentRingNoAnswer", "agent,all"), qc, channel, member).Add("RingTime", (int)(Now - since).TotalMilliseconds));
+            AutoPause(qc.Queue, member);
+        }
+        foreach (var entry in timedOut)
+            Emit(ChannelBlock(ChannelBlock(AmiText.Event("DialEnd", "call,all"), qc.Caller), entry.Channel, "Dest").Add("DialStatus", "NOANSWER"));
+        // The legs stay listed while they hang up, so a member freed meanwhile does not start the next round early.
+        foreach (var entry in timedOut) CancelLeg(qc.Caller, entry.Channel, 0);
+        foreach (var entry in timedOut)
+        {
+            qc.Ringing.Remove(entry);
+            qc.Declined.Add(entry.Member.Interface);
+        }
+        NextRound(qc);
     }
 
     /// <summary>rna with the queue's autopause: set_member_paused(…, "Auto-Pause", 1) in this queue (or all with autopause=all).</summary>
@@ -270,12 +282,16 @@ public sealed partial class PbxModel
         if (entry.Channel is null) return;
         qc.Ringing.Remove(entry);
         qc.Declined.Add(entry.Member.Interface);
-        if (qc.Ringing.Count == 0 && qc.Queue.Callers.Contains(qc))
-        {
-            // Every member tried once: app_queue starts a new round after its retry delay.
-            if (!qc.Queue.Members.Any(m => IsAvailable(qc.Queue, m, qc))) qc.Declined.Clear();
-            RingMembers(qc);
-        }
+        NextRound(qc);
+    }
+
+    /// <summary>Once nobody rings for the caller any more, the next members are tried (a new round when all were).</summary>
+    private void NextRound(QueueCall qc)
+    {
+        if (qc.Ringing.Count > 0 || !qc.Queue.Callers.Contains(qc)) return;
+        // Every member tried once: app_queue starts a new round after its retry delay.
+        if (!qc.Queue.Members.Any(m => IsAvailable(qc.Queue, m, qc))) qc.Declined.Clear();
+        RingMembers(qc);
     }
 
     /// <summary>

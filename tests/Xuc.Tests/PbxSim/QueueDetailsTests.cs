@@ -16,7 +16,8 @@ public sealed class QueueDetailsTests
         public List<string> Events { get; } = [];
         public void SendEvent(string text) => Events.Add(text);
         public string Single(string name) => Assert.Single(Events, e => e.StartsWith($"Event: {name}\r\n"));
-        public static string Header(string e, string name) => e.Split("\r\n").Single(l => l.StartsWith(name + ": "))[(name.Length + 2)..];
+        public static string Header(string e, string name) => HeaderOrNull(e, name) ?? throw new InvalidOperationException($"no {name}");
+        public static string? HeaderOrNull(string e, string name) => e.Split("\r\n").SingleOrDefault(l => l.StartsWith(name + ": "))?[(name.Length + 2)..];
     }
 
     private static (PbxModel Model, Clock Clock, Recorder Events) Queue(QueueAutoPause autoPause = QueueAutoPause.No)
@@ -121,5 +122,29 @@ public sealed class QueueDetailsTests
         Assert.True(names.IndexOf("MusicOnHoldStop") > names.IndexOf("QueueCallerLeave"));
         Assert.True(names.IndexOf("MusicOnHoldStop") < names.LastIndexOf("Hangup"));
         Assert.Single(names, n => n == "MusicOnHoldStop");
+    }
+
+    [Fact]
+    public void With_ringall_the_ring_timeout_ends_every_ringing_leg_together()
+    {
+        var clock = new Clock();
+        var model = new PbxModel(clock: clock) { EventLevel = SimEventLevel.Minimal };
+        model.AddEndpoint("1001");
+        model.AddEndpoint("1002");
+        model.AddQueue("sales", "3000", QueueStrategy.RingAll);
+        model.AddMember("sales", "PJSIP/1001", "Agent 1001");
+        model.AddMember("sales", "PJSIP/1002", "Agent 1002");
+        var events = new Recorder();
+        model.Subscribe(events);
+        model.ExternalCall("0611111111", "3000");
+        events.Events.Clear();
+        clock.Now += TimeSpan.FromSeconds(15);
+        model.RingTimeout("1001");
+        // wait_for_answer: rna for each leg, DialEnd NOANSWER for each; try_calling's hangupcalls: CANCEL and Hangup each.
+        var sequence = events.Events.Select(e => (Name: e[7..e.IndexOf('\r')], Dest: Recorder.HeaderOrNull(e, "DestChannel") ?? Recorder.HeaderOrNull(e, "Channel") ?? ""))
+            .Where(x => x.Name is "AgentRingNoAnswer" or "DialEnd" or "Hangup").Take(8)
+            .Select(x => $"{x.Name} {x.Dest[..10]}").ToList();
+        Assert.Equal(["AgentRingNoAnswer PJSIP/1001", "AgentRingNoAnswer PJSIP/1002", "DialEnd PJSIP/1001", "DialEnd PJSIP/1002",
+            "DialEnd PJSIP/1001", "Hangup PJSIP/1001", "DialEnd PJSIP/1002", "Hangup PJSIP/1002"], sequence);
     }
 }
