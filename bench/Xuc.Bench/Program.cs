@@ -1,5 +1,6 @@
 using Xuc.Bench.Ami;
 using Xuc.Bench.Configuration;
+using Xuc.Bench.Sim;
 using Xuc.Bench.Startup;
 
 // ./build.sh bench [name] — each benchmark prints its own table.
@@ -10,6 +11,7 @@ var benches = new Dictionary<string, Func<string[], Task>>
     ["ami-parse"] = AmiParseBench.Run,
     ["startup"] = StartupBench.Run,
     ["config-write"] = ConfigWriteBench.Run,
+    ["sim-volume"] = SimVolumeBench.Run,
 };
 if (name == "all")
 {

@@ -2,7 +2,7 @@ using Xuc.PbxSim.Model;
 
 namespace Xuc.PbxSim;
 
-/// <summary>Outcome counts of a load run.</summary>
+/// <summary>Outcome counts of a load run: the calls placed, and what the queue did with them (its Completed and Abandoned counters).</summary>
 public sealed record LoadResult(int Calls, int Answered, int Abandoned, int Failed);
 
 /// <summary>
@@ -15,9 +15,11 @@ public static class LoadRunner
         double answerRatio, double abandonRatio, TimeSpan talkTime, CancellationToken ct = default, int seed = 1)
     {
         var random = new Random(seed);
+        var target = model.Queues.FirstOrDefault(q => q.Name.Equals(queue, StringComparison.OrdinalIgnoreCase) || q.Number == queue);
+        var (completedBefore, abandonedBefore) = model.Locked(() => (target?.Completed ?? 0, target?.Abandoned ?? 0));
         var interval = TimeSpan.FromSeconds(1 / Math.Max(0.001, callsPerSecond));
         var end = DateTime.UtcNow + duration;
-        int calls = 0, answered = 0, abandoned = 0, failed = 0;
+        int calls = 0, failed = 0;
         model.SetAllEndpointsBehaviour(EndpointBehaviour.AutoAnswer, TimeSpan.FromMilliseconds(200));
         var pending = new List<Task>();
         var next = DateTime.UtcNow;
@@ -29,16 +31,11 @@ public static class LoadRunner
             catch (SimulationException) { failed++; continue; }
             calls++;
             var roll = random.NextDouble();
+            // Callers meant to abandon give up before a member can answer; the others talk (or wait) and hang up.
             if (roll < abandonRatio)
-            {
-                abandoned++;
                 pending.Add(HangupLater(model, uid, TimeSpan.FromMilliseconds(random.Next(50, 150)), ct));
-            }
             else if (roll < abandonRatio + answerRatio)
-            {
-                answered++;
                 pending.Add(HangupLater(model, uid, talkTime, ct));
-            }
             else
             {
                 pending.Add(HangupLater(model, uid, talkTime + talkTime, ct));
@@ -48,7 +45,8 @@ public static class LoadRunner
             if (wait > TimeSpan.Zero) await Task.Delay(wait, ct);
         }
         await Task.WhenAll(pending);
-        return new LoadResult(calls, answered, abandoned, failed);
+        var (completed, abandoned) = model.Locked(() => (target?.Completed ?? 0, target?.Abandoned ?? 0));
+        return new LoadResult(calls, completed - completedBefore, abandoned - abandonedBefore, failed);
     }
 
     private static async Task HangupLater(PbxModel model, string uniqueid, TimeSpan after, CancellationToken ct)

@@ -1,4 +1,5 @@
 using System.Net;
+using Xuc.PbxSim.Model;
 
 namespace Xuc.PbxSim;
 
@@ -15,4 +16,8 @@ public sealed record PbxSimOptions
     public string ChannelTech { get; init; } = "PJSIP";
     /// <summary>A client that stops reading is disconnected once this many messages are queued for it.</summary>
     public int MaxQueuedPerClient { get; init; } = 500_000;
+    /// <summary>Event volume: realistic (default, as a real Asterisk 18) or minimal (the events state is derived from).</summary>
+    public SimEventLevel Events { get; init; } = SimEventLevel.Realistic;
+    /// <summary>asterisk.conf <c>systemname</c> (empty: none): Uniqueids become <c>name-epoch.seq</c>, events carry <c>SystemName</c>.</summary>
+    public string SystemName { get; init; } = "";
 }

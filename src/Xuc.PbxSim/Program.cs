@@ -4,7 +4,7 @@ using Xuc.PbxSim.Model;
 using Xuc.PbxSim.Replay;
 
 // Standalone PBX simulator: dotnet run --project src/Xuc.PbxSim -- [--port 5038] [--control-port 5039] [--tech PJSIP|SIP]
-//   [--user xuc --secret xucpass] [--auto-answer MS]
+//   [--user xuc --secret xucpass] [--auto-answer MS] [--events realistic|minimal] [--system-name NAME]
 // or a recorded AMI stream: --replay FILE [--speed 1|10|max] [--loop] (see docs/pbxsim.md)
 string Arg(string name, string fallback)
 {
@@ -12,8 +12,16 @@ string Arg(string name, string fallback)
     return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
 }
 
+var events = Arg("--events", "realistic").ToLowerInvariant();
+if (events is not ("realistic" or "minimal"))
+{
+    Console.Error.WriteLine($"--events must be realistic or minimal, not '{events}'");
+    return 2;
+}
 var options = new PbxSimOptions
 {
+    Events = events == "minimal" ? SimEventLevel.Minimal : SimEventLevel.Realistic,
+    SystemName = Arg("--system-name", ""),
     Port = int.Parse(Arg("--port", "5038")),
     ChannelTech = Arg("--tech", "PJSIP"),
     ManagerUsers = new Dictionary<string, string> { [Arg("--user", "xuc")] = Arg("--secret", "xucpass") },

@@ -15,7 +15,7 @@ public static class AmiParseBench
     {
         var runs = args.Length > 0 && int.TryParse(args[0], out var r) ? r : 7;
         var (corpus, messages) = AmiCorpus.Build(64 * 1024 * 1024);
-        Console.WriteLine($"corpus: {corpus.Length / 1048576.0:F1} MiB, {messages:N0} events (queue calls, VarSet-heavy, CRLF)");
+        Console.WriteLine($"corpus: {corpus.Length / 1048576.0:F1} MiB, {messages:N0} events (the simulator's realistic queue-call mix, CRLF)");
 
         // Both parsers must agree before their speed means anything.
         var xuc = ParseXuc(corpus);

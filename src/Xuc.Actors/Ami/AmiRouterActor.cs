@@ -23,6 +23,8 @@ public sealed class AmiRouterActor : ReceiveActor, IWithUnboundedStash
     private readonly IActorRef _queues;
     private Dictionary<string, string> _agentByInterface = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _knownLines = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>Queue member interface → its state interface (Local/1001@agents/n → PJSIP/1001), from the member events.</summary>
+    private readonly Dictionary<string, string> _stateInterfaces = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _knownQueues = new(StringComparer.OrdinalIgnoreCase);
 
     public AmiRouterActor(IActorRef lines, IActorRef agents, IActorRef queues)
@@ -85,10 +87,21 @@ public sealed class AmiRouterActor : ReceiveActor, IWithUnboundedStash
             _queues.Tell(new QueueAmiEvent(queue, e));
         }
 
-        var memberInterface = e["Interface"] ?? e["MemberInterface"];
-        if (memberInterface is not null && _agentByInterface.TryGetValue(memberInterface, out var agentId))
+        var memberInterface = e["Interface"] ?? e["Location"] ?? e["MemberInterface"];
+        if (memberInterface is not null && e["StateInterface"] is { Length: > 0 } stateInterface && stateInterface != memberInterface)
+            _stateInterfaces[memberInterface] = stateInterface;
+        if (memberInterface is not null && AgentOf(memberInterface) is { } agentId)
             _agents.Tell(new AgentAmiEvent(agentId, e));
     }
+
+    /// <summary>
+    /// The agent logged on a member interface: directly, or through the state interface app_queue reported for it
+    /// (a <c>Local/1001@agents/n</c> member of an agent logged on <c>PJSIP/1001</c>).
+    /// </summary>
+    private string? AgentOf(string memberInterface)
+        => _agentByInterface.TryGetValue(memberInterface, out var agentId) ? agentId
+            : _stateInterfaces.TryGetValue(memberInterface, out var device) && _agentByInterface.TryGetValue(device, out agentId) ? agentId
+            : null;
 
     private void ToLine(string line, AmiEventData e)
     {
@@ -126,7 +139,8 @@ public sealed class AmiRouterActor : ReceiveActor, IWithUnboundedStash
     }
 
     private static string? DeviceOf(AmiEventData e)
-        => e.Name is "DeviceStateChange" && e["Device"] is { } device && device.Contains('/') ? device : null;
+        => e.Name is "DeviceStateChange" && e["Device"] is { } device && device.Contains('/')
+           && !device.StartsWith("Local/", StringComparison.OrdinalIgnoreCase) ? device : null;
 
     public static Props PropsFor(IActorRef lines, IActorRef agents, IActorRef queues)
         => Props.Create(() => new AmiRouterActor(lines, agents, queues));

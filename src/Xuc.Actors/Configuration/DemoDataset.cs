@@ -9,6 +9,12 @@ namespace Xuc.Actors.Configuration;
 /// </summary>
 public static class DemoDataset
 {
+    /// <summary>
+    /// The queue whose members are Local channels in the bundled simulator (<c>Local/1006@agents/n</c>, state
+    /// interface <c>PJSIP/1006</c>), as FreePBX, XiVO and Wazo configure queue members; the others are rung directly.
+    /// </summary>
+    public const string LocalMemberQueue = "support";
+
     private static readonly (string Login, string First, string Last)[] People =
     [
         ("jbond", "James", "Bond"), ("mmoneypenny", "Eve", "Moneypenny"), ("qboothroyd", "Q", "Boothroyd"),

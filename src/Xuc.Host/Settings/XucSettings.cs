@@ -43,6 +43,7 @@ public sealed record XucSettings
             {
                 EmbeddedSimulator = embedded,
                 SimulatorControlPort = r.Port("ami.simulator-control-port", "XUC_PBXSIM_CONTROL_PORT", 5039),
+                SimulatorRealisticEvents = r.OneOf("ami.simulator-events", "XUC_PBXSIM_EVENTS", "realistic", "realistic", "minimal") == "realistic",
                 Host = r.NonEmpty("ami.host", "XUC_AMI_HOST", "127.0.0.1"),
                 // Port 0 only makes sense for the embedded simulator (any free port).
                 Port = r.Port("ami.port", "XUC_AMI_PORT", 5038, allowAny: embedded),
@@ -74,6 +75,8 @@ public sealed record AmiSettings
 {
     public bool EmbeddedSimulator { get; init; } = true;
     public int SimulatorControlPort { get; init; } = 5039;
+    /// <summary>The embedded simulator sends a real Asterisk 18's volume (Newexten, VarSet…), or only the minimal events.</summary>
+    public bool SimulatorRealisticEvents { get; init; } = true;
     public string Host { get; init; } = "127.0.0.1";
     public int Port { get; init; } = 5038;
     public string Username { get; init; } = "xuc";

@@ -30,6 +30,9 @@ public sealed class ControlServer(PbxSimulator sim, int port) : IAsyncDisposable
         _loop = Task.Run(LoopAsync);
     }
 
+    /// <summary>The port listened on (the one asked for, or the one picked for 0), once started.</summary>
+    public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+
     private async Task LoopAsync()
     {
         while (!_stop.IsCancellationRequested)

@@ -10,6 +10,7 @@ public sealed partial class PbxModel
         lock (_gate)
         {
             var caller = NewChannel($"{Tech}/trunk", from, callerName, "from-external", to, 4);
+            InboundSteps(caller, to);
             Route(caller, to);
             return caller.Uniqueid;
         }
@@ -34,34 +35,43 @@ public sealed partial class PbxModel
     {
         var queue = _queues.Values.FirstOrDefault(q => q.Number == destination || q.Name.Equals(destination, StringComparison.OrdinalIgnoreCase));
         if (queue is not null) { JoinQueue(queue, caller); return; }
-        if (_endpoints.TryGetValue(destination, out var ep)) { DialEndpoint(caller, ep); return; }
+        if (_endpoints.TryGetValue(destination, out var ep))
+        {
+            Step(caller, "Dial", $"{ep.Device},30");
+            DialEndpoint(caller, ep);
+            return;
+        }
         if (IsConferenceNumber(destination)) { AnswerInConference(caller, destination); return; }
         HangupChannel(caller, 1, "Unallocated (unassigned) number");
     }
 
-    private SimChannel DialEndpoint(SimChannel caller, Endpoint ep, QueueCall? forQueue = null, QueueMember? member = null)
+    /// <summary>
+    /// app_dial (or a Local channel's <c>;2</c> running Dial): the phone's channel, DialBegin with the resource as
+    /// DialString, the phone rings. A phone rung for a Local <c>;1</c> makes that half ring too.
+    /// </summary>
+    private SimChannel DialEndpoint(SimChannel caller, Endpoint ep)
     {
         var callee = NewChannel(ep.Device, ep.Exten, ep.CallerIdName, ep.Context, ep.Exten, 0, caller.Linkedid);
         callee.ConnectedNum = caller.CallerIdNum;
         callee.ConnectedName = caller.CallerIdName;
         callee.DialedBy = caller;
-        callee.RingingFor = forQueue;
-        var dial = ChannelBlock(ChannelBlock(AmiText.Event("DialBegin", "call,all"), caller), callee, "Dest").Add("DialString", ep.Exten);
-        Emit(dial);
-        if (forQueue is not null && member is not null)
-        {
-            forQueue.Ringing.Add((callee, member, Now));
-            Emit(QueueAgentBlock(AmiText.Event("AgentCalled", "agent,all"), forQueue, callee, member));
-        }
+        Emit(ChannelBlock(ChannelBlock(AmiText.Event("DialBegin", "call,all"), caller), callee, "Dest").Add("DialString", ep.Exten));
+        Ring(callee, ep);
+        return callee;
+    }
+
+    /// <summary>The dialed phone answers the INVITE: busy (a declined, DND or unregistered phone), or ringing.</summary>
+    private void Ring(SimChannel callee, Endpoint ep)
+    {
         if (ep.Behaviour == EndpointBehaviour.Reject || ep.DoNotDisturb || !ep.Registered)
         {
             EndRinging(callee, "BUSY", 17, "User busy");
-            return callee;
+            return;
         }
         SetState(callee, 5);
+        if (callee.DialedBy?.LocalOther is { State: not (5 or 6) } one) SetState(one, 5);
         if (ep.Behaviour == EndpointBehaviour.AutoAnswer)
             Schedule(ep.AnswerDelay, () => { if (_channels.ContainsKey(callee.Name) && callee.State == 5) AnswerChannel(callee); });
-        return callee;
     }
 
     /// <summary>The phone answers its ringing call (the oldest one if several ring).</summary>
@@ -96,7 +106,10 @@ public sealed partial class PbxModel
             var ep = RequireEndpoint(exten);
             var ringing = _channels.Values.Where(c => c.Device == ep.Device && c.State == 5).OrderBy(c => c.Created).FirstOrDefault()
                           ?? throw new SimulationException($"nothing rings on {exten}");
-            EndRinging(ringing, "NOANSWER", 19, "No answer");
+            // A queue member's timeout is app_queue's own timer on the leg it dialed (the phone, or the Local ;1).
+            var leg = ringing.DialedBy?.LocalOther ?? ringing;
+            if (leg.RingingFor is { } qc) MemberTimedOut(qc, leg);
+            else EndRinging(ringing, "NOANSWER", 19, "No answer");
         }
     }
 
@@ -109,9 +122,21 @@ public sealed partial class PbxModel
                 ? _channels.Values.Where(c => c.Device == ep.Device).ToList()
                 : FindChannel(extenOrChannel) is { } c ? [c] : [];
             if (targets.Count == 0) throw new SimulationException($"no call on {extenOrChannel}");
-            foreach (var t in targets.Where(t => _channels.ContainsKey(t.Name))) HangupChannel(t, 16, "Normal Clearing");
+            foreach (var t in targets.Where(t => _channels.ContainsKey(t.Name))) HangupChannel(t, 16, "Normal Clearing", byDriver: true);
         }
     }
+
+    /// <summary>
+    /// The manager Hangup action: manager.c action_hangup uses ast_channel_softhangup_withcause_locked, which raises
+    /// no HangupRequest/SoftHangupRequest (only ast_softhangup and ast_queue_hangup* publish one).
+    /// </summary>
+    internal void HangupByManager(SimChannel c, int cause = 16) => HangupChannel(c, cause, CauseText(cause));
+
+    private static string CauseText(int cause) => cause switch
+    {
+        0 => "Unknown", 1 => "Unallocated (unassigned) number", 16 => "Normal Clearing", 17 => "User busy",
+        19 => "No answer", 21 => "Call Rejected", 26 => "Answered elsewhere", _ => "Unknown",
+    };
 
     public void Hold(string extenOrChannel, bool hold)
     {
@@ -140,11 +165,24 @@ public sealed partial class PbxModel
         var caller = callee.DialedBy;
         if (caller is null) return;
         Emit(ChannelBlock(ChannelBlock(AmiText.Event("DialEnd", "call,all"), caller), callee, "Dest").Add("DialStatus", "ANSWER"));
+        AfterDial(caller, callee);
         if (callee.RingingFor is { } qc) { ConnectQueueCall(qc, callee); return; }
         if (caller.State != 6) { caller.Answered = Now; SetState(caller, 6); }
         ConnectParties(caller, callee);
         if (caller.Bridge is { } existing) EnterBridge(existing, callee);
         else Bridge(caller, callee);
+        // A Local ;2 answered and bridged with the phone: the ;1 half answers the queue that dialed it.
+        if (caller.LocalOther is { RingingFor: not null } one && _channels.ContainsKey(one.Name)) AnswerChannel(one);
+    }
+
+    /// <summary>app_dial's variables on the dialing channel once the dial ends (DIALSTATUS, DIALEDPEER…), at the realistic level.</summary>
+    private void AfterDial(SimChannel caller, SimChannel callee)
+    {
+        if (caller.RingingFor is not null || callee.RingingFor is not null) return;
+        SideVariable(caller, "DIALEDPEERNAME", callee.Name);
+        SideVariable(caller, "DIALEDPEERNUMBER", callee.Exten);
+        SideVariable(caller, "ANSWEREDTIME", "0");
+        SideVariable(caller, "DIALSTATUS", "ANSWER");
     }
 
     private void ConnectParties(SimChannel a, SimChannel b)
@@ -161,59 +199,103 @@ public sealed partial class PbxModel
         if (caller is not null)
             Emit(ChannelBlock(ChannelBlock(AmiText.Event("DialEnd", "call,all"), caller), callee, "Dest").Add("DialStatus", dialStatus));
         var queueCall = callee.RingingFor;
+        // wait_for_answer on BUSY or on the member's leg hanging up: DialEnd, then rna (RingTime in whole seconds × 1000).
+        if (queueCall?.Ringing.FirstOrDefault(r => r.Channel == callee) is { Channel: not null } entry)
+        {
+            Emit(QueueAgentBlock(AmiText.Event("AgentRingNoAnswer", "agent,all"), queueCall, callee, entry.Member)
+                .Add("RingTime", (int)(Now - entry.Since).TotalSeconds * 1000));
+            if (dialStatus == "BUSY") AutoPause(queueCall.Queue, entry.Member);
+        }
         callee.DialedBy = null;
+        callee.RingingFor = null;
         HangupChannel(callee, cause, causeText);
         if (queueCall is not null)
         {
-            MemberDidNotAnswer(queueCall, callee, dialStatus);
+            MemberDidNotAnswer(queueCall, callee);
         }
         else if (caller is not null && _channels.ContainsKey(caller.Name) && caller.Bridge is null)
         {
             // A plain Dial that failed: the caller's dialplan ends and it hangs up with the callee's cause.
+            SideVariable(caller, "DIALSTATUS", dialStatus);
             HangupChannel(caller, cause, causeText);
         }
     }
 
-    /// <summary>Tears a channel down with Asterisk's events: bridge leave (the lone peer hangs up too), queue bookkeeping, Hangup.</summary>
-    private void HangupChannel(SimChannel c, int cause, string causeText)
+    /// <summary>
+    /// Tears a channel down with Asterisk's events: bridge leave (the lone peer hangs up too), queue bookkeeping,
+    /// Hangup. <paramref name="byDriver"/>: the hang-up comes from the channel's own side (chan_pjsip's session end
+    /// calls ast_queue_hangup_with_cause → HangupRequest with the cause); a peer the bridge drops (bridge.c
+    /// bridge_dissolve) and a leg the dialing application cancels (app_queue hangupcalls, app_dial hanguptree) raise none.
+    /// </summary>
+    private void HangupChannel(SimChannel c, int cause, string causeText, bool byDriver = false)
     {
         if (!_channels.ContainsKey(c.Name)) return;
-        Emit(ChannelBlock(AmiText.Event("HangupRequest", "call,all"), c).Add("Cause", cause));
-
-        // Legs this channel was still ringing are cancelled.
-        foreach (var leg in _channels.Values.Where(x => x.DialedBy == c && x.State != 6).ToList())
-            CancelLeg(c, leg, 26, "Answered elsewhere");
+        if (byDriver) Emit(ChannelBlock(AmiText.Event("HangupRequest", "call,all"), c).Add("Cause", cause));
 
         var waiting = _queues.Values.SelectMany(q => q.Callers).FirstOrDefault(qc => qc.Caller == c);
         if (waiting is not null && waiting.ConnectedMember is null) Abandon(waiting);
 
+        // Legs this channel was still dialing are cancelled: "answered elsewhere" only passes on with cause 26
+        // (app_dial's OPT_CANCEL_ELSEWHERE inherited from the caller); otherwise they end with no cause of their own.
+        foreach (var leg in _channels.Values.Where(x => x.DialedBy == c && x.State != 6).ToList())
+            CancelLeg(c, leg, cause == 26 ? 26 : 0);
+
         var connected = _queues.Values.SelectMany(q => q.Callers).FirstOrDefault(qc => qc.ConnectedMember is not null && (qc.Caller == c || qc.ConnectedChannel == c));
         var bridge = c.Bridge;
         LeaveBridge(c);
-        if (connected is not null) CompleteQueueCall(connected, hungUpBy: c);
+        if (connected is not null) CompleteQueueCall(connected, connected.Caller == c ? "caller" : "agent");
         if (c.Conference is not null) LeaveConferenceInternal(c);
 
+        StopMusicOnHold(c);
+        HangupVariables(c);
+        HangupSteps(c, cause);
         _channels.Remove(c.Name);
         FailOriginate(c, cause);
+        // unreal_hangup queues the hang-up on the other Local half while this one is torn down.
+        var otherHalf = c.LocalOther is { } o && _channels.ContainsKey(o.Name) ? o : null;
+        if (otherHalf is not null) Emit(ChannelBlock(AmiText.Event("HangupRequest", "call,all"), otherHalf).Add("Cause", cause));
         Emit(ChannelBlock(AmiText.Event("Hangup", "call,all"), c).Add("Cause", cause).Add("Cause-txt", causeText));
+        Cdr(c);
         UpdateDeviceState(c.Device);
+        if (otherHalf is not null) LocalHalfGone(otherHalf, cause, causeText);
 
         HangUpLonePeer(bridge);
     }
 
-    /// <summary>A basic two-party bridge a channel has left: the peer left alone in it hangs up.</summary>
+    /// <summary>
+    /// What a hanging-up channel sets at the realistic level: chan_pjsip's RTCP summary (RTPAUDIOQOS*, also on its
+    /// bridge peer as RTPAUDIOQOS*BRIDGED) for an answered PJSIP channel.
+    /// </summary>
+    private void HangupVariables(SimChannel c)
+    {
+        if (!Realistic || c.Answered is null || IsLocal(c.Name)) return;
+        const string qos = "ssrc=12345678;themssrc=87654321;lp=0;rxjitter=0.000000;rxcount=1500;txjitter=0.000000;txcount=1500;rlp=0;rtt=0.000000";
+        SetVariable(c, "RTPAUDIOQOS", qos);
+        SetVariable(c, "RTPAUDIOQOSJITTER", "minrxjitter=0.000000;maxrxjitter=0.000000;avgrxjitter=0.000000;stdevrxjitter=0.000000;");
+        SetVariable(c, "RTPAUDIOQOSLOSS", "minrxlost=0.000000;maxrxlost=0.000000;avgrxlost=0.000000;stdevrxlost=0.000000;");
+        SetVariable(c, "RTPAUDIOQOSRTT", "minrtt=0.000000;maxrtt=0.000000;avgrtt=0.000000;stdevrtt=0.000000;");
+        if (c.Bridge?.Channels.FirstOrDefault(x => x != c) is { } peer)
+        {
+            SetVariable(peer, "RTPAUDIOQOSBRIDGED", qos);
+            SetVariable(peer, "RTPAUDIOQOSJITTERBRIDGED", "minrxjitter=0.000000;maxrxjitter=0.000000;avgrxjitter=0.000000;stdevrxjitter=0.000000;");
+            SetVariable(peer, "RTPAUDIOQOSLOSSBRIDGED", "minrxlost=0.000000;maxrxlost=0.000000;avgrxlost=0.000000;stdevrxlost=0.000000;");
+            SetVariable(peer, "RTPAUDIOQOSRTTBRIDGED", "minrtt=0.000000;maxrtt=0.000000;avgrtt=0.000000;stdevrtt=0.000000;");
+        }
+    }
+
+    /// <summary>A basic two-party bridge a channel has left: the peer left alone hangs up (bridge_dissolve, no request event).</summary>
     private void HangUpLonePeer(SimBridge? bridge)
     {
         if (bridge is { Channels.Count: 1 }) HangupChannel(bridge.Channels[0], 16, "Normal Clearing");
     }
 
-    /// <summary>A ringing leg is called off by its caller: DialEnd CANCEL, then the leg hangs up.</summary>
-    private void CancelLeg(SimChannel caller, SimChannel leg, int cause, string causeText)
+    /// <summary>A ringing leg is called off by its caller: DialEnd CANCEL, then the leg hangs up with the cause given (26 or none).</summary>
+    private void CancelLeg(SimChannel caller, SimChannel leg, int cause)
     {
         Emit(ChannelBlock(ChannelBlock(AmiText.Event("DialEnd", "call,all"), caller), leg, "Dest").Add("DialStatus", "CANCEL"));
         leg.DialedBy = null;
         leg.RingingFor = null;
-        HangupChannel(leg, cause, causeText);
+        HangupChannel(leg, cause, CauseText(cause));
     }
 
     /// <summary>Runs <paramref name="action"/> under the model lock after <paramref name="delay"/>.</summary>

@@ -13,6 +13,8 @@ public sealed partial class PbxModel
         // The manager action is an "external" transfer (manager.c passes is_external to the bridging core).
         Emit(BridgeBlock(ChannelBlock(ChannelBlock(AmiText.Event("BlindTransfer", "call,all").Add("Result", "Success"), transferer, "Transferer"), peer, "Transferee"), bridge)
             .Add("IsExternal", "Yes").Add("Context", context).Add("Extension", exten));
+        // app_queue's handle_blind_transfer: the queue call ends with AgentComplete Reason transfer.
+        if (ConnectedQueueCall(transferer, peer) is { } queueCall) CompleteQueueCall(queueCall, "transfer");
         LeaveBridge(peer);
         HangupChannel(transferer, 16, "Normal Clearing");
         peer.Context = context;
@@ -20,6 +22,11 @@ public sealed partial class PbxModel
         Route(peer, exten);
         return null;
     }
+
+    /// <summary>The answered queue call two bridged channels belong to, if any.</summary>
+    private QueueCall? ConnectedQueueCall(SimChannel a, SimChannel b)
+        => _queues.Values.SelectMany(q => q.Callers)
+            .FirstOrDefault(qc => qc.ConnectedMember is not null && (qc.Caller == a || qc.Caller == b || qc.ConnectedChannel == a || qc.ConnectedChannel == b));
 
     /// <summary>Atxfer: the transferer's peer is held, the transferer consults <paramref name="exten"/>.</summary>
     internal string? AttendedTransfer(SimChannel transferer, string exten)
@@ -68,6 +75,8 @@ public sealed partial class PbxModel
             ChannelBlock(t, target, "TransferTarget");
             // Atxfer runs the DTMF attended-transfer feature inside Asterisk: not an external (protocol) transfer.
             Emit(t.Add("IsExternal", "No").Add("DestType", "Bridge").Add("DestBridgeUniqueid", origBridge.Uniqueid));
+            // app_queue's handle_attended_transfer: a transferred queue call ends with AgentComplete Reason transfer.
+            if (ConnectedQueueCall(original, held) is { } queueCall) CompleteQueueCall(queueCall, "transfer");
             // The target moves into the transferee's bridge; both transferer channels go away.
             LeaveBridge(target);
             HangupChannel(consult, 16, "Normal Clearing");

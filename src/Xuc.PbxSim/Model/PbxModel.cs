@@ -18,7 +18,6 @@ public sealed partial class PbxModel
     private readonly Dictionary<string, List<SimChannel>> _conferences = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, string> _astDb = new(StringComparer.Ordinal);
     private readonly TimeProvider _clock;
-    private readonly long _epoch;
     private int _channelSeq;
     private int _uniqueSeq;
 
@@ -26,7 +25,6 @@ public sealed partial class PbxModel
     {
         Tech = tech;
         _clock = clock ?? TimeProvider.System;
-        _epoch = _clock.GetUtcNow().ToUnixTimeSeconds();
         Started = _clock.GetUtcNow();
     }
 
@@ -34,6 +32,18 @@ public sealed partial class PbxModel
     public string Tech { get; }
     public DateTimeOffset Started { get; }
     public DateTimeOffset Now => _clock.GetUtcNow();
+
+    /// <summary>
+    /// How much traffic a call makes: <see cref="SimEventLevel.Realistic"/> (default) adds what a real Asterisk 18
+    /// also sends (Newexten per dialplan step, VarSet floods, music on hold); <see cref="SimEventLevel.Minimal"/> keeps
+    /// the events a CTI server derives state from.
+    /// </summary>
+    public SimEventLevel EventLevel { get; set; } = SimEventLevel.Realistic;
+
+    private bool Realistic => EventLevel == SimEventLevel.Realistic;
+
+    /// <summary>asterisk.conf <c>systemname</c>: prefixes every Uniqueid and adds <c>SystemName:</c> to every event (empty: none).</summary>
+    public string SystemName { get; set; } = "";
 
     /// <summary>How many channels are up now (for the control surface and load runs).</summary>
     public int ChannelCount { get { lock (_gate) return _channels.Count; } }
@@ -47,17 +57,32 @@ public sealed partial class PbxModel
     private void Emit(AmiText message)
     {
         var text = message.ToString();
+        if (SystemName.Length > 0) text = WithSystemName(text);
         foreach (var sink in _sinks) sink.SendEvent(text);
     }
 
-    private string NextUniqueid() => $"{_epoch}.{++_uniqueSeq}";
+    /// <summary>manager.c's __manager_event_sessions_va writes <c>SystemName</c> after Privilege, before the event's own headers.</summary>
+    private string WithSystemName(string text)
+    {
+        var privilege = text.IndexOf("\r\nPrivilege: ", StringComparison.Ordinal);
+        if (privilege < 0) return text;
+        var end = text.IndexOf("\r\n", privilege + 2, StringComparison.Ordinal) + 2;
+        return text.Insert(end, $"SystemName: {SystemName}\r\n");
+    }
 
-    private SimChannel NewChannel(string device, string callerNum, string callerName, string context, string exten, int state, string? linkedid = null)
+    /// <summary>channel_internal_api.c: <c>%li.%d</c> (creation time, global sequence), or <c>%s-%li.%d</c> with a system name.</summary>
+    private string NextUniqueid()
+    {
+        var id = $"{Now.ToUnixTimeSeconds()}.{++_uniqueSeq}";
+        return SystemName.Length > 0 ? $"{SystemName}-{id}" : id;
+    }
+
+    private SimChannel NewChannel(string device, string callerNum, string callerName, string context, string exten, int state, string? linkedid = null, string? name = null)
     {
         var uid = NextUniqueid();
         var ch = new SimChannel
         {
-            Name = $"{device}-{++_channelSeq:x8}",
+            Name = name ?? $"{device}-{++_channelSeq:x8}",
             Uniqueid = uid,
             Linkedid = linkedid ?? uid,
             Device = device,
@@ -128,6 +153,7 @@ public sealed partial class PbxModel
         bridge.Channels.Add(c);
         c.Bridge = bridge;
         Emit(ChannelBlock(BridgeBlock(AmiText.Event("BridgeEnter", "call,all"), bridge), c));
+        BridgePeerVariables(bridge);
     }
 
     private void LeaveBridge(SimChannel c)
@@ -146,6 +172,8 @@ public sealed partial class PbxModel
         var ep = _endpoints.Values.FirstOrDefault(e => e.Device.Equals(device, StringComparison.OrdinalIgnoreCase));
         if (ep is { Registered: false }) return ("UNAVAILABLE", 4, "Unavailable", 5);
         var chans = _channels.Values.Where(c => c.Device.Equals(device, StringComparison.OrdinalIgnoreCase)).ToList();
+        // core_local.c local_devicestate: a Local device is in use while any of its channels exists, never ringing.
+        if (IsLocal(device)) return chans.Count > 0 ? ("INUSE", 1, "InUse", 2) : ("NOT_INUSE", 0, "Idle", 1);
         var ringing = chans.Any(c => c.State is 5);
         var up = chans.Any(c => c.State is 6 && !c.OnHold);
         var held = chans.Any(c => c.State is 6 && c.OnHold);
@@ -167,12 +195,15 @@ public sealed partial class PbxModel
             Emit(AmiText.Event("ExtensionStatus", "call,all").Add("Exten", ep.Exten).Add("Context", ep.Context)
                 .Add("Hint", ep.Device).Add("Status", ext).Add("StatusText", text));
         foreach (var q in _queues.Values)
-            foreach (var m in q.Members.Where(m => m.StateInterface.Equals(device, StringComparison.OrdinalIgnoreCase)))
-                Emit(MemberBlock(AmiText.Event("QueueMemberStatus", "agent,all"), q, m, memberStatus));
+        {
+            var members = q.Members.Where(m => DeviceOfInterface(m.StateInterface).Equals(device, StringComparison.OrdinalIgnoreCase)).ToList();
+            foreach (var m in members) Emit(MemberBlock(AmiText.Event("QueueMemberStatus", "agent,all"), q, m, memberStatus));
+            if (members.Count > 0) QueueAvailState(q);
+        }
         if (memberStatus == 1) DistributeWaitingCalls();
     }
 
-    private int MemberStatus(QueueMember m) => DeviceState(m.StateInterface).MemberStatus;
+    private int MemberStatus(QueueMember m) => DeviceState(DeviceOfInterface(m.StateInterface)).MemberStatus;
 
     private long Epoch(DateTimeOffset t) => t.ToUnixTimeSeconds();
 }

@@ -15,16 +15,24 @@ public sealed class SimChannel
     public string Context { get; set; } = "default";
     public string Exten { get; set; } = "s";
     public int Priority { get; set; } = 1;
+    /// <summary>Dialplan steps run so far (the first runs at priority 1).</summary>
+    public int StepsRun { get; set; }
     public string Application { get; set; } = "";
     public string ApplicationData { get; set; } = "";
     public DateTimeOffset Created { get; init; }
     public DateTimeOffset? Answered { get; set; }
     public bool OnHold { get; set; }
+    /// <summary>Music on hold plays to the channel (a queue caller waiting, realistic level).</summary>
+    public bool MusicOnHold { get; set; }
     public SimBridge? Bridge { get; set; }
     /// <summary>The channel that dialed this one (for DialEnd and answering).</summary>
     public SimChannel? DialedBy { get; set; }
     /// <summary>Set on a queue member's channel: the queue call it rings for.</summary>
     public QueueCall? RingingFor { get; set; }
+    /// <summary>The other half of a Local channel pair (<c>;1</c> ↔ <c>;2</c>), null for any other channel.</summary>
+    public SimChannel? LocalOther { get; set; }
+    /// <summary>A Local <c>;1</c> half that core_unreal may optimise away once both sides are bridged (no <c>/n</c>).</summary>
+    public bool LocalOptimize { get; set; }
     public string? Conference { get; set; }
     public bool ConferenceMuted { get; set; }
     public Dictionary<string, string> Variables { get; } = new(StringComparer.OrdinalIgnoreCase);

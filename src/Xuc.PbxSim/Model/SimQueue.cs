@@ -2,6 +2,9 @@ namespace Xuc.PbxSim.Model;
 
 public enum QueueStrategy { RingAll, RrMemory }
 
+/// <summary>queues.conf <c>autopause</c>: pause a member who does not answer, in this queue or in all of its queues.</summary>
+public enum QueueAutoPause { No, Yes, All }
+
 /// <summary>An app_queue queue: members, waiting callers and counters.</summary>
 public sealed class SimQueue(string name)
 {
@@ -12,6 +15,7 @@ public sealed class SimQueue(string name)
     public bool JoinEmpty { get; set; } = true;
     /// <summary>Seconds a caller waits before leaving with a timeout (0 = no limit).</summary>
     public int TimeoutSeconds { get; set; }
+    public QueueAutoPause AutoPause { get; set; }
     public List<QueueMember> Members { get; } = [];
     public List<QueueCall> Callers { get; } = [];
     public int Completed { get; set; }

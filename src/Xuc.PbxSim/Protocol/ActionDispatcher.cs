@@ -96,7 +96,7 @@ internal static class ActionDispatcher
                 {
                     var c = model.ChannelByName(channel);
                     if (c is null) return false;
-                    model.Hangup(c.Name);
+                    model.HangupByManager(c, int.TryParse(r["Cause"], out var cause) && cause > 0 ? cause : 16);
                     return true;
                 });
                 s.Write(found ? Success(id, "Channel Hungup") : Error(id, "No such channel"));

@@ -71,6 +71,16 @@ public sealed class SettingsTests
     [InlineData("garbage password=abc=def", "garbage password=***")]
     public void A_connection_string_is_shown_with_its_password_masked(string cs, string shown)
         => Assert.Equal(shown, Xuc.Host.Startup.DatabaseStartup.Mask(cs));
+
+    [Fact]
+    public void The_simulator_event_level_is_realistic_unless_set_minimal_and_a_bad_value_is_refused_by_name()
+    {
+        Assert.True(XucSettings.From(HoconLoader.Load()).Ami.SimulatorRealisticEvents);
+        var minimal = HoconLoader.Load(environment: n => n == "XUC_PBXSIM_EVENTS" ? "minimal" : null);
+        Assert.False(XucSettings.From(minimal).Ami.SimulatorRealisticEvents);
+        var e = Assert.Throws<SettingError>(() => XucSettings.From(HoconLoader.Load("xuc.ami.simulator-events = loud")));
+        Assert.Equal("XUC_PBXSIM_EVENTS=loud: realistic or minimal is expected (setting xuc.ami.simulator-events)", e.Message);
+    }
 }
 
 public sealed class EnvironmentOverrideTests

@@ -105,13 +105,15 @@ public sealed partial class GoldenFixture
                     bound[key] = av;
                     continue;
                 }
-                // A value may embed a binding: PJSIP/1001-{c1}
+                // A value may embed a binding: PJSIP/1001-{c1}, Local/1001@agents-{c2};1
                 var brace = ev.IndexOf('{');
-                if (brace > 0 && ev.EndsWith('}'))
+                var close = ev.IndexOf('}');
+                if (brace > 0 && close > brace)
                 {
-                    if (!av.StartsWith(ev[..brace])) return $"{label}, {en}: expected '{ev}', found '{av}'";
-                    var key = ev[(brace + 1)..^1];
-                    var rest = av[brace..];
+                    var (head, tail) = (ev[..brace], ev[(close + 1)..]);
+                    if (!av.StartsWith(head) || !av.EndsWith(tail) || av.Length < head.Length + tail.Length) return $"{label}, {en}: expected '{ev}', found '{av}'";
+                    var key = ev[(brace + 1)..close];
+                    var rest = av[brace..^tail.Length];
                     if (bound.TryGetValue(key, out var was) && was != rest) return $"{label}, {en}: expected {{{key}}} = '{was}', found '{rest}'";
                     bound[key] = rest;
                     continue;

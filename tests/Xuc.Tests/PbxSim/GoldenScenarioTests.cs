@@ -8,7 +8,7 @@ public sealed class GoldenScenarioTests
 {
     private static async Task<List<List<KeyValuePair<string, string>>>> Record(Action<PbxModel> setup, Func<PbxSimulator, RawAmi, Task> scenario)
     {
-        await using var sim = new PbxSimulator(new PbxSimOptions { Port = 0 });
+        await using var sim = new PbxSimulator(new PbxSimOptions { Port = 0, Events = SimEventLevel.Minimal });
         setup(sim.Model);
         await sim.StartAsync();
         await using var ami = await RawAmi.ConnectAsync(sim.Port);
@@ -24,6 +24,7 @@ public sealed class GoldenScenarioTests
 
     private static void AssertMatches(string fixture, List<List<KeyValuePair<string, string>>> events)
     {
+        GoldenDraft.Write(fixture, events);
         var difference = GoldenFixture.Load(fixture).Compare(events);
         Assert.True(difference is null, $"{fixture}: {difference}");
     }
@@ -31,6 +32,33 @@ public sealed class GoldenScenarioTests
     private static void Phones(PbxModel m, params string[] extens)
     {
         foreach (var e in extens) m.AddEndpoint(e);
+    }
+
+    /// <summary>A queue of the given phones, each member's interface from <paramref name="pattern"/> (<c>PJSIP/{0}</c>,
+    /// <c>Local/{0}@agents/n</c>); a Local member's state interface is its phone.</summary>
+    private static Action<PbxModel> QueueOf(string name, string number, QueueStrategy strategy, string pattern, params string[] extens) => m =>
+    {
+        Phones(m, extens);
+        m.AddQueue(name, number, strategy);
+        foreach (var e in extens)
+        {
+            var member = string.Format(pattern, e);
+            m.AddMember(name, member, $"Agent {e}", stateInterface: member.StartsWith("Local/") ? $"PJSIP/{e}" : null);
+        }
+    };
+
+    /// <summary>A scenario of model steps only.</summary>
+    private static Func<PbxSimulator, RawAmi, Task> Steps(Action<PbxModel> steps) => (sim, _) =>
+    {
+        steps(sim.Model);
+        return Task.CompletedTask;
+    };
+
+    private static void AnswerThenCallerHangsUp(PbxModel m, string number, string answerer)
+    {
+        var caller = m.ExternalCall("0612345678", number);
+        m.Answer(answerer);
+        m.Hangup(caller);
     }
 
     [Fact]
@@ -46,37 +74,20 @@ public sealed class GoldenScenarioTests
 
     [Fact]
     public async Task External_call_into_a_queue_answered_by_an_agent() => AssertMatches("queue-call-answered.ami", await Record(
-        m =>
-        {
-            Phones(m, "1001", "1002");
-            m.AddQueue("sales", "3000", QueueStrategy.RingAll);
-            m.AddMember("sales", "PJSIP/1001", "Agent 1001");
-            m.AddMember("sales", "PJSIP/1002", "Agent 1002");
-        },
-        (sim, _) =>
-        {
-            var caller = sim.Model.ExternalCall("0612345678", "3000");
-            sim.Model.Answer("1002");
-            sim.Model.Hangup(caller);
-            return Task.CompletedTask;
-        }));
+        QueueOf("sales", "3000", QueueStrategy.RingAll, "PJSIP/{0}", "1001", "1002"),
+        Steps(m => AnswerThenCallerHangsUp(m, "3000", "1002"))));
 
     [Fact]
     public async Task Ring_no_answer_then_the_next_member() => AssertMatches("queue-ring-no-answer.ami", await Record(
-        m =>
-        {
-            Phones(m, "1006", "1007");
-            m.AddQueue("support", "3001", QueueStrategy.RrMemory);
-            m.AddMember("support", "PJSIP/1006", "Agent 1006");
-            m.AddMember("support", "PJSIP/1007", "Agent 1007");
-        },
-        (sim, _) =>
-        {
-            sim.Model.ExternalCall("0611111111", "3001");
-            sim.Model.RingTimeout("1006");
-            sim.Model.Answer("1007");
-            return Task.CompletedTask;
-        }));
+        QueueOf("support", "3001", QueueStrategy.RrMemory, "PJSIP/{0}", "1006", "1007"),
+        Steps(RingNoAnswerThenNext)));
+
+    private static void RingNoAnswerThenNext(PbxModel m)
+    {
+        m.ExternalCall("0611111111", "3001");
+        m.RingTimeout("1006");
+        m.Answer("1007");
+    }
 
     [Fact]
     public async Task Abandon_while_waiting() => AssertMatches("queue-abandon.ami", await Record(
@@ -167,5 +178,53 @@ public sealed class GoldenScenarioTests
             sim.Model.CompleteAttendedTransfer("1001");
             // Afterwards 1002 and 1003 are bridged together and 1001 is free.
             Assert.Equal(2, sim.Model.ChannelCount);
+        }));
+
+    [Fact]
+    public async Task Queue_call_to_local_members_answered_and_optimised() => AssertMatches("queue-local-answered.ami", await Record(
+        QueueOf("sales", "3000", QueueStrategy.RingAll, "Local/{0}@agents", "1001", "1002"),
+        Steps(m => AnswerThenCallerHangsUp(m, "3000", "1002"))));
+
+    [Fact]
+    public async Task Queue_call_to_a_local_member_kept_with_n_then_the_agent_hangs_up() => AssertMatches("queue-local-n-answered.ami", await Record(
+        QueueOf("sales", "3000", QueueStrategy.RingAll, "Local/{0}@agents/n", "1001"),
+        Steps(m =>
+        {
+            m.ExternalCall("0612345678", "3000");
+            m.Answer("1001");
+            m.Hangup("1001");
+        })));
+
+    [Fact]
+    public async Task Local_member_rings_without_answer_then_the_next() => AssertMatches("queue-local-ring-no-answer.ami", await Record(
+        m =>
+        {
+            Phones(m, "1006", "1007");
+            m.AddQueue("support", "3001", QueueStrategy.RrMemory);
+            m.AddMember("support", "Local/1006@agents/n", "Agent 1006", stateInterface: "PJSIP/1006");
+            // No StateInterface: app_queue follows the Local device itself, and still rings it.
+            m.AddMember("support", "Local/1007@agents/n", "Agent 1007");
+        },
+        Steps(RingNoAnswerThenNext)));
+
+    [Fact]
+    public async Task Caller_abandons_while_local_members_ring() => AssertMatches("queue-local-abandon.ami", await Record(
+        QueueOf("sales", "3000", QueueStrategy.RingAll, "Local/{0}@agents/n", "1001", "1002"),
+        Steps(m => m.Hangup(m.ExternalCall("0622222222", "3000")))));
+
+    [Fact]
+    public async Task Blind_transfer_of_a_queue_call() => AssertMatches("queue-blind-transfer.ami", await Record(
+        m =>
+        {
+            QueueOf("sales", "3000", QueueStrategy.RingAll, "PJSIP/{0}", "1001")(m);
+            Phones(m, "1003");
+        },
+        async (sim, ami) =>
+        {
+            sim.Model.ExternalCall("0612345678", "3000");
+            sim.Model.Answer("1001");
+            var agent = (await ami.ReadUntilAsync("Event", "AgentConnect")).Get("DestChannel");
+            await ami.SendAsync($"Action: BlindTransfer\r\nActionID: t\r\nChannel: {agent}\r\nExten: 1003\r\nContext: default\r\n\r\n");
+            Assert.Equal("Transfer succeeded", (await ami.ReadUntilAsync("ActionID", "t")).Get("Message"));
         }));
 }

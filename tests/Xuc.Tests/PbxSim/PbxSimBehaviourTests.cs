@@ -166,9 +166,52 @@ public sealed class PbxSimBehaviourTests
         Assert.Equal(400, (await control.DispatchAsync("POST", ["endpoints", "1002", "answer"], [])).Status);
         Assert.Equal(400, (await control.DispatchAsync("POST", ["endpoints", "9999", "hangup"], [])).Status);
         Assert.Equal(404, (await control.DispatchAsync("POST", ["nope"], [])).Status);
-        var load = await control.DispatchAsync("POST", ["load"], new NameValueCollection { ["queue"] = "support", ["cps"] = "20", ["seconds"] = "0.5", ["talkMs"] = "100" });
-        Assert.Equal(200, load.Status);
-        Assert.Contains("\"calls\":", load.Body);
+    }
+
+    /// <summary>
+    /// A load run over the HTTP control API: its figures are what the PBX did, as a manager session saw it (one
+    /// QueueCallerJoin per call, one AgentConnect and AgentComplete per answered call, one QueueCallerAbandon per abandon).
+    /// </summary>
+    [Fact]
+    public async Task A_load_run_over_http_reports_the_calls_the_queue_answered_and_lost()
+    {
+        await using var sim = new PbxSimulator(new PbxSimOptions { Port = 0 });
+        DefaultModel.Seed(sim.Model);
+        await sim.StartAsync();
+        await using var control = new ControlServer(sim, 0);
+        control.Start();
+        await using var ami = await RawAmi.ConnectAsync(sim.Port);
+        await ami.LoginAsync();
+        Assert.Equal("FullyBooted", (await ami.ReadAsync())!.Get("Event"));
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{control.Port}/") };
+
+        // Callers who stay (a long talk time, so a slow start cannot turn them into abandons): all answered.
+        var stay = await LoadAsync(http, "load?queue=support&cps=4&seconds=1&answer=1&abandon=0&talkMs=3000");
+        // Callers who give up at once: whatever the queue managed, the figures are what it did.
+        var leave = await LoadAsync(http, "load?queue=sales&cps=5&seconds=1&answer=0&abandon=1&talkMs=3000");
+        await ami.SendAsync("Action: Ping\r\nActionID: load-end\r\n\r\n");
+        await ami.ReadUntilAsync("ActionID", "load-end", TimeSpan.FromSeconds(30));
+        int Seen(string name, string queue) => ami.Log.Count(m => m.Get("Event") == name && m.Get("Queue") == queue);
+
+        Assert.Equal((0, 0), (stay.Failed, leave.Failed));
+        Assert.InRange(stay.Calls, 1, 5); // at most one a quarter second, and support has five members
+        Assert.Equal((stay.Calls, 0), (stay.Answered, stay.Abandoned));
+        foreach (var (queue, run) in new[] { ("support", stay), ("sales", leave) })
+        {
+            Assert.Equal(run.Calls, Seen("QueueCallerJoin", queue));
+            Assert.Equal(run.Calls, run.Answered + run.Abandoned);
+            Assert.Equal((run.Answered, run.Answered, run.Abandoned), (Seen("AgentConnect", queue), Seen("AgentComplete", queue), Seen("QueueCallerAbandon", queue)));
+        }
+        Assert.Equal(0, sim.Model.ChannelCount);
+    }
+
+    private static async Task<LoadResult> LoadAsync(HttpClient http, string request)
+    {
+        var response = await http.PostAsync(request, null);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        using var figures = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        int Figure(string name) => figures.RootElement.GetProperty(name).GetInt32();
+        return new LoadResult(Figure("calls"), Figure("answered"), Figure("abandoned"), Figure("failed"));
     }
 
     [Fact]
