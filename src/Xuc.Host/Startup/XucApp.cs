@@ -1,11 +1,13 @@
 using System.Net;
 using Akka.Hosting;
 using Xuc.Actors.Configuration;
+using Xuc.Actors.Sessions;
 using Xuc.Host.Admin;
 using Xuc.Host.Auth;
 using Xuc.Host.Health;
 using Xuc.Host.Http;
 using Xuc.Host.Settings;
+using Xuc.Host.WebSocket;
 using Xuc.PbxSim;
 
 namespace Xuc.Host.Startup;
@@ -32,6 +34,7 @@ public sealed class XucApp : IAsyncDisposable
         var hocon = HoconLoader.Load(hoconOverrides, environment);
         var settings = XucSettings.From(hocon);
         var bodyLimits = BodyLimits.From(hocon);
+        var sessions = SessionSettings.From(hocon);
         Directory.CreateDirectory(settings.DataDir);
         var recorder = AmiWiring.OpenRecorder(settings.Ami);
 
@@ -65,16 +68,20 @@ public sealed class XucApp : IAsyncDisposable
         builder.Services.AddSingleton(new Readiness { ConfigLoaded = true });
         builder.Services.AddSingleton(new TokenService(TokenService.ResolveKey(settings.TokenSecret, settings.DataDir), settings.TokenTtl));
         builder.Services.AddSingleton<IUserAuthenticator, ConfigStoreAuthenticator>();
+        builder.Services.AddSingleton(sessions).AddXucAuthentication();
         builder.Services.AddAkka(AkkaWiring.SystemName, b => b
             .WithXucEntities(hocon, settings.DbProvider, settings.EffectiveConnectionString, directory)
             .WithAmiConnection(settings.Ami, recorder)
-            .WithConfigChanges(store, directory));
+            .WithConfigChanges(store, directory)
+            .WithCtiSessions(sessions, new StoreSessionDirectory(store)));
 
         var web = builder.Build();
         web.UseUnhandledErrors();
+        web.UseWebSockets().UseAuthentication().UseAuthorization();
         web.MapAuthEndpoints();
         web.MapHealthEndpoints();
         web.MapAdminEndpoints();
+        web.MapCtiWebSocket();
         await web.StartAsync();
 
         var app = new XucApp { Web = web, Settings = settings, Store = store, Simulator = simulator, SimulatorControl = control, Recorder = recorder };
