@@ -62,8 +62,9 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
     {
         var user = await _directory.FindAsync(_login);
         if (user is null) return new SetUpFailed($"no user '{_login}'");
+        // The logged-on timer, not this ask, says when set-up took too long.
         var deviceState = user.Line is { } line
-            ? (await _lines.Ask<LineSnapshot>(new GetLineState(line.Interface), _settings.LoggedOnTimeout)).DeviceState
+            ? (await _lines.Ask<LineSnapshot>(new GetLineState(line.Interface), _settings.LoggedOnTimeout * 2)).DeviceState
             : null;
         return new SetUpDone(user, deviceState);
     }
@@ -73,13 +74,13 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
         Receive<SetUpDone>(done =>
         {
             Timers.Cancel(LoggedOnTimer);
+            RestartIdleTimer();
             _user = done.User;
             foreach (var message in ConnectSequence(done)) Push(message);
             if (_closed) return;
             _mediator.Tell(new Subscribe(Topics.User(_login), Self));
             _mediator.Tell(new Subscribe(Topics.Config, Self));
             Become(Ready);
-            RestartIdleTimer();
             Stash.UnstashAll();
         });
         Receive<SetUpFailed>(f => FailSetUp(LoggedOnError.Failed, f.Reason));
