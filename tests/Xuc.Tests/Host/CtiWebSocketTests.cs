@@ -234,4 +234,24 @@ public sealed class CtiWebSocketTests(ServerFixture fixture) : IClassFixture<Ser
         await renamedClient.SendAsync("""{"claz":"ping"}""");
         Assert.Equal(Pong, await renamedClient.ReceiveAsync());
     }
+
+    [Fact]
+    public async Task A_command_the_profile_forbids_is_NotAuthorized_and_a_plain_GET_is_told_to_upgrade()
+    {
+        const string setAgentQueue = """{"claz":"web","command":"setAgentQueue","agentId":1,"queueId":1,"penalty":0}""";
+        await using var bob = await CtiClient.LoginAsync(Server, "bob", "bob");
+        await bob.ReceiveManyAsync(8);
+        await bob.SendAsync(setAgentQueue);
+        Assert.Equal("""{"msgType":"Error","ctiMessage":{"Error":"NotAuthorized","message":"setAgentQueue is not allowed to the NoRight profile"}}""", await bob.ReceiveAsync());
+
+        await using var admin = await CtiClient.LoginAsync(Server, "admin", "admin");
+        await admin.ReceiveManyAsync(6);
+        await admin.SendAsync(setAgentQueue);
+        Assert.Equal("NotImplemented", (string?)(await admin.ReceiveJsonAsync())["ctiMessage"]!["Error"]);
+
+        var get = new HttpRequestMessage(HttpMethod.Get, "/xuc/api/2.0/cti?token=" + await CtiClient.TokenAsync(Server, "bob", "bob"));
+        var response = await Server.Http.SendAsync(get);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("NotWebSocket", (string?)JObject.Parse(await response.Content.ReadAsStringAsync())["error"]);
+    }
 }
