@@ -16,21 +16,37 @@ public sealed record SessionSettings
 
     public static SessionSettings From(Config hocon)
     {
-        var defaults = new SessionSettings();
-        var s = new SessionSettings
+        var d = new SessionSettings();
+        return new SessionSettings
         {
-            LoggedOnTimeout = hocon.GetTimeSpan("xuc.cti.logged-on-timeout", defaults.LoggedOnTimeout),
-            IdleTimeout = hocon.GetTimeSpan("xuc.cti.idle-timeout", defaults.IdleTimeout),
-            OutboxCapacity = hocon.GetInt("xuc.cti.outbox", defaults.OutboxCapacity),
-            MaxFrameBytes = (int)(hocon.GetByteSize("xuc.cti.max-frame") ?? defaults.MaxFrameBytes),
+            LoggedOnTimeout = Read(hocon, "logged-on-timeout", "XUC_CTI_LOGGED_ON_TIMEOUT", "a duration such as 10s", d.LoggedOnTimeout,
+                (c, k) => c.GetTimeSpan(k), v => v > TimeSpan.Zero),
+            IdleTimeout = Read(hocon, "idle-timeout", "XUC_CTI_IDLE_TIMEOUT", "a duration such as 60s", d.IdleTimeout,
+                (c, k) => c.GetTimeSpan(k), v => v > TimeSpan.Zero),
+            OutboxCapacity = Read(hocon, "outbox", "XUC_CTI_OUTBOX", "a number of messages, at least 1", d.OutboxCapacity,
+                (c, k) => c.GetInt(k), v => v >= 1),
+            MaxFrameBytes = Read(hocon, "max-frame", "XUC_CTI_MAX_FRAME", "a size from 1k to 16m such as 64k", d.MaxFrameBytes,
+                (c, k) => checked((int)(c.GetByteSize(k) ?? 0)), v => v is >= 1024 and <= 16 * 1024 * 1024),
         };
-        if (s.LoggedOnTimeout <= TimeSpan.Zero) throw Invalid("logged-on-timeout (XUC_CTI_LOGGED_ON_TIMEOUT)", s.LoggedOnTimeout);
-        if (s.IdleTimeout <= TimeSpan.Zero) throw Invalid("idle-timeout (XUC_CTI_IDLE_TIMEOUT)", s.IdleTimeout);
-        if (s.OutboxCapacity < 1) throw Invalid("outbox (XUC_CTI_OUTBOX)", s.OutboxCapacity);
-        if (s.MaxFrameBytes < 1024) throw Invalid("max-frame (XUC_CTI_MAX_FRAME)", s.MaxFrameBytes + " bytes (at least 1k)");
-        return s;
     }
 
-    private static InvalidOperationException Invalid(string setting, object value)
-        => new($"xuc.cti.{setting} must be positive, not {value}");
+    /// <summary>One setting of <c>xuc.cti</c>; a value that does not parse or fit is refused in one line naming it.</summary>
+    private static T Read<T>(Config hocon, string key, string env, string expected, T fallback, Func<Config, string, T> get, Func<T, bool> valid)
+    {
+        var path = "xuc.cti." + key;
+        if (!hocon.HasPath(path)) return fallback;
+        T value;
+        try
+        {
+            value = get(hocon, path);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            throw Invalid(hocon, path, env, expected);
+        }
+        return valid(value) ? value : throw Invalid(hocon, path, env, expected);
+    }
+
+    private static InvalidOperationException Invalid(Config hocon, string path, string env, string expected)
+        => new($"{path} ({env}) must be {expected}, not '{hocon.GetString(path)}'");
 }
