@@ -20,7 +20,7 @@ public static class CtiEndpoint
         return app;
     }
 
-    private static async Task Upgrade(HttpContext context, IActorRegistry registry, SessionSettings settings)
+    private static async Task Upgrade(HttpContext context, IActorRegistry registry, SessionSettings settings, IHostApplicationLifetime lifetime)
     {
         if (!context.WebSockets.IsWebSocketRequest)
         {
@@ -29,7 +29,18 @@ public static class CtiEndpoint
         }
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
         var pump = new CtiSocket(socket, settings);
-        var session = await registry.Get<SessionManagerActor>().Ask<IActorRef>(new StartSession(XucClaims.LoginOf(context.User), pump), TimeSpan.FromSeconds(10));
+        IActorRef session;
+        try
+        {
+            session = await registry.Get<SessionManagerActor>().Ask<IActorRef>(new StartSession(XucClaims.LoginOf(context.User), pump), TimeSpan.FromSeconds(10));
+        }
+        catch (Exception e) when (e is AskTimeoutException or TaskCanceledException or MissingActorRegistryEntryException)
+        {
+            await socket.CloseAsync(System.Net.WebSockets.WebSocketCloseStatus.InternalServerError, "the server is not ready for sessions", CancellationToken.None);
+            return;
+        }
+        // A stopping server says goodbye to its peers instead of waiting for them to leave.
+        using var stopping = lifetime.ApplicationStopping.Register(() => pump.Close("the server is stopping"));
         await pump.RunAsync(session);
     }
 }

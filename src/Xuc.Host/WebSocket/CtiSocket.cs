@@ -20,17 +20,22 @@ public sealed class CtiSocket(System.Net.WebSockets.WebSocket socket, SessionSet
         new BoundedChannelOptions(settings.OutboxCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
     private readonly CancellationTokenSource _stop = new();
     private string _closeReason = "";
+    private volatile bool _closing;
 
-    public bool TryPush(ICtiMessage message) => _outbox.Writer.TryWrite(message);
+    /// <remarks>Once the socket is closing, what comes is dropped (and is no sign of a full outbox).</remarks>
+    public bool TryPush(ICtiMessage message) => _outbox.Writer.TryWrite(message) || _closing;
 
     public void Close(string reason)
     {
-        if (_outbox.Writer.TryComplete()) _closeReason = reason;
+        if (!_closing) _closeReason = reason;
+        _closing = true;
+        _outbox.Writer.TryComplete();
     }
 
     public void Abort(string reason)
     {
         _closeReason = reason;
+        _closing = true;
         _outbox.Writer.TryComplete();
         socket.Abort();
         _stop.Cancel();
@@ -49,6 +54,7 @@ public sealed class CtiSocket(System.Net.WebSockets.WebSocket socket, SessionSet
             // The peer vanished or the socket was aborted: the session is told below.
         }
         session.Tell(PeerClosed.Instance);
+        _closing = true;
         _outbox.Writer.TryComplete();
         await writing;
     }
@@ -122,7 +128,7 @@ public sealed class CtiSocket(System.Net.WebSockets.WebSocket socket, SessionSet
             {
                 using var handshake = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
                 handshake.CancelAfter(CloseHandshake);
-                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, _closeReason, handshake.Token);
+                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, CloseReason(_closeReason), handshake.Token);
             }
             // The read loop ends on the peer's Close frame; one that never answers is dropped.
             _stop.CancelAfter(CloseHandshake);
@@ -132,5 +138,12 @@ public sealed class CtiSocket(System.Net.WebSockets.WebSocket socket, SessionSet
             socket.Abort();
             _stop.Cancel();
         }
+    }
+
+    /// <summary>A close frame's reason holds at most 123 bytes of UTF-8 (RFC 6455 §5.5).</summary>
+    private static string CloseReason(string reason)
+    {
+        while (System.Text.Encoding.UTF8.GetByteCount(reason) > 123) reason = reason[..^1];
+        return reason;
     }
 }
