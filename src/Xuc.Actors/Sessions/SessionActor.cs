@@ -31,6 +31,7 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
     private SessionUser _user = null!;
     private string _status;
     private bool _closed;
+    private int _waiting;
 
     public IStash Stash { get; set; } = null!;
     public ITimerScheduler Timers { get; set; } = null!;
@@ -86,7 +87,19 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
         Receive<SetUpFailed>(f => FailSetUp(LoggedOnError.Failed, f.Reason));
         Receive<LoggedOnTimedOut>(_ => FailSetUp(LoggedOnError.Timeout, $"not set up within {_settings.LoggedOnTimeout.TotalSeconds:0.###} s"));
         Receive<PeerClosed>(_ => Context.Stop(Self));
-        ReceiveAny(_ => Stash.Stash());
+        ReceiveAny(_ =>
+        {
+            // What arrives before the connect sequence waits for it, within the outbox's bound.
+            if (++_waiting <= _settings.OutboxCapacity)
+            {
+                Stash.Stash();
+                return;
+            }
+            _closed = true;
+            _log.Warning("CTI session of {0} closed: more than {1} frames (xuc.cti.outbox) before its set-up was done", _login, _settings.OutboxCapacity);
+            _sink.Abort("too many frames before set-up");
+            Context.Stop(Self);
+        });
     }
 
     private void Ready()

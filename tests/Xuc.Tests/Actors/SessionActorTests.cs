@@ -149,6 +149,17 @@ public sealed class SessionActorTests : TestKit
     }
 
     [Fact]
+    public void A_peer_that_floods_before_the_set_up_is_done_is_dropped_past_the_outbox_bound()
+    {
+        var session = Start(James());
+        Watch(session);
+        _lines.ExpectMsg<GetLineState>();
+        for (var i = 0; i < 5; i++) session.Tell(ClientPing.Instance);
+        Assert.Equal("too many frames before set-up", _client.ExpectMsg<SinkAborted>().Reason);
+        ExpectTerminated(session);
+    }
+
+    [Fact]
     public void A_ping_is_answered_with_Pong()
     {
         var session = Connected();
@@ -207,7 +218,8 @@ public sealed class SessionActorTests : TestKit
         var session = Connected();
         Watch(session);
         _sink.Accepting = false;
-        session.Tell(ClientPing.Instance);
+        EventFilter.Warning(contains: "CTI session of jbond closed: its outbox is full (4 messages, xuc.cti.outbox), the peer stopped reading")
+            .ExpectOne(() => session.Tell(ClientPing.Instance));
         Assert.Contains("outbox full", _client.ExpectMsg<SinkAborted>().Reason);
         ExpectTerminated(session);
     }
