@@ -25,7 +25,8 @@ public sealed class BearerAuthenticationHandler(IOptionsMonitor<AuthenticationSc
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var token = TokenInQuery ? Request.Query["token"].ToString() : AuthEndpoints.BearerToken(Request);
+        var fromQuery = TokenInQuery ? Request.Query["token"].ToString() : "";
+        var token = fromQuery.Length > 0 ? fromQuery : AuthEndpoints.BearerToken(Request);
         if (string.IsNullOrEmpty(token)) return AuthenticateResult.NoResult();
         var check = await tokens.CheckAsync(token);
         if (!check.IsValid) return AuthenticateResult.Fail(new BearerRefusal(check.Error!, check.Message!));

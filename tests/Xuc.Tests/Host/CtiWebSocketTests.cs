@@ -254,4 +254,24 @@ public sealed class CtiWebSocketTests(ServerFixture fixture) : IClassFixture<Ser
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("NotWebSocket", (string?)JObject.Parse(await response.Content.ReadAsStringAsync())["error"]);
     }
+
+    [Fact]
+    public async Task Only_the_upgrade_reads_the_token_from_the_query_REST_wants_the_header_which_the_upgrade_also_takes()
+    {
+        var token = await CtiClient.TokenAsync(Server, "bob", "bob");
+        var response = await Server.Http.GetAsync("/xuc/api/2.0/auth/check?token=" + token);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("BearerNotFound", (string?)JObject.Parse(await response.Content.ReadAsStringAsync())["error"]);
+
+        var (status, body) = await RawUpgrade(null);
+        Assert.Equal(HttpStatusCode.Unauthorized, status);
+        Assert.Equal("no token: open the socket with ?token=<token>", (string?)body["message"]);
+
+        // A non-browser client may give the header instead.
+        using var socket = new ClientWebSocket();
+        socket.Options.SetRequestHeader("Authorization", "Bearer " + token);
+        await socket.ConnectAsync(CtiClient.Address(Server, null), CancellationToken.None);
+        Assert.Equal(WebSocketState.Open, socket.State);
+        await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "done", CancellationToken.None);
+    }
 }
