@@ -6,6 +6,8 @@ public static class Topics
     public static string Line(string lineId) => "line:" + lineId;
     public static string Agent(string agentId) => "agent:" + agentId;
     public static string Queue(string queueId) => "queue:" + queueId;
+    /// <summary>What every session of one user must see (its status); keyed by login.</summary>
+    public static string User(string login) => "user:" + login;
 
     /// <summary>Every agent's login/logout, so routers learn which interface belongs to which agent.</summary>
     public const string AgentLogins = "agent-logins";

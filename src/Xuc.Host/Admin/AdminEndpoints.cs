@@ -18,11 +18,12 @@ public static class AdminEndpoints
     public const string Root = "/xuc/api/2.0/config";
     private static readonly JsonSerializer Json = JsonSerializer.Create(ConfigFile.Settings);
 
-    public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder root)
     {
-        app.MapGet(Root + "/export", (HttpRequest r, TokenService t, ConfigStore s) => Guarded(r, t, s, async () =>
+        var app = root.MapGroup("").RequireAuthorization(XucPolicies.Admin);
+        app.MapGet(Root + "/export", (HttpRequest r, ConfigStore s) => Guarded(async () =>
             (IResult)new TextResult(ConfigFile.Write(await s.LoadAsync()))));
-        app.MapPost(Root + "/import", (HttpRequest r, TokenService t, ConfigStore s, BodyLimits limits) => Guarded(r, t, s, async () =>
+        app.MapPost(Root + "/import", (HttpRequest r, ConfigStore s, BodyLimits limits) => Guarded(async () =>
         {
             if (ImportModes.Parse(r.Query["mode"]) is not { } mode)
                 return WireJson.Error(400, "ImportModeRequired", $"say how to import: {Root}/import?mode=replace (the file becomes the whole configuration; " +
@@ -35,14 +36,14 @@ public static class AdminEndpoints
                 ["added"] = JObject.FromObject(result.Added), ["updated"] = JObject.FromObject(result.Updated), ["deleted"] = JObject.FromObject(result.Deleted),
             });
         }));
-        app.MapGet(Root + "/{kind}", (string kind, HttpRequest r, TokenService t, ConfigStore s) => Guarded(r, t, s, async () =>
+        app.MapGet(Root + "/{kind}", (string kind, HttpRequest r, ConfigStore s) => Guarded(async () =>
             Kind(kind) is { } k ? WireJson.Json(ToJson(await s.ListAsync(k))) : UnknownKind(kind)));
-        app.MapGet(Root + "/{kind}/{id}", (string kind, string id, HttpRequest r, TokenService t, ConfigStore s) => Guarded(r, t, s, async () =>
+        app.MapGet(Root + "/{kind}/{id}", (string kind, string id, HttpRequest r, ConfigStore s) => Guarded(async () =>
         {
             if (Kind(kind) is not { } k) return UnknownKind(kind);
             return await s.GetAsync(k, id) is { } item ? WireJson.Json(ToJson(item)) : NotFound(kind, id);
         }));
-        app.MapPost(Root + "/{kind}", (string kind, HttpRequest r, TokenService t, ConfigStore s, BodyLimits limits) => Guarded(r, t, s, async () =>
+        app.MapPost(Root + "/{kind}", (string kind, HttpRequest r, ConfigStore s, BodyLimits limits) => Guarded(async () =>
         {
             if (Kind(kind) is not { } k) return UnknownKind(kind);
             var (item, _) = await ReadItem(r, k, limits);
@@ -51,7 +52,7 @@ public static class AdminEndpoints
             await s.UpsertAsync(k, item);
             return WireJson.Json(ToJson((await s.GetAsync(k, k.KeyOf(item)))!), 201);
         }));
-        app.MapPut(Root + "/{kind}/{id}", (string kind, string id, HttpRequest r, TokenService t, ConfigStore s, BodyLimits limits) => Guarded(r, t, s, async () =>
+        app.MapPut(Root + "/{kind}/{id}", (string kind, string id, HttpRequest r, ConfigStore s, BodyLimits limits) => Guarded(async () =>
         {
             if (Kind(kind) is not { } k) return UnknownKind(kind);
             var (given, body) = await ReadItem(r, k, limits);
@@ -62,17 +63,17 @@ public static class AdminEndpoints
             var op = await s.UpsertAsync(k, item);
             return WireJson.Json(ToJson((await s.GetAsync(k, id))!), op == ChangeOp.Created ? 201 : 200);
         }));
-        app.MapDelete(Root + "/{kind}/{id}", (string kind, string id, HttpRequest r, TokenService t, ConfigStore s) => Guarded(r, t, s, async () =>
+        app.MapDelete(Root + "/{kind}/{id}", (string kind, string id, HttpRequest r, ConfigStore s) => Guarded(async () =>
         {
             if (Kind(kind) is not { } k) return UnknownKind(kind);
             return await s.DeleteAsync(k, id) ? Results.NoContent() : NotFound(kind, id);
         }));
-        return app;
+        return root;
     }
 
-    private static async Task<IResult> Guarded(HttpRequest request, TokenService tokens, ConfigStore store, Func<Task<IResult>> action)
+    /// <summary>Runs an admin action (the caller was checked by the <see cref="XucPolicies.Admin"/> policy) and answers its refusals.</summary>
+    private static async Task<IResult> Guarded(Func<Task<IResult>> action)
     {
-        if (await AdminAccess.RefuseUnlessAdmin(request, tokens, store) is { } refusal) return refusal;
         try
         {
             return await action();

@@ -14,7 +14,4 @@ public sealed class ConfigStoreAuthenticator(ConfigStore store) : IUserAuthentic
         var ok = PasswordHasher.Verify(password, user?.PasswordHash ?? DummyHash);
         return ok && user is not null ? user.Login : null;
     }
-
-    public async Task<bool> ExistsAsync(string login, CancellationToken ct)
-        => await store.FindUserByLoginAsync(login) is not null;
 }

@@ -5,7 +5,4 @@ public interface IUserAuthenticator
 {
     /// <returns>the user's login as stored, or null when the login is unknown or the password wrong.</returns>
     Task<string?> AuthenticateAsync(string login, string password, CancellationToken ct);
-
-    /// <summary>Whether the login still exists (a token of a deleted user is no longer honoured).</summary>
-    Task<bool> ExistsAsync(string login, CancellationToken ct);
 }

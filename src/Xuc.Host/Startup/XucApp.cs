@@ -1,11 +1,13 @@
 using System.Net;
 using Akka.Hosting;
 using Xuc.Actors.Configuration;
+using Xuc.Actors.Sessions;
 using Xuc.Host.Admin;
 using Xuc.Host.Auth;
 using Xuc.Host.Health;
 using Xuc.Host.Http;
 using Xuc.Host.Settings;
+using Xuc.Host.WebSocket;
 using Xuc.PbxSim;
 
 namespace Xuc.Host.Startup;
@@ -32,6 +34,7 @@ public sealed class XucApp : IAsyncDisposable
         var hocon = HoconLoader.Load(hoconOverrides, environment);
         var settings = XucSettings.From(hocon);
         var bodyLimits = BodyLimits.From(hocon);
+        var sessions = CtiSettings(hocon);
         XucSettings.CheckAkka(hocon);
         // Every listening port is checked before anything starts: a port taken is one line naming its setting.
         PortCheck.EnsureFree(settings.HttpBind, settings.HttpPort, "XUC_HTTP_PORT", "XUC_HTTP_BIND");
@@ -67,7 +70,7 @@ public sealed class XucApp : IAsyncDisposable
                     control.Start();
                 }
             }
-            var web = await StartWebAsync(settings, bodyLimits, store, hocon, directory, recorder);
+            var web = await StartWebAsync(settings, bodyLimits, sessions, store, hocon, directory, recorder);
             var app = new XucApp { Web = web, Settings = settings, Store = store, Simulator = simulator, SimulatorControl = control, Recorder = recorder };
             print?.Invoke(Banner(app, seeded));
             return app;
@@ -82,7 +85,14 @@ public sealed class XucApp : IAsyncDisposable
         }
     }
 
-    private static async Task<WebApplication> StartWebAsync(XucSettings settings, BodyLimits bodyLimits, ConfigStore store, Akka.Configuration.Config hocon, EntityConfigDirectory directory, Xuc.Ami.Recording.AmiRecorder? recorder)
+    /// <summary>The CTI session settings; a bad one is a bad setting (one line, exit 2) like the others.</summary>
+    private static SessionSettings CtiSettings(Akka.Configuration.Config hocon)
+    {
+        try { return SessionSettings.From(hocon); }
+        catch (InvalidOperationException e) { throw new StartupError(StartupError.BadSetting, e.Message, e); }
+    }
+
+    private static async Task<WebApplication> StartWebAsync(XucSettings settings, BodyLimits bodyLimits, SessionSettings sessions, ConfigStore store, Akka.Configuration.Config hocon, EntityConfigDirectory directory, Xuc.Ami.Recording.AmiRecorder? recorder)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
         builder.WebHost.UseUrls($"http://{(settings.HttpBind == "0.0.0.0" ? "0.0.0.0" : settings.HttpBind)}:{settings.HttpPort}");
@@ -95,16 +105,20 @@ public sealed class XucApp : IAsyncDisposable
         builder.Services.AddSingleton(new Readiness { ConfigLoaded = true });
         builder.Services.AddSingleton(new TokenService(TokenService.ResolveKey(settings.TokenSecret, settings.DataDir), settings.TokenTtl));
         builder.Services.AddSingleton<IUserAuthenticator, ConfigStoreAuthenticator>();
+        builder.Services.AddSingleton(sessions).AddXucAuthentication();
         builder.Services.AddAkka(AkkaWiring.SystemName, b => b
             .WithXucEntities(hocon, settings.DbProvider, settings.EffectiveConnectionString, directory)
             .WithAmiConnection(settings.Ami, recorder)
-            .WithConfigChanges(store, directory));
+            .WithConfigChanges(store, directory)
+            .WithCtiSessions(sessions, new StoreSessionDirectory(store)));
 
         var web = builder.Build();
         web.UseUnhandledErrors();
+        web.UseWebSockets().UseAuthentication().UseAuthorization();
         web.MapAuthEndpoints();
         web.MapHealthEndpoints();
         web.MapAdminEndpoints();
+        web.MapCtiWebSocket();
         try
         {
             await web.StartAsync();

@@ -1,0 +1,259 @@
+using Akka.Actor;
+using Akka.Cluster.Tools.PublishSubscribe;
+using Akka.Event;
+using Xuc.Actors.Configuration;
+using Xuc.Actors.Configuration.Model;
+using Xuc.Actors.Entities.Line;
+using Xuc.Actors.Messages.Events;
+using Xuc.Actors.Messages.Queries;
+using Xuc.Actors.PubSub;
+using Xuc.Actors.Sessions.Outbound;
+
+namespace Xuc.Actors.Sessions;
+
+/// <summary>
+/// One CTI WebSocket session (one socket), node-local. Sets itself up (user, line state) and pushes the connect
+/// sequence, answers pings and commands, closes an idle peer, a peer that stops reading (its outbox full) and the
+/// session of a user deleted or whose password changed. Everything goes out through an <see cref="ISessionSink"/>.
+/// </summary>
+public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimers
+{
+    private const string LoggedOnTimer = "logged-on";
+    private const string IdleTimer = "idle";
+
+    private readonly string _login;
+    private readonly ISessionSink _sink;
+    private readonly SessionSettings _settings;
+    private readonly ISessionDirectory _directory;
+    private readonly IActorRef _lines;
+    private readonly IActorRef _mediator;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private SessionUser _user = null!;
+    private string _status;
+    private bool _closed;
+    private int _waiting;
+
+    public IStash Stash { get; set; } = null!;
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    public SessionActor(string login, ISessionSink sink, SessionSettings settings, ISessionDirectory directory, IActorRef lines, IActorRef mediator, string? status)
+    {
+        _login = login;
+        _sink = sink;
+        _settings = settings;
+        _directory = directory;
+        _lines = lines;
+        _mediator = mediator;
+        _status = status ?? "available";
+        SettingUp();
+    }
+
+    public static Props PropsFor(string login, ISessionSink sink, SessionSettings settings, ISessionDirectory directory, IActorRef lines, IActorRef mediator, string? status = null)
+        => Props.Create(() => new SessionActor(login, sink, settings, directory, lines, mediator, status));
+
+    protected override void PreStart()
+    {
+        Timers.StartSingleTimer(LoggedOnTimer, LoggedOnTimedOut.Instance, _settings.LoggedOnTimeout);
+        SetUpAsync().PipeTo(Self, failure: e => new SetUpFailed(e.GetBaseException().Message));
+    }
+
+    protected override void PostStop() => _sink.Close("session ended");
+
+    private async Task<object> SetUpAsync()
+    {
+        var user = await _directory.FindAsync(_login);
+        if (user is null) return new SetUpFailed($"no user '{_login}'");
+        // The logged-on timer, not this ask, says when set-up took too long.
+        var deviceState = user.Line is { } line
+            ? (await _lines.Ask<LineSnapshot>(new GetLineState(line.Interface), _settings.LoggedOnTimeout * 2)).DeviceState
+            : null;
+        return new SetUpDone(user, deviceState);
+    }
+
+    private void SettingUp()
+    {
+        Receive<SetUpDone>(done =>
+        {
+            Timers.Cancel(LoggedOnTimer);
+            RestartIdleTimer();
+            _user = done.User;
+            foreach (var message in ConnectSequence(done)) Push(message);
+            if (_closed) return;
+            _mediator.Tell(new Subscribe(Topics.User(_login), Self));
+            _mediator.Tell(new Subscribe(Topics.Config, Self));
+            Become(Ready);
+            Stash.UnstashAll();
+        });
+        Receive<SetUpFailed>(f => FailSetUp(LoggedOnError.Failed, f.Reason));
+        Receive<LoggedOnTimedOut>(_ => FailSetUp(LoggedOnError.Timeout, $"not set up within {_settings.LoggedOnTimeout.TotalSeconds:0.###} s"));
+        Receive<PeerClosed>(_ => Context.Stop(Self));
+        ReceiveAny(_ =>
+        {
+            // What arrives before the connect sequence waits for it, within the outbox's bound.
+            if (++_waiting <= _settings.OutboxCapacity)
+            {
+                Stash.Stash();
+                return;
+            }
+            _closed = true;
+            _log.Warning("CTI session of {0} closed: more than {1} frames (xuc.cti.outbox) before its set-up was done", _login, _settings.OutboxCapacity);
+            _sink.Abort("too many frames before set-up");
+            Context.Stop(Self);
+        });
+    }
+
+    private void Ready()
+    {
+        Receive<ClientPing>(_ =>
+        {
+            RestartIdleTimer();
+            Push(Pong.Instance);
+        });
+        Receive<ClientCommand>(c =>
+        {
+            RestartIdleTimer();
+            Handle(c);
+        });
+        Receive<ClientFrameRejected>(r =>
+        {
+            RestartIdleTimer();
+            Push(new CtiError(r.Code, r.Message));
+        });
+        Receive<UserStatusChanged>(s =>
+        {
+            _status = s.Status;
+            Context.Parent.Tell(s);
+            Push(new UserStatusUpdate(s.Status));
+        });
+        Receive<ConfigChanged>(OnConfigChanged);
+        Receive<UserRechecked>(OnUserRechecked);
+        Receive<IdleTimedOut>(_ => CloseSession($"nothing received for {_settings.IdleTimeout.TotalSeconds:0.###} s (idle timeout)"));
+        Receive<SubscribeAck>(_ => { });
+        Receive<PeerClosed>(_ => Context.Stop(Self));
+    }
+
+    private IEnumerable<ICtiMessage> ConnectSequence(SetUpDone done)
+    {
+        var (user, profile, line, statuses) = done.User;
+        yield return new LoggedOn(user.Login, user.Id, line?.Number ?? "");
+        yield return new RightProfileMessage(profile.ToString());
+        yield return new UsersStatuses(statuses.Select(s => new UserStatusEntry(s.Name, s.Color, s.LongName,
+            s.Actions.Select(a => new UserStatusAction(a, "")).ToList())).ToList());
+        yield return new UserStatusUpdate(_status);
+        yield return new UserConfigUpdate
+        {
+            UserId = user.Id,
+            FirstName = user.FirstName,
+            LastName = user.LastName,
+            FullName = $"{user.FirstName} {user.LastName}".Trim(),
+            MobileNumber = user.MobileNumber ?? "",
+            AgentId = user.AgentId ?? 0,
+            LineIds = line is null ? [] : [line.Id],
+        };
+        if (line is not null)
+        {
+            yield return new LineConfigMessage(line.Id, line.Number, line.Interface, line.Context);
+            yield return new PhoneStatusUpdate(PhoneStatus.Of(done.DeviceState));
+        }
+        yield return new VoiceMailStatusUpdate(0, 0, 0, 0);
+    }
+
+    private void Handle(ClientCommand c)
+    {
+        if (CommandCatalog.Find(c.Command) is not { } spec)
+        {
+            Push(new CtiError(CtiErrors.UnknownCommand, $"unknown command '{Truncated(c.Command)}'"));
+            return;
+        }
+        if (!spec.Allowed.Contains(_user.Profile))
+        {
+            Push(new CtiError(CtiErrors.NotAuthorized, $"{spec.Name} is not allowed to the {_user.Profile} profile"));
+            return;
+        }
+        if (spec.CheckArguments(c.Frame) is { } wrong)
+        {
+            Push(new CtiError(CtiErrors.InvalidArgument, wrong));
+            return;
+        }
+        switch (spec.Name)
+        {
+            case CommandCatalog.UserStatusUpdate:
+                ChangeStatus((string)c.Frame["status"]!);
+                break;
+            default:
+                Push(new CtiError(CtiErrors.NotImplemented, $"{spec.Name} is not implemented yet"));
+                break;
+        }
+    }
+
+    private void ChangeStatus(string status)
+    {
+        if (_user.Statuses.All(s => s.Name != status))
+        {
+            Push(new CtiError(CtiErrors.UnknownStatus, $"no status '{Truncated(status)}'; the configured ones are {string.Join(", ", _user.Statuses.Select(s => s.Name))}"));
+            return;
+        }
+        _mediator.Tell(new Publish(Topics.User(_login), new UserStatusChanged(_login, status)));
+    }
+
+    private void OnConfigChanged(ConfigChanged change)
+    {
+        var mine = change.Kind == ConfigKinds.User.Name && change.Id == _user.User.Id.ToString();
+        if (mine || change.Operation == nameof(ChangeOp.Reloaded))
+            _directory.FindAsync(_login).PipeTo(Self, success: u => new UserRechecked(u), failure: _ => new UserRechecked(_user));
+    }
+
+    private void OnUserRechecked(UserRechecked recheck)
+    {
+        if (recheck.User is null || recheck.User.User.Id != _user.User.Id)
+            CloseSession("the user was deleted");
+        else if (recheck.User.User.PasswordHash != _user.User.PasswordHash)
+            CloseSession("the user's password changed");
+    }
+
+    private void RestartIdleTimer() => Timers.StartSingleTimer(IdleTimer, IdleTimedOut.Instance, _settings.IdleTimeout);
+
+    private void Push(ICtiMessage message)
+    {
+        if (_closed) return;
+        if (_sink.TryPush(message)) return;
+        _closed = true;
+        _log.Warning("CTI session of {0} closed: its outbox is full ({1} messages, xuc.cti.outbox), the peer stopped reading", _login, _settings.OutboxCapacity);
+        _sink.Abort("outbox full: the peer stopped reading");
+        Context.Stop(Self);
+    }
+
+    private void FailSetUp(string error, string reason)
+    {
+        _log.Warning("CTI session of {0} not set up ({1}): {2}", _login, error, reason);
+        Push(new LoggedOnError(error));
+        CloseSession(error);
+    }
+
+    private void CloseSession(string reason)
+    {
+        if (!_closed)
+        {
+            _log.Info("CTI session of {0} closed: {1}", _login, reason);
+            _closed = true;
+            _sink.Close(reason);
+        }
+        Context.Stop(Self);
+    }
+
+    private static string Truncated(string text) => text.Length <= 80 ? text : text[..80] + "…";
+
+    private sealed record SetUpDone(SessionUser User, string? DeviceState);
+    private sealed record SetUpFailed(string Reason);
+    private sealed record UserRechecked(SessionUser? User);
+
+    private sealed record LoggedOnTimedOut
+    {
+        public static readonly LoggedOnTimedOut Instance = new();
+    }
+
+    private sealed record IdleTimedOut
+    {
+        public static readonly IdleTimedOut Instance = new();
+    }
+}

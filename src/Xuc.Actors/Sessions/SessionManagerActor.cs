@@ -1,0 +1,39 @@
+using Akka.Actor;
+
+namespace Xuc.Actors.Sessions;
+
+/// <summary>Starts a session for a socket; answered with the session's <see cref="IActorRef"/>.</summary>
+public sealed record StartSession(string Login, ISessionSink Sink);
+
+/// <summary>How many sessions this node holds; answered with an <see cref="int"/>.</summary>
+public sealed record CountSessions
+{
+    public static readonly CountSessions Instance = new();
+}
+
+/// <summary>
+/// The per-node parent of the CTI sessions (not sharded: a session lives where its socket is). Remembers each
+/// user's last status seen on this node, so a user's new session starts with it.
+/// </summary>
+public sealed class SessionManagerActor : ReceiveActor
+{
+    private readonly Dictionary<string, string> _statuses = new(StringComparer.Ordinal);
+    private long _next;
+
+    public SessionManagerActor(SessionSettings settings, ISessionDirectory directory, IActorRef lines, IActorRef mediator)
+    {
+        Receive<StartSession>(s =>
+        {
+            var props = SessionActor.PropsFor(s.Login, s.Sink, settings, directory, lines, mediator, _statuses.GetValueOrDefault(s.Login));
+            Sender.Tell(Context.ActorOf(props, $"session-{++_next}"));
+        });
+        Receive<UserStatusChanged>(s => _statuses[s.Login] = s.Status);
+        Receive<CountSessions>(_ => Sender.Tell(Context.GetChildren().Count()));
+    }
+
+    /// <summary>A session that fails is stopped (its socket closed), never restarted with a half-sent connect sequence.</summary>
+    protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(_ => Directive.Stop);
+
+    public static Props PropsFor(SessionSettings settings, ISessionDirectory directory, IActorRef lines, IActorRef mediator)
+        => Props.Create(() => new SessionManagerActor(settings, directory, lines, mediator));
+}

@@ -1,0 +1,35 @@
+using Xuc.Actors.Configuration;
+using Xuc.Actors.Configuration.Model;
+
+namespace Xuc.Actors.Sessions;
+
+/// <summary>What a session needs of its user's configuration.</summary>
+public sealed record SessionUser(User User, ProfileKind Profile, Line? Line, IReadOnlyList<UserStatus> Statuses);
+
+/// <summary>Finds a session's user; the server reads the configuration store, tests give fixed answers.</summary>
+public interface ISessionDirectory
+{
+    /// <returns>null when no user has this login.</returns>
+    Task<SessionUser?> FindAsync(string login);
+}
+
+/// <summary>Sessions' users from the configuration store.</summary>
+public sealed class StoreSessionDirectory(ConfigStore store) : ISessionDirectory
+{
+    public async Task<SessionUser?> FindAsync(string login)
+    {
+        var user = await store.FindUserByLoginAsync(login);
+        if (user is null) return null;
+        var line = user.LineId is { } lineId ? (Line?)await store.GetAsync(ConfigKinds.Line, lineId.ToString()) : null;
+        var statuses = (await store.ListAsync(ConfigKinds.UserStatus)).Cast<UserStatus>().ToList();
+        return new SessionUser(user, await ProfileOfAsync(store, user), line, statuses);
+    }
+
+    /// <summary>PROTOCOL.md §3: no profile, or a profile that no longer exists, reads as Admin.</summary>
+    public static async Task<ProfileKind> ProfileOfAsync(ConfigStore store, User user)
+    {
+        if (user.RightProfileId is not { } id) return ProfileKind.Admin;
+        var profile = (RightProfile?)await store.GetAsync(ConfigKinds.RightProfile, id.ToString());
+        return profile?.Kind ?? ProfileKind.Admin;
+    }
+}

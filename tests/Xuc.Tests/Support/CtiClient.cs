@@ -1,0 +1,95 @@
+using System.Net;
+using System.Net.WebSockets;
+using System.Text;
+using Newtonsoft.Json.Linq;
+
+namespace Xuc.Tests.Support;
+
+/// <summary>A CTI WebSocket client over a real <see cref="ClientWebSocket"/>, as a browser page would open it.</summary>
+public sealed class CtiClient : IAsyncDisposable
+{
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+    public ClientWebSocket Socket { get; }
+
+    private CtiClient(ClientWebSocket socket) => Socket = socket;
+
+    public static Uri Address(TestServer server, string? token)
+    {
+        var b = new UriBuilder(server.App.BaseAddress) { Scheme = "ws", Path = "/xuc/api/2.0/cti" };
+        if (token is not null) b.Query = "token=" + Uri.EscapeDataString(token);
+        return b.Uri;
+    }
+
+    public static async Task<CtiClient> ConnectAsync(TestServer server, string token)
+    {
+        var socket = new ClientWebSocket();
+        using var cts = new CancellationTokenSource(Patience);
+        await socket.ConnectAsync(Address(server, token), cts.Token);
+        return new CtiClient(socket);
+    }
+
+    /// <summary>Logs in over REST and opens a socket with the token.</summary>
+    public static async Task<CtiClient> LoginAsync(TestServer server, string login, string password)
+        => await ConnectAsync(server, await TokenAsync(server, login, password));
+
+    public static async Task<string> TokenAsync(TestServer server, string login, string password)
+    {
+        var response = await server.Http.PostAsync("/xuc/api/2.0/auth/login",
+            new StringContent(new JObject { ["login"] = login, ["password"] = password }.ToString(), Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (string)JObject.Parse(await response.Content.ReadAsStringAsync())["token"]!;
+    }
+
+    public Task SendAsync(string text) => Socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, CancellationToken.None);
+
+    public Task SendBinaryAsync(byte[] bytes) => Socket.SendAsync(bytes, WebSocketMessageType.Binary, true, CancellationToken.None);
+
+    /// <summary>The next text frame, or null when the server closed the socket.</summary>
+    public async Task<string?> ReceiveAsync()
+    {
+        using var cts = new CancellationTokenSource(Patience);
+        var buffer = new byte[8192];
+        using var text = new MemoryStream();
+        WebSocketReceiveResult result;
+        do
+        {
+            result = await Socket.ReceiveAsync(buffer, cts.Token);
+            if (result.MessageType == WebSocketMessageType.Close) return null;
+            text.Write(buffer, 0, result.Count);
+        } while (!result.EndOfMessage);
+        return Encoding.UTF8.GetString(text.ToArray());
+    }
+
+    public async Task<JObject> ReceiveJsonAsync() => JObject.Parse(await ReceiveAsync() ?? throw new Xunit.Sdk.XunitException("the server closed the socket"));
+
+    /// <summary>Reads the connect sequence (<paramref name="count"/> frames) and returns it.</summary>
+    public async Task<List<string>> ReceiveManyAsync(int count)
+    {
+        var frames = new List<string>();
+        for (var i = 0; i < count; i++) frames.Add(await ReceiveAsync() ?? throw new Xunit.Sdk.XunitException($"closed after {i} frames"));
+        return frames;
+    }
+
+    /// <summary>Reads until the server's Close frame; its status description.</summary>
+    public async Task<string?> ReceiveCloseAsync()
+    {
+        while (await ReceiveAsync() is not null) { }
+        return Socket.CloseStatusDescription;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (Socket.State == WebSocketState.Open)
+            {
+                using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+                await Socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "done", cts.Token);
+            }
+        }
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException)
+        {
+        }
+        Socket.Dispose();
+    }
+}
