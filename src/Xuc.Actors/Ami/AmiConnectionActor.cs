@@ -4,13 +4,15 @@ using Xuc.Ami.Actions;
 using Xuc.Ami.Client;
 using Xuc.Ami.Events;
 using Xuc.Actors.Messages.Events;
+using Xuc.Actors.Messages.Pbx;
 
 namespace Xuc.Actors.Ami;
 
 /// <summary>
 /// The one AMI connection to the PBX (a cluster singleton). It owns the <see cref="AmiClient"/>, hands every
 /// unsolicited event to its <see cref="AmiRouterActor"/>, and on every (re)login rebuilds the picture with
-/// CoreShowChannels, QueueStatus, ExtensionStateList and ConfbridgeListRooms before trusting deltas.
+/// CoreShowChannels, QueueStatus, ExtensionStateList and ConfbridgeListRooms before trusting deltas. Any node's
+/// <see cref="PbxRequest"/> is written to the PBX and answered with a <see cref="PbxResult"/>.
 /// </summary>
 public sealed class AmiConnectionActor : ReceiveActor
 {
@@ -37,6 +39,7 @@ public sealed class AmiConnectionActor : ReceiveActor
         Receive<ResyncDone>(d => _log.Info("AMI resynchronised: {0} list events replayed", d.Events));
         Receive<Status.Failure>(f => _log.Warning("AMI: {0}", f.Cause.Message));
         Receive<GetAmiStatus>(_ => Sender.Tell(_status));
+        Receive<PbxRequest>(r => PbxExchange.RunAsync(_client, r).PipeTo(Sender));
     }
 
     protected override void PreStart()

@@ -92,7 +92,7 @@ internal sealed class AmiServerSession : IAmiEventSink
                     if (headers.Count == 0) continue;
                     var request = new AmiRequest(headers);
                     headers = [];
-                    if (_sim.Faults.IsWithheld(request.Action)) continue;
+                    if (_sim.Faults.Drops(request.Action)) continue;
                     if (_sim.Faults.ResponseDelay > TimeSpan.Zero) await Task.Delay(_sim.Faults.ResponseDelay, ct);
                     if (!ActionDispatcher.Handle(this, _sim, request)) break;
                     // An action that answers later (a synchronous Originate) holds the session, as in Asterisk.

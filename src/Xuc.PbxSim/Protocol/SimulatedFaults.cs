@@ -11,10 +11,22 @@ public sealed class SimulatedFaults
 {
     private readonly ConcurrentDictionary<string, bool> _withheld = new(StringComparer.OrdinalIgnoreCase);
     private long _delayTicks;
+    private long _dropped;
 
     public void Withhold(string action) => _withheld[action] = true;
 
     public bool IsWithheld(string action) => _withheld.ContainsKey(action);
+
+    /// <summary>Whether to drop this action now; counts the actions dropped (<see cref="DroppedActions"/>).</summary>
+    public bool Drops(string action)
+    {
+        if (!IsWithheld(action)) return false;
+        Interlocked.Increment(ref _dropped);
+        return true;
+    }
+
+    /// <summary>How many withheld actions were read and dropped: a test knows its action reached the PBX.</summary>
+    public long DroppedActions => Interlocked.Read(ref _dropped);
 
     public IReadOnlyCollection<string> Withheld => _withheld.Keys.Order(StringComparer.OrdinalIgnoreCase).ToArray();
 

@@ -125,6 +125,3 @@ internal sealed record AnswerWhenWritten(IActorRef ReplyTo, AgentCommandResult R
 {
     public void Send() => ReplyTo.Tell(Result);
 }
-
-/// <summary>Published on the agent's topic after each change.</summary>
-public sealed record AgentStateChanged(AgentState State);

@@ -1,6 +1,5 @@
 using Akka.Actor;
 using Akka.Cluster.Tools.PublishSubscribe;
-using Akka.Event;
 using Xuc.Actors.Configuration;
 using Xuc.Actors.Messages.Commands;
 using Xuc.Actors.Messages.Events;
@@ -9,10 +8,14 @@ using Xuc.Actors.PubSub;
 
 namespace Xuc.Actors.Entities.Line;
 
-/// <summary>A sharded entity per line (device): folds the line's AMI events and publishes each new state.</summary>
+/// <summary>
+/// A sharded entity per line (device): folds the line's AMI events and publishes what changed as numbered deltas
+/// (<see cref="ILineDelta"/>) on the line's topic; <see cref="GetLineState"/> answers the snapshot they follow.
+/// </summary>
 public sealed class LineActor : ReceiveActor
 {
     private LineState _state;
+    private long _seq = DateTime.UtcNow.Ticks;
     private readonly IActorRef _mediator;
 
     public LineActor(string lineId, EntityConfigDirectory? directory)
@@ -22,19 +25,18 @@ public sealed class LineActor : ReceiveActor
         Receive<LineAmiEvent>(m => Update(_state.Apply(m.Event)));
         Receive<ReconcileLine>(m => Update(_state.Reconcile(m.AliveUniqueids)));
         Receive<ConfigureLine>(m => Update(_state.Configure(m.Config)));
-        Receive<GetLineState>(_ => Sender.Tell(LineSnapshot.Of(_state)));
+        Receive<GetLineState>(_ => Sender.Tell(LineSnapshot.Of(_state, _seq)));
     }
 
     private void Update(LineState next)
     {
         if (ReferenceEquals(next, _state)) return;
+        var deltas = LineDeltas.Between(_state, next, ref _seq);
         _state = next;
-        _mediator.Tell(new Publish(Topics.Line(_state.LineId), new LineStateChanged(LineSnapshot.Of(_state))));
+        var topic = Topics.Line(_state.LineId);
+        foreach (var delta in deltas) _mediator.Tell(new Publish(topic, delta));
     }
 
     public static Props PropsFor(string lineId, EntityConfigDirectory? directory = null) =>
         Props.Create(() => new LineActor(lineId, directory));
 }
-
-/// <summary>Published on the line's topic after each change.</summary>
-public sealed record LineStateChanged(LineSnapshot State);

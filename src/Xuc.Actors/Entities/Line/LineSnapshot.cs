@@ -1,12 +1,24 @@
+using Xuc.Actors.Messages.Events;
 using LineConfig = Xuc.Actors.Configuration.Model.Line;
 
 namespace Xuc.Actors.Entities.Line;
 
 /// <summary>
-/// A line's state as it crosses the cluster (query answers, topic publications): plain arrays,
+/// A line's state as it crosses the cluster (query answers, a subscriber's starting point): plain arrays,
 /// because the immutable dictionaries of <see cref="LineState"/> do not survive the JSON wire format.
+/// <see cref="Seq"/>: the last delta it includes.
 /// </summary>
-public sealed record LineSnapshot(string LineId, IReadOnlyList<Channel> Channels, string DeviceState, LineConfig? Config = null)
+public sealed record LineSnapshot(string LineId, IReadOnlyList<Channel> Channels, string DeviceState, LineConfig? Config = null, long Seq = 0) : IEntitySnapshot
 {
-    public static LineSnapshot Of(LineState s) => new(s.LineId, s.Channels.Values.OrderBy(c => c.UniqueId, StringComparer.Ordinal).ToArray(), s.DeviceState, s.Config);
+    public static LineSnapshot Of(LineState s, long seq = 0) => new(s.LineId, s.Channels.Values.OrderBy(c => c.UniqueId, StringComparer.Ordinal).ToArray(), s.DeviceState, s.Config, seq);
+
+    /// <summary>This snapshot with one delta applied (what a subscriber keeps).</summary>
+    public LineSnapshot Apply(ILineDelta delta) => delta switch
+    {
+        LineCallChanged c => this with { Channels = Channels.Where(x => x.UniqueId != c.Call.UniqueId).Append(c.Call).OrderBy(x => x.UniqueId, StringComparer.Ordinal).ToArray(), Seq = c.Seq },
+        LineCallEnded e => this with { Channels = Channels.Where(x => x.UniqueId != e.UniqueId).ToArray(), Seq = e.Seq },
+        LineDeviceStateChanged d => this with { DeviceState = d.DeviceState, Seq = d.Seq },
+        LineConfigured c => this with { Config = c.Config, Seq = c.Seq },
+        _ => this with { Seq = delta.Seq },
+    };
 }

@@ -8,10 +8,14 @@ using Xuc.Actors.PubSub;
 
 namespace Xuc.Actors.Entities.Queue;
 
-/// <summary>A sharded entity per queue: waiting calls and members, published on the queue's topic.</summary>
+/// <summary>
+/// A sharded entity per queue: waiting calls and members; what changed is published as numbered deltas
+/// (<see cref="IQueueDelta"/>) on the queue's topic, after the snapshot <see cref="GetQueueState"/> answers.
+/// </summary>
 public sealed class QueueActor : ReceiveActor
 {
     private QueueState _state;
+    private long _seq = DateTime.UtcNow.Ticks;
     private readonly IActorRef _mediator;
 
     public QueueActor(string queueId, EntityConfigDirectory? directory)
@@ -21,19 +25,18 @@ public sealed class QueueActor : ReceiveActor
         Receive<QueueAmiEvent>(m => Update(_state.Apply(m.Event, DateTimeOffset.UtcNow)));
         Receive<ReconcileQueue>(m => Update(_state.Reconcile(m.WaitingUniqueids, m.MemberInterfaces)));
         Receive<ConfigureQueue>(m => Update(_state.Configure(m.Config)));
-        Receive<GetQueueState>(_ => Sender.Tell(QueueSnapshot.Of(_state)));
+        Receive<GetQueueState>(_ => Sender.Tell(QueueSnapshot.Of(_state, _seq)));
     }
 
     private void Update(QueueState next)
     {
         if (ReferenceEquals(next, _state)) return;
+        var deltas = QueueDeltas.Between(_state, next, ref _seq);
         _state = next;
-        _mediator.Tell(new Publish(Topics.Queue(_state.QueueId), new QueueStateChanged(QueueSnapshot.Of(_state))));
+        var topic = Topics.Queue(_state.QueueId);
+        foreach (var delta in deltas) _mediator.Tell(new Publish(topic, delta));
     }
 
     public static Props PropsFor(string queueId, EntityConfigDirectory? directory = null) =>
         Props.Create(() => new QueueActor(queueId, directory));
 }
-
-/// <summary>Published on the queue's topic after each change.</summary>
-public sealed record QueueStateChanged(QueueSnapshot State);

@@ -1,0 +1,8 @@
+namespace Xuc.Actors.Messages.Pbx;
+
+/// <summary>
+/// Sent to the AMI connection singleton (through its proxy, from any node): write this action to the PBX and
+/// answer with a <see cref="PbxResult"/>. <paramref name="List"/>: the action is answered by an event list
+/// (QueueStatus, CoreShowChannels, ...) whose items are gathered up to its <c>...Complete</c> event.
+/// </summary>
+public sealed record PbxRequest(PbxAction Action, bool List, TimeSpan Timeout);
