@@ -42,7 +42,9 @@ akka.actor.serialization-bindings {{
         EntityConfigDirectory? directory = null)
     {
         var seeds = ClusterSeeds.Parse(hocon.GetString("akka.cluster.xuc-seed-nodes", ""));
-        var shard = new ShardOptions { Role = Role, StateStoreMode = StateStoreMode.DData, RememberEntities = false };
+        // No idle passivation: line and queue state lives only in memory (rebuilt from the PBX on a reconnection), so a
+        // line holding a quiet call for two minutes (sharding's default) would otherwise be stopped and forget the call.
+        var shard = new ShardOptions { Role = Role, StateStoreMode = StateStoreMode.DData, RememberEntities = false, ShouldPassivateIdleEntities = false };
 
         builder
             .AddHocon(PersistenceHocon.For(dbProvider, connectionString).WithFallback(hocon), HoconAddMode.Prepend)
