@@ -1,5 +1,6 @@
 using Xuc.Bench.Ami;
 using Xuc.Bench.Configuration;
+using Xuc.Bench.Sessions;
 using Xuc.Bench.Sim;
 using Xuc.Bench.Startup;
 
@@ -12,6 +13,7 @@ var benches = new Dictionary<string, Func<string[], Task>>
     ["startup"] = StartupBench.Run,
     ["config-write"] = ConfigWriteBench.Run,
     ["sim-volume"] = SimVolumeBench.Run,
+    ["sessions"] = SessionMemoryBench.Run,
 };
 if (name == "all")
 {

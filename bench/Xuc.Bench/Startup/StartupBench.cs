@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Xuc.Actors.Configuration;
 using Xuc.Bench.Report;
 
@@ -16,16 +14,16 @@ public static class StartupBench
     public static async Task Run(string[] args)
     {
         var runs = args.Length > 0 && int.TryParse(args[0], out var r) ? r : 5;
-        var hostDll = FindHostDll();
+        var hostDll = HostProcess.FindHostDll();
         var work = Path.Combine(Path.GetTempPath(), "xuc-bench-startup-" + Environment.ProcessId);
         Directory.CreateDirectory(work);
         try
         {
             var demoDir = Path.Combine(work, "demo");
             var largeDir = Path.Combine(work, "large");
-            await Seed(demoDir, DemoDataset.Create());
+            await HostProcess.Seed(demoDir, DemoDataset.Create());
             var sw = Stopwatch.StartNew();
-            await Seed(largeDir, SyntheticDataset.Create(users: 20_000, agents: 10_000, queues: 1_000));
+            await HostProcess.Seed(largeDir, SyntheticDataset.Create(users: 20_000, agents: 10_000, queues: 1_000));
             Console.WriteLine($"seeded the large store in {sw.Elapsed.TotalSeconds:F1} s");
 
             // One untimed start each, so both scenarios run with warm OS file caches.
@@ -52,77 +50,18 @@ public static class StartupBench
         }
     }
 
-    private static async Task Seed(string dataDir, ConfigSnapshot snapshot)
-    {
-        Directory.CreateDirectory(dataDir);
-        using var store = new ConfigStore(new ConfigStoreOptions { Provider = "sqlite", ConnectionString = $"Data Source={Path.Combine(dataDir, "xuc.db")}" });
-        await store.MigrateAsync();
-        await store.ImportAsync(snapshot, ImportMode.Replace);
-    }
-
     private static async Task<double> TimeToReady(string hostDll, string dataDir)
     {
-        var port = FreePort();
-        var psi = new ProcessStartInfo("dotnet", [hostDll])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Path.GetDirectoryName(hostDll)!,
-        };
-        psi.Environment["XUC_DATA_DIR"] = dataDir;
-        psi.Environment["XUC_HTTP_PORT"] = port.ToString();
-        psi.Environment["XUC_HTTP_BIND"] = "127.0.0.1";
-        psi.Environment["XUC_AMI_PORT"] = "0";
-        psi.Environment["XUC_PBXSIM_CONTROL_PORT"] = "0";
-        psi.Environment["XUC_AKKA_PORT"] = "0";
-        psi.Environment["XUC_SEED_DEMO"] = "off";
-        psi.Environment["XUC_AKKA_LOGLEVEL"] = "WARNING";
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var port = HostProcess.FreePort();
         var sw = Stopwatch.StartNew();
-        using var process = Process.Start(psi)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        using var process = HostProcess.Start(hostDll, dataDir, port);
         try
         {
-            while (sw.Elapsed < TimeSpan.FromSeconds(120))
-            {
-                if (process.HasExited) throw new InvalidOperationException($"Xuc.Host exited with {process.ExitCode} before it was ready");
-                try
-                {
-                    var response = await http.GetAsync($"http://127.0.0.1:{port}/health/ready");
-                    if (response.StatusCode == HttpStatusCode.OK) return sw.Elapsed.TotalSeconds;
-                }
-                catch (HttpRequestException) { }
-                catch (TaskCanceledException) { }
-                await Task.Delay(20);
-            }
-            throw new TimeoutException("Xuc.Host was not ready within 120 s");
+            return await HostProcess.WaitReady(process, port, sw);
         }
         finally
         {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
+            await HostProcess.Stop(process);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        return ((IPEndPoint)l.LocalEndpoint).Port;
-    }
-
-    private static string FindHostDll()
-    {
-        var here = AppContext.BaseDirectory;
-        var config = here.Contains("/Release/") ? "Release" : "Debug";
-        for (var dir = new DirectoryInfo(here); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "src", "Xuc.Host", "bin", config, "net10.0", "Xuc.Host.dll");
-            if (File.Exists(candidate)) return candidate;
-        }
-        throw new FileNotFoundException("src/Xuc.Host/bin/<config>/net10.0/Xuc.Host.dll not found; build the solution first");
     }
 }

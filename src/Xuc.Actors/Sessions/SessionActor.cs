@@ -32,6 +32,7 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
     private string _status;
     private bool _closed;
     private int _waiting;
+    private DateTimeOffset _lastHeard;
 
     public IStash Stash { get; set; } = null!;
     public ITimerScheduler Timers { get; set; } = null!;
@@ -75,7 +76,8 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
         Receive<SetUpDone>(done =>
         {
             Timers.Cancel(LoggedOnTimer);
-            RestartIdleTimer();
+            Heard();
+            Timers.StartSingleTimer(IdleTimer, IdleTimedOut.Instance, _settings.IdleTimeout);
             _user = done.User;
             foreach (var message in ConnectSequence(done)) Push(message);
             if (_closed) return;
@@ -106,17 +108,17 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
     {
         Receive<ClientPing>(_ =>
         {
-            RestartIdleTimer();
+            Heard();
             Push(Pong.Instance);
         });
         Receive<ClientCommand>(c =>
         {
-            RestartIdleTimer();
+            Heard();
             Handle(c);
         });
         Receive<ClientFrameRejected>(r =>
         {
-            RestartIdleTimer();
+            Heard();
             Push(new CtiError(r.Code, r.Message));
         });
         Receive<UserStatusChanged>(s =>
@@ -127,7 +129,14 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
         });
         Receive<ConfigChanged>(OnConfigChanged);
         Receive<UserRechecked>(OnUserRechecked);
-        Receive<IdleTimedOut>(_ => CloseSession($"nothing received for {_settings.IdleTimeout.TotalSeconds:0.###} s (idle timeout)"));
+        Receive<IdleTimedOut>(_ =>
+        {
+            var quiet = Context.System.Scheduler.Now - _lastHeard;
+            if (quiet >= _settings.IdleTimeout)
+                CloseSession($"nothing received for {_settings.IdleTimeout.TotalSeconds:0.###} s (idle timeout)");
+            else
+                Timers.StartSingleTimer(IdleTimer, IdleTimedOut.Instance, _settings.IdleTimeout - quiet);
+        });
         Receive<SubscribeAck>(_ => { });
         Receive<PeerClosed>(_ => Context.Stop(Self));
     }
@@ -211,7 +220,12 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
             CloseSession("the user's password changed");
     }
 
-    private void RestartIdleTimer() => Timers.StartSingleTimer(IdleTimer, IdleTimedOut.Instance, _settings.IdleTimeout);
+    /// <remarks>
+    /// One idle timer per session, re-armed when it fires for what is left since the peer was last heard. Restarting
+    /// it on every frame would leave each cancelled timer in the scheduler's wheel until its deadline: with a ping
+    /// every 5 s and a 60 s timeout, a dozen per idle session.
+    /// </remarks>
+    private void Heard() => _lastHeard = Context.System.Scheduler.Now;
 
     private void Push(ICtiMessage message)
     {

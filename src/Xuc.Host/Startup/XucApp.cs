@@ -4,6 +4,7 @@ using Xuc.Actors.Configuration;
 using Xuc.Actors.Sessions;
 using Xuc.Host.Admin;
 using Xuc.Host.Auth;
+using Xuc.Host.Diagnostics;
 using Xuc.Host.Health;
 using Xuc.Host.Http;
 using Xuc.Host.Settings;
@@ -119,6 +120,7 @@ public sealed class XucApp : IAsyncDisposable
         web.MapHealthEndpoints();
         web.MapAdminEndpoints();
         web.MapCtiWebSocket();
+        web.MapDiagnosticsEndpoints();
         try
         {
             await web.StartAsync();

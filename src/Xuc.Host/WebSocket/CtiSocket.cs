@@ -59,57 +59,67 @@ public sealed class CtiSocket(System.Net.WebSockets.WebSocket socket, SessionSet
         await writing;
     }
 
+    /// <remarks>
+    /// An idle socket holds no read buffer: each frame is awaited with a zero-byte read (it returns once the frame's
+    /// header is in), and only then is a chunk rented from the shared pool, given back as soon as the frame is read.
+    /// </remarks>
     private async Task ReadLoopAsync(IActorRef session)
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            var first = await socket.ReceiveAsync(Memory<byte>.Empty, _stop.Token);
+            if (first.MessageType == WebSocketMessageType.Close)
+            {
+                if (socket.State == WebSocketState.CloseReceived) Close("closed by the peer");
+                return;
+            }
+            if (await ReadFrameAsync(first) is not { } frame)
+            {
+                if (socket.State == WebSocketState.CloseReceived) Close("closed by the peer");
+                return;
+            }
+            session.Tell(frame);
+        }
+    }
+
+    /// <summary>The rest of a frame whose header <paramref name="first"/> announced, decoded for the session; null when the peer closed.</summary>
+    private async Task<object?> ReadFrameAsync(ValueWebSocketReceiveResult first)
     {
         var chunk = ArrayPool<byte>.Shared.Rent(ReadChunk);
         byte[]? frame = null;
         try
         {
-            while (!_stop.IsCancellationRequested)
+            var length = 0;
+            var tooLarge = false;
+            var result = first;
+            while (!result.EndOfMessage)
             {
-                var length = 0;
-                var tooLarge = false;
-                ValueWebSocketReceiveResult result;
-                do
+                result = await socket.ReceiveAsync(chunk.AsMemory(), _stop.Token);
+                if (result.MessageType == WebSocketMessageType.Close) return null;
+                if (first.MessageType != WebSocketMessageType.Text || tooLarge) continue;
+                if (length + result.Count > settings.MaxFrameBytes)
                 {
-                    result = await socket.ReceiveAsync(chunk.AsMemory(), _stop.Token);
-                    if (result.MessageType == WebSocketMessageType.Close)
-                    {
-                        if (socket.State == WebSocketState.CloseReceived) Close("closed by the peer");
-                        return;
-                    }
-                    if (result.MessageType != WebSocketMessageType.Text || tooLarge) continue;
-                    if (length + result.Count > settings.MaxFrameBytes)
-                    {
-                        tooLarge = true;
-                        continue;
-                    }
-                    if (frame is null || frame.Length < length + result.Count)
-                    {
-                        var bigger = ArrayPool<byte>.Shared.Rent(Math.Min(settings.MaxFrameBytes, Math.Max(length + result.Count, (frame?.Length ?? 0) * 2)));
-                        if (frame is not null)
-                        {
-                            frame.AsSpan(0, length).CopyTo(bigger);
-                            ArrayPool<byte>.Shared.Return(frame);
-                        }
-                        frame = bigger;
-                    }
-                    chunk.AsSpan(0, result.Count).CopyTo(frame.AsSpan(length));
-                    length += result.Count;
-                } while (!result.EndOfMessage);
-
-                session.Tell(result.MessageType == WebSocketMessageType.Binary
-                    ? new ClientFrameRejected(CtiErrors.BinaryFrame, "frames are JSON text; binary frames are not read")
-                    : tooLarge
-                        ? new ClientFrameRejected(CtiErrors.FrameTooLarge, $"a frame may hold at most {settings.MaxFrameBytes} bytes (xuc.cti.max-frame)")
-                        : CtiCodec.Decode(frame.AsSpan(0, length)));
-                if (frame is not null && frame.Length > ReadChunk * 4)
-                {
-                    // An idle session keeps no large buffer.
-                    ArrayPool<byte>.Shared.Return(frame);
-                    frame = null;
+                    tooLarge = true;
+                    continue;
                 }
+                if (frame is null || frame.Length < length + result.Count)
+                {
+                    var bigger = ArrayPool<byte>.Shared.Rent(Math.Min(settings.MaxFrameBytes, Math.Max(length + result.Count, (frame?.Length ?? 0) * 2)));
+                    if (frame is not null)
+                    {
+                        frame.AsSpan(0, length).CopyTo(bigger);
+                        ArrayPool<byte>.Shared.Return(frame);
+                    }
+                    frame = bigger;
+                }
+                chunk.AsSpan(0, result.Count).CopyTo(frame.AsSpan(length));
+                length += result.Count;
             }
+            return first.MessageType == WebSocketMessageType.Binary
+                ? new ClientFrameRejected(CtiErrors.BinaryFrame, "frames are JSON text; binary frames are not read")
+                : tooLarge
+                    ? new ClientFrameRejected(CtiErrors.FrameTooLarge, $"a frame may hold at most {settings.MaxFrameBytes} bytes (xuc.cti.max-frame)")
+                    : CtiCodec.Decode(frame is null ? [] : frame.AsSpan(0, length));
         }
         finally
         {
