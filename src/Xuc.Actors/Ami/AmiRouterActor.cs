@@ -1,3 +1,4 @@
+using Xuc.Actors.Messages.Queries;
 using Akka.Actor;
 using Akka.Cluster.Tools.PublishSubscribe;
 using Akka.DistributedData;
@@ -60,6 +61,7 @@ public sealed class AmiRouterActor : ReceiveActor, IWithUnboundedStash
             Receive<Changed>(c => c.Key.Equals(AgentInterfaces.Key), c => UseRegistry(c.Get(AgentInterfaces.Key)));
             Receive<SubscribeAck>(_ => { });
             Receive<IGetResponse>(_ => { });
+            Receive<GetAgentOfInterface>(q => Sender.Tell(new AgentOfInterface(q.Interface, AgentOf(q.Interface))));
         });
         Stash.UnstashAll();
     }

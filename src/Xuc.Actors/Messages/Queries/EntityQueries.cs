@@ -10,3 +10,12 @@ public sealed record GetAgentState(string AgentId) : IWithAgentId;
 
 /// <summary>Asks a queue entity for its current state; answered with <see cref="Entities.Queue.QueueSnapshot"/>.</summary>
 public sealed record GetQueueState(string QueueId) : IWithQueueId;
+
+/// <summary>
+/// Asks the AMI router which agent it routes a member interface's queue events to (directly or through the
+/// StateInterface of a Local member); answered with <see cref="AgentOfInterface"/>. For operators and tests.
+/// </summary>
+public sealed record GetAgentOfInterface(string Interface);
+
+/// <summary>The agent the router would give <paramref name="Interface"/>'s queue events to, or null.</summary>
+public sealed record AgentOfInterface(string Interface, string? AgentId);
