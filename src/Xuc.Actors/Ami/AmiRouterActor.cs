@@ -140,9 +140,20 @@ public sealed class AmiRouterActor : ReceiveActor, IWithUnboundedStash
         }
     }
 
+    /// <summary>
+    /// The line a device event is about: DeviceStateChange's <c>Device</c>, or ExtensionStatus's <c>Hint</c> (its
+    /// first channel device; a hint may read <c>PJSIP/1012&amp;Custom:DND1012</c>). Local devices are not lines.
+    /// </summary>
     private static string? DeviceOf(AmiEventData e)
-        => e.Name is "DeviceStateChange" && e["Device"] is { } device && device.Contains('/')
-           && !device.StartsWith("Local/", StringComparison.OrdinalIgnoreCase) ? device : null;
+    {
+        var device = e.Name switch
+        {
+            "DeviceStateChange" => e["Device"],
+            "ExtensionStatus" => e["Hint"]?.Split('&').FirstOrDefault(d => d.Contains('/')),
+            _ => null,
+        };
+        return device is not null && device.Contains('/') && !device.StartsWith("Local/", StringComparison.OrdinalIgnoreCase) ? device : null;
+    }
 
     public static Props PropsFor(IActorRef lines, IActorRef agents, IActorRef queues)
         => Props.Create(() => new AmiRouterActor(lines, agents, queues));

@@ -36,6 +36,34 @@ public sealed class EntityStateTests
         Assert.Empty(s.Apply(AmiEventData.Of("Hangup", ("Uniqueid", "1.1"))).Channels);
     }
 
+    /// <summary>
+    /// ExtensionStatus (live, and the resync's ExtensionStateList items) gives a line its device state, from the
+    /// numeric hint state of ast_extension_state (bits: 1 in use, 2 busy, 4 unavailable, 8 ringing, 16 on hold).
+    /// </summary>
+    [Theory]
+    [InlineData("0", "Idle", "NOT_INUSE")]
+    [InlineData("1", "InUse", "INUSE")]
+    [InlineData("2", "Busy", "BUSY")]
+    [InlineData("4", "Unavailable", "UNAVAILABLE")]
+    [InlineData("8", "Ringing", "RINGING")]
+    [InlineData("9", "InUse&Ringing", "RINGINUSE")]
+    [InlineData("16", "Hold", "ONHOLD")]
+    [InlineData("17", "InUse&Hold", "ONHOLD")]
+    [InlineData("-1", "Removed", "INVALID")]
+    [InlineData("-2", "Deactivated", "INVALID")]
+    public void An_extension_status_sets_the_lines_device_state(string status, string text, string deviceState)
+        => Assert.Equal(deviceState, LineState.Empty("PJSIP/1012")
+            .Apply(AmiEventData.Of("ExtensionStatus", ("Exten", "1012"), ("Context", "default"), ("Hint", "PJSIP/1012"), ("Status", status), ("StatusText", text)))
+            .DeviceState);
+
+    [Fact]
+    public void An_extension_status_the_line_cannot_read_keeps_its_device_state()
+    {
+        var busy = LineState.Empty("PJSIP/1012").Apply(AmiEventData.Of("DeviceStateChange", ("Device", "PJSIP/1012"), ("State", "BUSY")));
+        Assert.Same(busy, busy.Apply(AmiEventData.Of("ExtensionStatus", ("Hint", "PJSIP/1012"), ("Status", "x"))));
+        Assert.Same(busy, busy.Apply(AmiEventData.Of("ExtensionStatus", ("Hint", "PJSIP/1012"))));
+    }
+
     [Fact]
     public void A_queue_counts_waiting_abandoned_and_answered_calls_and_tracks_members()
     {

@@ -99,9 +99,8 @@ public sealed class CtiWebSocketTests(ServerFixture fixture) : IClassFixture<Ser
             """{"msgType":"UserStatusUpdate","ctiMessage":{"status":"available"}}""",
             """{"msgType":"UserConfigUpdate","ctiMessage":{"userId":12,"dndEnabled":false,"naFwdEnabled":false,"naFwdDestination":"","uncFwdEnabled":false,"uncFwdDestination":"","busyFwdEnabled":false,"busyFwdDestination":"","firstName":"Bob","lastName":"Durand","fullName":"Bob Durand","mobileNumber":"","agentId":0,"lineIds":[12],"voiceMailId":0,"voiceMailEnabled":false}}""",
             """{"msgType":"LineConfig","ctiMessage":{"id":12,"number":"1012","interface":"PJSIP/1012","context":"default"}}""",
-            // The line entity learns a device state from DeviceStateChange only (the router does not route the
-            // resync's ExtensionStatus yet), so an idle phone nobody has called since start-up reads UNKNOWN.
-            """{"msgType":"PhoneStatusUpdate","ctiMessage":{"status":"UNKNOWN"}}""",
+            // An idle phone nobody has called since start-up: its state comes from the resync's ExtensionStatus.
+            """{"msgType":"PhoneStatusUpdate","ctiMessage":{"status":"AVAILABLE"}}""",
             """{"msgType":"VoiceMailStatusUpdate","ctiMessage":{"voiceMailId":0,"newMessages":0,"waitingMessages":0,"oldMessages":0}}""",
         ];
         Assert.Equal(expected, await bob.ReceiveManyAsync(8));

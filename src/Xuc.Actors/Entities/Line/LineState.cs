@@ -37,10 +37,28 @@ public sealed record LineState(string LineId, ImmutableDictionary<string, Channe
                 return uid is null ? this : this with { Channels = Channels.Remove(uid) };
             case "DeviceStateChange":
                 return this with { DeviceState = e["State"] ?? DeviceState };
+            case "ExtensionStatus":
+                return HintDeviceState(e["Status"]) is { } state && state != DeviceState ? this with { DeviceState = state } : this;
             default:
                 return this;
         }
     }
+
+    /// <summary>
+    /// A hint's numeric state (ExtensionStatus <c>Status</c>, ast_extension_state's bits: 1 in use, 2 busy,
+    /// 4 unavailable, 8 ringing, 16 on hold; -1 removed, -2 deactivated) as a device state name; null when unreadable.
+    /// </summary>
+    private static string? HintDeviceState(string? status) => int.TryParse(status, out var n) ? n switch
+    {
+        < 0 => "INVALID",
+        0 => "NOT_INUSE",
+        _ when (n & 16) != 0 => "ONHOLD",
+        _ when (n & 8) != 0 => (n & 1) != 0 ? "RINGINUSE" : "RINGING",
+        _ when (n & 4) != 0 => "UNAVAILABLE",
+        _ when (n & 2) != 0 => "BUSY",
+        _ when (n & 1) != 0 => "INUSE",
+        _ => null,
+    } : null;
 
     /// <summary>Drops the channels the PBX no longer lists (they ended while the link was down).</summary>
     public LineState Reconcile(IReadOnlyCollection<string> aliveUniqueids)
