@@ -26,26 +26,32 @@ public sealed class TwoNodeSessionTests
     /// </summary>
     private static async Task TopicCrosses(TestServer from, TestServer to, string topic)
     {
-        var inbox = Inbox.Create(System(to));
-        DistributedPubSub.Get(System(to)).Mediator.Tell(new Subscribe(topic, inbox.Receiver));
+        // A plain actor, not an Inbox: an Inbox hands a message that arrives after a timed-out receive to that
+        // stale receive, so a probe retried with short receives could be lost every time.
+        var heard = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var probe = System(to).ActorOf(Props.Create(() => new ProbeListener(heard)));
+        DistributedPubSub.Get(System(to)).Mediator.Tell(new Subscribe(topic, probe));
         var publisher = DistributedPubSub.Get(System(from)).Mediator;
         await Wait.Until(async () =>
         {
             publisher.Tell(new Publish(topic, "probe"));
-            try
-            {
-                while (await inbox.ReceiveAsync(TimeSpan.FromMilliseconds(200)) is not "probe") { }
-                return true;
-            }
-            catch (TimeoutException)
-            {
-                return false;
-            }
+            await Task.WhenAny(heard.Task, Task.Delay(200));
+            return heard.Task.IsCompleted;
         }, Patience, $"{topic} published on one node reaches the other");
-        DistributedPubSub.Get(System(to)).Mediator.Tell(new Unsubscribe(topic, inbox.Receiver));
+        DistributedPubSub.Get(System(to)).Mediator.Tell(new Unsubscribe(topic, probe));
+        System(to).Stop(probe);
     }
 
-    [Fact(Skip = "fails today: nothing published on one node reaches a subscriber on the other (not even a plain string through the mediators), so the user:<login> topic does not cross the cluster; left for the lead, see the w8-bench report")]
+    private sealed class ProbeListener : ReceiveActor
+    {
+        public ProbeListener(TaskCompletionSource heard)
+        {
+            Receive<string>(s => s == "probe", _ => heard.TrySetResult());
+            ReceiveAny(_ => { });
+        }
+    }
+
+    [Fact]
     public async Task A_users_status_set_from_a_session_on_either_node_reaches_its_sessions_on_both()
     {
         var seedPort = FreePort.Next();
