@@ -36,29 +36,21 @@ public sealed class PbxSimulator : IAsyncDisposable
 
     public Task StartAsync()
     {
-        _listener = new TcpListener(Options.Bind, Options.Port);
-        _listener.Server.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
-        _listener.Start();
-        Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
-        _accept = AcceptLoopAsync(_listener, _stop.Token);
+        _listener = ManagerListener.Open(Options.Bind, Options.Port, out var port);
+        Port = port;
+        var ct = _stop.Token;
+        _accept = ManagerListener.AcceptLoopAsync(_listener, tcp => Serve(tcp, ct), ct);
         return Task.CompletedTask;
     }
 
-    private async Task AcceptLoopAsync(TcpListener listener, CancellationToken ct)
+    private void Serve(TcpClient tcp, CancellationToken ct)
     {
-        while (!ct.IsCancellationRequested)
+        var session = new AmiServerSession(tcp, this);
+        _sessions[session] = Task.Run(async () =>
         {
-            TcpClient tcp;
-            try { tcp = await listener.AcceptTcpClientAsync(ct); }
-            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException) { return; }
-            tcp.NoDelay = true;
-            var session = new AmiServerSession(tcp, this);
-            _sessions[session] = Task.Run(async () =>
-            {
-                try { await session.RunAsync(ct); }
-                finally { _sessions.TryRemove(session, out _); }
-            }, CancellationToken.None);
-        }
+            try { await session.RunAsync(ct); }
+            finally { _sessions.TryRemove(session, out _); }
+        }, CancellationToken.None);
     }
 
     /// <summary>

@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 
+using Xuc.PbxSim.Protocol;
+
 namespace Xuc.PbxSim.Replay;
 
 /// <summary>
@@ -35,34 +37,26 @@ public sealed class ReplayServer : IAsyncDisposable
 
     public Task StartAsync()
     {
-        _listener = new TcpListener(Pbx.Bind, Pbx.Port);
-        _listener.Server.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
-        _listener.Start();
-        Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
-        _accept = AcceptLoopAsync(_listener, _stop.Token);
+        _listener = ManagerListener.Open(Pbx.Bind, Pbx.Port, out var port);
+        Port = port;
+        var ct = _stop.Token;
+        _accept = ManagerListener.AcceptLoopAsync(_listener, tcp => Serve(tcp, ct), ct);
         return Task.CompletedTask;
     }
 
-    private async Task AcceptLoopAsync(TcpListener listener, CancellationToken ct)
+    private void Serve(TcpClient tcp, CancellationToken ct)
     {
-        while (!ct.IsCancellationRequested)
+        var session = new ReplaySession(tcp, Script, Options, Pbx, _started);
+        _ = session.StreamedOnce.Task.ContinueWith(_ =>
         {
-            TcpClient tcp;
-            try { tcp = await listener.AcceptTcpClientAsync(ct); }
-            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException) { return; }
-            tcp.NoDelay = true;
-            var session = new ReplaySession(tcp, Script, Options, Pbx, _started);
-            _ = session.StreamedOnce.Task.ContinueWith(_ =>
-            {
-                _firstDone.TrySetResult();
-                Console.WriteLine($"replay: a session was served {session.EventsSent} events ({session.AnswersSkipped} recorded answers nobody asked for)");
-            }, TaskScheduler.Default);
-            _sessions[session] = Task.Run(async () =>
-            {
-                try { await session.RunAsync(ct); }
-                finally { _sessions.TryRemove(session, out _); }
-            }, CancellationToken.None);
-        }
+            _firstDone.TrySetResult();
+            Console.WriteLine($"replay: a session was served {session.EventsSent} events ({session.AnswersSkipped} recorded answers nobody asked for)");
+        }, TaskScheduler.Default);
+        _sessions[session] = Task.Run(async () =>
+        {
+            try { await session.RunAsync(ct); }
+            finally { _sessions.TryRemove(session, out _); }
+        }, CancellationToken.None);
     }
 
     public async Task StopAsync()
