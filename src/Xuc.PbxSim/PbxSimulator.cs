@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Sockets;
 using Xuc.PbxSim.Model;
 using Xuc.PbxSim.Protocol;
 
@@ -12,10 +10,7 @@ namespace Xuc.PbxSim;
 /// </summary>
 public sealed class PbxSimulator : IAsyncDisposable
 {
-    private readonly CancellationTokenSource _stop = new();
-    private readonly ConcurrentDictionary<AmiServerSession, Task> _sessions = new();
-    private TcpListener? _listener;
-    private Task? _accept;
+    private ManagerListener<AmiServerSession>? _manager;
 
     public PbxSimulator(PbxSimOptions? options = null)
     {
@@ -26,7 +21,7 @@ public sealed class PbxSimulator : IAsyncDisposable
     public PbxSimOptions Options { get; }
     public PbxModel Model { get; }
     public int Port { get; private set; }
-    public int SessionCount => _sessions.Count;
+    public int SessionCount => _manager?.Sessions.Count ?? 0;
 
     /// <summary>Actions left unanswered and a response delay, for failure tests (off by default).</summary>
     public SimulatedFaults Faults { get; } = new();
@@ -36,21 +31,9 @@ public sealed class PbxSimulator : IAsyncDisposable
 
     public Task StartAsync()
     {
-        _listener = ManagerListener.Open(Options.Bind, Options.Port, out var port);
-        Port = port;
-        var ct = _stop.Token;
-        _accept = ManagerListener.AcceptLoopAsync(_listener, tcp => Serve(tcp, ct), ct);
+        _manager = new ManagerListener<AmiServerSession>(Options.Bind, Options.Port, tcp => new AmiServerSession(tcp, this), (session, ct) => session.RunAsync(ct));
+        Port = _manager.Port;
         return Task.CompletedTask;
-    }
-
-    private void Serve(TcpClient tcp, CancellationToken ct)
-    {
-        var session = new AmiServerSession(tcp, this);
-        _sessions[session] = Task.Run(async () =>
-        {
-            try { await session.RunAsync(ct); }
-            finally { _sessions.TryRemove(session, out _); }
-        }, CancellationToken.None);
     }
 
     /// <summary>
@@ -59,7 +42,7 @@ public sealed class PbxSimulator : IAsyncDisposable
     /// </summary>
     public void DisconnectClients()
     {
-        foreach (var session in _sessions.Keys)
+        foreach (var session in _manager?.Sessions ?? [])
         {
             Model.Unsubscribe(session);
             session.Close();
@@ -69,17 +52,10 @@ public sealed class PbxSimulator : IAsyncDisposable
     /// <summary>Stops listening and drops every manager connection (what an Asterisk restart looks like to clients).</summary>
     public async Task StopAsync()
     {
-        if (_listener is null) return;
-        _stop.Cancel();
-        _listener.Stop();
-        if (_accept is not null) await _accept;
-        await Task.WhenAll(_sessions.Values.ToArray()).WaitAsync(TimeSpan.FromSeconds(5));
-        _listener = null;
+        if (_manager is null) return;
+        await _manager.StopAsync();
+        _manager = null;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await StopAsync();
-        _stop.Dispose();
-    }
+    public async ValueTask DisposeAsync() => await StopAsync();
 }

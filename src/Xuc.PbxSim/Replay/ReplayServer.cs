@@ -1,7 +1,4 @@
-using System.Collections.Concurrent;
-using System.Net;
 using System.Net.Sockets;
-
 using Xuc.PbxSim.Protocol;
 
 namespace Xuc.PbxSim.Replay;
@@ -13,11 +10,8 @@ namespace Xuc.PbxSim.Replay;
 /// </summary>
 public sealed class ReplayServer : IAsyncDisposable
 {
-    private readonly CancellationTokenSource _stop = new();
-    private readonly ConcurrentDictionary<ReplaySession, Task> _sessions = new();
     private readonly DateTimeOffset _started = DateTimeOffset.UtcNow;
-    private TcpListener? _listener;
-    private Task? _accept;
+    private ManagerListener<ReplaySession>? _manager;
 
     public ReplayServer(ReplayScript script, ReplayOptions? options = null, PbxSimOptions? pbx = null)
     {
@@ -37,14 +31,12 @@ public sealed class ReplayServer : IAsyncDisposable
 
     public Task StartAsync()
     {
-        _listener = ManagerListener.Open(Pbx.Bind, Pbx.Port, out var port);
-        Port = port;
-        var ct = _stop.Token;
-        _accept = ManagerListener.AcceptLoopAsync(_listener, tcp => Serve(tcp, ct), ct);
+        _manager = new ManagerListener<ReplaySession>(Pbx.Bind, Pbx.Port, Open, (session, ct) => session.RunAsync(ct));
+        Port = _manager.Port;
         return Task.CompletedTask;
     }
 
-    private void Serve(TcpClient tcp, CancellationToken ct)
+    private ReplaySession Open(TcpClient tcp)
     {
         var session = new ReplaySession(tcp, Script, Options, Pbx, _started);
         _ = session.StreamedOnce.Task.ContinueWith(_ =>
@@ -52,26 +44,15 @@ public sealed class ReplayServer : IAsyncDisposable
             _firstDone.TrySetResult();
             Console.WriteLine($"replay: a session was served {session.EventsSent} events ({session.AnswersSkipped} recorded answers nobody asked for)");
         }, TaskScheduler.Default);
-        _sessions[session] = Task.Run(async () =>
-        {
-            try { await session.RunAsync(ct); }
-            finally { _sessions.TryRemove(session, out _); }
-        }, CancellationToken.None);
+        return session;
     }
 
     public async Task StopAsync()
     {
-        if (_listener is null) return;
-        _stop.Cancel();
-        _listener.Stop();
-        if (_accept is not null) await _accept;
-        await Task.WhenAll(_sessions.Values.ToArray()).WaitAsync(TimeSpan.FromSeconds(5));
-        _listener = null;
+        if (_manager is null) return;
+        await _manager.StopAsync();
+        _manager = null;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await StopAsync();
-        _stop.Dispose();
-    }
+    public async ValueTask DisposeAsync() => await StopAsync();
 }
