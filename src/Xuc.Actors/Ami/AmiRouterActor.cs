@@ -27,6 +27,7 @@ public sealed class AmiRouterActor : ReceiveActor, IWithUnboundedStash
     /// <summary>Queue member interface → its state interface (Local/1001@agents/n → PJSIP/1001), from the member events.</summary>
     private readonly Dictionary<string, string> _stateInterfaces = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _knownQueues = new(StringComparer.OrdinalIgnoreCase);
+    private readonly CallContexts _calls = new();
 
     public AmiRouterActor(IActorRef lines, IActorRef agents, IActorRef queues)
     {
@@ -62,6 +63,7 @@ public sealed class AmiRouterActor : ReceiveActor, IWithUnboundedStash
             Receive<SubscribeAck>(_ => { });
             Receive<IGetResponse>(_ => { });
             Receive<GetAgentOfInterface>(q => Sender.Tell(new AgentOfInterface(q.Interface, AgentOf(q.Interface))));
+            Receive<CountCalls>(_ => Sender.Tell(_calls.Count));
         });
         Stash.UnstashAll();
     }
@@ -82,6 +84,7 @@ public sealed class AmiRouterActor : ReceiveActor, IWithUnboundedStash
         if (line is not null) ToLine(line, e);
         var destLine = DeviceName.FromChannel(e["DestChannel"]);
         if (destLine is not null && destLine != line) ToLine(destLine, e);
+        foreach (var context in _calls.Observe(e)) _lines.Tell(context);
 
         if (e["Queue"] is { Length: > 0 } queue)
         {
@@ -125,6 +128,7 @@ public sealed class AmiRouterActor : ReceiveActor, IWithUnboundedStash
                 .Where(x => x.Line is not null && x.Uid is not null)
                 .ToLookup(x => x.Line!, x => x.Uid!, StringComparer.OrdinalIgnoreCase);
             foreach (var line in _knownLines) _lines.Tell(new ReconcileLine(line, alive[line].ToArray()));
+            _calls.KeepOnly(channels.Select(e => e["Uniqueid"]).OfType<string>().ToHashSet(StringComparer.Ordinal));
         }
         if (snapshot.QueueStatus is { } status)
         {

@@ -39,6 +39,9 @@ public sealed class EntityConfigDirectory
     public Queue? Queue(string queueId) => _index.Queues.GetValueOrDefault(queueId);
     public Agent? Agent(string agentId) => _index.Agents.GetValueOrDefault(agentId);
 
+    /// <summary>The line with this directory number (phone hints); a scan, for occasional look-ups.</summary>
+    public Line? LineOfNumber(string number) => _index.Lines.Values.FirstOrDefault(l => l.Number == number);
+
     public void Load(ConfigSnapshot snapshot)
     {
         var index = new Index(

@@ -6,7 +6,12 @@ namespace Xuc.Actors.Sessions;
 /// <summary>An argument a command reads: its name, the JSON types it accepts, and whether it must be present.</summary>
 public sealed record CommandArgument(string Name, JTokenType[] Types, bool Required = true)
 {
+    /// <summary>For an array: the JSON type each element must have (null: any).</summary>
+    public JTokenType? ElementType { get; init; }
+
     public static CommandArgument String(string name, bool required = true) => new(name, [JTokenType.String], required);
+
+    public static CommandArgument StringList(string name, bool required = true) => new(name, [JTokenType.Array], required) { ElementType = JTokenType.String };
 }
 
 /// <summary>A command of PROTOCOL.md §2.1: its arguments, and the profiles that may send it (the rights check hook).</summary>
@@ -25,6 +30,8 @@ public sealed record CommandSpec(string Name, IReadOnlyList<CommandArgument> Arg
             }
             if (!a.Types.Contains(value.Type))
                 return $"{Name}: '{a.Name}' must be {string.Join(" or ", a.Types.Select(t => t.ToString().ToLowerInvariant()))}, not {value.Type.ToString().ToLowerInvariant()}";
+            if (a.ElementType is { } element && value is JArray items && items.FirstOrDefault(i => i.Type != element) is { } odd)
+                return $"{Name}: '{a.Name}' must hold {element.ToString().ToLowerInvariant()}s only, not {odd.Type.ToString().ToLowerInvariant()}";
         }
         return null;
     }
@@ -40,6 +47,9 @@ public static class CommandCatalog
     private static readonly IReadOnlySet<ProfileKind> Supervisors = new HashSet<ProfileKind> { ProfileKind.Admin, ProfileKind.Supervisor };
 
     public const string UserStatusUpdate = "userStatusUpdate";
+    public const string GetCurrentCallsPhoneEvents = "getCurrentCallsPhoneEvents";
+    public const string SubscribeToPhoneHints = "subscribeToPhoneHints";
+    public const string UnsubscribeFromAllPhoneHints = "unsubscribeFromAllPhoneHints";
 
     private static readonly Dictionary<string, CommandSpec> Specs = Build();
 
@@ -47,7 +57,13 @@ public static class CommandCatalog
 
     private static Dictionary<string, CommandSpec> Build()
     {
-        var specs = new List<CommandSpec> { new(UserStatusUpdate, [CommandArgument.String("status")], Everyone, true) };
+        var specs = new List<CommandSpec>
+        {
+            new(UserStatusUpdate, [CommandArgument.String("status")], Everyone, true),
+            new(GetCurrentCallsPhoneEvents, [], Everyone, true),
+            new(SubscribeToPhoneHints, [CommandArgument.StringList("phoneNumbers")], Everyone, true),
+            new(UnsubscribeFromAllPhoneHints, [], Everyone, true),
+        };
         // PROTOCOL.md §3: NoRight users act on their own line, agent and data only; these act on other agents or users.
         string[] supervisorOnly =
         [
@@ -59,7 +75,7 @@ public static class CommandCatalog
         [
             "dnd", "naFwd", "uncFwd", "busyFwd", "dial", "dialFromMobile", "dialFromQueue", "dialByUsername", "originate", "hangup", "answer",
             "hold", "directTransfer", "attendedTransfer", "completeTransfer", "cancelTransfer", "sendDtmf", "toggleMicrophone", "setData",
-            "getCurrentCallsPhoneEvents", "subscribeToPhoneHints", "unsubscribeFromAllPhoneHints", "getList", "getConfig", "conference",
+            "getList", "getConfig", "conference",
             "conferenceInvite", "conferenceMute", "conferenceUnmute", "conferenceKick", "conferenceDeafen", "conferenceUndeafen",
             "conferenceMuteAll", "conferenceUnmuteAll", "conferenceMuteMe", "conferenceUnmuteMe", "conferenceReset", "conferenceClose",
             "agentLogin", "agentLogout", "pauseAgent", "unpauseAgent", "monitorPause", "monitorUnpause", "subscribeToAgentEvents",

@@ -8,6 +8,7 @@ using Xuc.Actors.Messages.Events;
 using Xuc.Actors.Messages.Queries;
 using Xuc.Actors.PubSub;
 using Xuc.Actors.Sessions.Outbound;
+using Xuc.Actors.Sessions.Phone;
 
 namespace Xuc.Actors.Sessions;
 
@@ -27,6 +28,7 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
     private readonly ISessionDirectory _directory;
     private readonly IActorRef _lines;
     private readonly IActorRef _mediator;
+    private readonly IActorRef? _phoneFeeds;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private SessionUser _user = null!;
     private string _status;
@@ -37,8 +39,9 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
     public IStash Stash { get; set; } = null!;
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public SessionActor(string login, ISessionSink sink, SessionSettings settings, ISessionDirectory directory, IActorRef lines, IActorRef mediator, string? status)
+    public SessionActor(string login, ISessionSink sink, SessionSettings settings, ISessionDirectory directory, IActorRef lines, IActorRef mediator, string? status, IActorRef? phoneFeeds = null)
     {
+        _phoneFeeds = phoneFeeds;
         _login = login;
         _sink = sink;
         _settings = settings;
@@ -49,8 +52,9 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
         SettingUp();
     }
 
-    public static Props PropsFor(string login, ISessionSink sink, SessionSettings settings, ISessionDirectory directory, IActorRef lines, IActorRef mediator, string? status = null)
-        => Props.Create(() => new SessionActor(login, sink, settings, directory, lines, mediator, status));
+    public static Props PropsFor(string login, ISessionSink sink, SessionSettings settings, ISessionDirectory directory, IActorRef lines, IActorRef mediator, string? status = null,
+        IActorRef? phoneFeeds = null)
+        => Props.Create(() => new SessionActor(login, sink, settings, directory, lines, mediator, status, phoneFeeds));
 
     protected override void PreStart()
     {
@@ -83,6 +87,7 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
             if (_closed) return;
             _mediator.Tell(new Subscribe(Topics.User(_login), Self));
             _mediator.Tell(new Subscribe(Topics.Config, Self));
+            if (_user.Line is { } line) _phoneFeeds?.Tell(new JoinLineFeed(line.Interface, Self, done.DeviceState));
             Become(Ready);
             Stash.UnstashAll();
         });
@@ -127,6 +132,7 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
             Context.Parent.Tell(s);
             Push(new UserStatusUpdate(s.Status));
         });
+        Receive<LineFeedFrame>(f => Push(f.Message));
         Receive<ConfigChanged>(OnConfigChanged);
         Receive<UserRechecked>(OnUserRechecked);
         Receive<IdleTimedOut>(_ =>
@@ -188,6 +194,9 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
         {
             case CommandCatalog.UserStatusUpdate:
                 ChangeStatus((string)c.Frame["status"]!);
+                break;
+            case var phone when PhoneCommands.Handles(phone):
+                PhoneCommands.Handle(phone, c.Frame, _user, Self, _phoneFeeds, Push);
                 break;
             default:
                 Push(new CtiError(CtiErrors.NotImplemented, $"{spec.Name} is not implemented yet"));

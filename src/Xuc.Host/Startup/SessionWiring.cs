@@ -1,17 +1,26 @@
 using Akka.Cluster.Tools.PublishSubscribe;
 using Akka.Hosting;
+using Xuc.Actors.Configuration;
 using Xuc.Actors.Routing;
 using Xuc.Actors.Sessions;
+using Xuc.Actors.Sessions.Phone;
 
 namespace Xuc.Host.Startup;
 
-/// <summary>The node's CTI session parent (<see cref="SessionManagerActor"/>), kept in the registry for the WebSocket upgrade.</summary>
+/// <summary>
+/// The node's CTI session parent (<see cref="SessionManagerActor"/>), kept in the registry for the WebSocket upgrade,
+/// and the node's line feeds (<see cref="LineFeedsActor"/>, <c>/user/line-feeds</c>) its sessions get phone events from.
+/// </summary>
 public static class SessionWiring
 {
-    public static AkkaConfigurationBuilder WithCtiSessions(this AkkaConfigurationBuilder builder, SessionSettings settings, ISessionDirectory directory)
+    public static AkkaConfigurationBuilder WithCtiSessions(this AkkaConfigurationBuilder builder, SessionSettings settings, ISessionDirectory directory,
+        EntityConfigDirectory? lines = null)
         => builder.AddStartup((system, registry) =>
         {
-            var props = SessionManagerActor.PropsFor(settings, directory, registry.Get<LineRegion>(), DistributedPubSub.Get(system).Mediator);
+            var mediator = DistributedPubSub.Get(system).Mediator;
+            var feeds = system.ActorOf(LineFeedsActor.PropsFor(registry.Get<LineRegion>(), mediator, number => lines?.LineOfNumber(number)), "line-feeds");
+            registry.Register<LineFeedsActor>(feeds);
+            var props = SessionManagerActor.PropsFor(settings, directory, registry.Get<LineRegion>(), mediator, feeds);
             registry.Register<SessionManagerActor>(system.ActorOf(props, "cti-sessions"));
         });
 }

@@ -111,7 +111,7 @@ public sealed class XucApp : IAsyncDisposable
             .WithXucEntities(hocon, settings.DbProvider, settings.EffectiveConnectionString, directory)
             .WithAmiConnection(settings.Ami, recorder)
             .WithConfigChanges(store, directory)
-            .WithCtiSessions(sessions, new StoreSessionDirectory(store)));
+            .WithCtiSessions(sessions, new StoreSessionDirectory(store), directory));
 
         var web = builder.Build();
         web.UseUnhandledErrors();

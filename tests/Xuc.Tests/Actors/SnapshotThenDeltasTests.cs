@@ -53,9 +53,19 @@ public sealed class SnapshotThenDeltasTests
         var deltas = LineDeltas.Between(before, after, ref seq);
 
         Assert.Equal(
-            [new LineCallChanged(Line, 101, after.Channels["a"]), new LineCallChanged(Line, 102, after.Channels["b"]), new LineDeviceStateChanged(Line, 103, "INUSE")],
+            [
+                new LineCallChanged(Line, 101, after.Channels["a"], after.PhoneCallOf(after.Channels["a"])),
+                new LineCallChanged(Line, 102, after.Channels["b"], after.PhoneCallOf(after.Channels["b"])),
+                new LineDeviceStateChanged(Line, 103, "INUSE"),
+            ],
             deltas);
-        Assert.Equal([new LineCallEnded(Line, 104, "a"), new LineCallEnded(Line, 105, "b")], LineDeltas.Between(after, LineState.Empty(Line) with { DeviceState = "INUSE" }, ref seq));
+        // Each call ends with its last phone call, released.
+        Assert.Equal(
+            [
+                new LineCallEnded(Line, 104, "a", after.PhoneCallOf(after.Channels["a"])! with { EventType = PhoneEventTypes.Released }),
+                new LineCallEnded(Line, 105, "b", after.PhoneCallOf(after.Channels["b"])! with { EventType = PhoneEventTypes.Released }),
+            ],
+            LineDeltas.Between(after, LineState.Empty(Line) with { DeviceState = "INUSE" }, ref seq));
         Assert.Equal(105, seq);
     }
 }

@@ -23,6 +23,7 @@ public sealed class LineActor : ReceiveActor
         _state = LineState.Empty(lineId) with { Config = directory?.Line(lineId) };
         _mediator = DistributedPubSub.Get(Context.System).Mediator;
         Receive<LineAmiEvent>(m => Update(_state.Apply(m.Event)));
+        Receive<LineCallContext>(m => Update(_state.Apply(m)));
         Receive<ReconcileLine>(m => Update(_state.Reconcile(m.AliveUniqueids)));
         Receive<ConfigureLine>(m => Update(_state.Configure(m.Config)));
         Receive<GetLineState>(_ => Sender.Tell(LineSnapshot.Of(_state, _seq)));

@@ -10,9 +10,14 @@ public static class LineDeltas
         var deltas = new List<ILineDelta>();
         var id = after.LineId;
         foreach (var (uid, call) in after.Channels.OrderBy(c => c.Key, StringComparer.Ordinal))
-            if (!before.Channels.TryGetValue(uid, out var was) || was != call) deltas.Add(new LineCallChanged(id, ++seq, call));
-        foreach (var uid in before.Channels.Keys.Where(k => !after.Channels.ContainsKey(k)).Order(StringComparer.Ordinal))
-            deltas.Add(new LineCallEnded(id, ++seq, uid));
+        {
+            var known = before.Channels.TryGetValue(uid, out var was);
+            var shows = after.PhoneCallOf(call);
+            // A configuration change (the line's number) changes the phone call of an unchanged channel.
+            if (!known || was != call || before.PhoneCallOf(was!) != shows) deltas.Add(new LineCallChanged(id, ++seq, call, shows));
+        }
+        foreach (var (uid, was) in before.Channels.Where(k => !after.Channels.ContainsKey(k.Key)).OrderBy(k => k.Key, StringComparer.Ordinal))
+            deltas.Add(new LineCallEnded(id, ++seq, uid, before.PhoneCallOf(was) is { } last ? last with { EventType = PhoneEventTypes.Released } : null));
         if (before.DeviceState != after.DeviceState) deltas.Add(new LineDeviceStateChanged(id, ++seq, after.DeviceState));
         if (before.Config != after.Config) deltas.Add(new LineConfigured(id, ++seq, after.Config));
         return deltas;

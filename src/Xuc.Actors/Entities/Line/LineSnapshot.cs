@@ -12,6 +12,10 @@ public sealed record LineSnapshot(string LineId, IReadOnlyList<Channel> Channels
 {
     public static LineSnapshot Of(LineState s, long seq = 0) => new(s.LineId, s.Channels.Values.OrderBy(c => c.UniqueId, StringComparer.Ordinal).ToArray(), s.DeviceState, s.Config, seq);
 
+    /// <summary>The calls the line shows now, as the PhoneEvents of its channels (derived, not sent: the channels carry them).</summary>
+    [Newtonsoft.Json.JsonIgnore]
+    public IReadOnlyList<PhoneCall> Calls => Channels.Select(c => PhoneCalls.Of(c, LineId, Config)).OfType<PhoneCall>().ToList();
+
     /// <summary>This snapshot with one delta applied (what a subscriber keeps).</summary>
     public LineSnapshot Apply(ILineDelta delta) => delta switch
     {

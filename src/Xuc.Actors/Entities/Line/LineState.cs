@@ -21,7 +21,9 @@ public sealed record LineState(string LineId, ImmutableDictionary<string, Channe
         {
             case "Newchannel":
             case "CoreShowChannel":
-                return uid is null ? this : this with { Channels = Channels.SetItem(uid, FromHeaders(e, uid, Channels.GetValueOrDefault(uid))) };
+                return uid is null ? this : this with { Channels = Channels.SetItem(uid, Channels.TryGetValue(uid, out var known) ? FromHeaders(e, uid, known) : Created(e, uid)) };
+            case "DialBegin":
+                return Dialled(e);
             case "Newstate":
             case "NewConnectedLine":
             case "NewCallerid":
@@ -60,6 +62,58 @@ public sealed record LineState(string LineId, ImmutableDictionary<string, Channe
         _ => null,
     } : null;
 
+    /// <summary>This line's channels of a call get the call's queue and attached data (from the router's call context).</summary>
+    public LineState Apply(LineCallContext context)
+    {
+        var next = Channels;
+        foreach (var c in Channels.Values.Where(c => c.LinkedId == context.LinkedId))
+            if (c.QueueName != context.QueueName || !PhoneCall.SameData(c.UserData, context.UserData))
+                next = next.SetItem(c.UniqueId, c with { QueueName = context.QueueName, UserData = context.UserData });
+        return next == Channels ? this : this with { Channels = next };
+    }
+
+    /// <summary>The phone call a channel of this line shows as; null while it is not shown (an incoming channel not ringing yet).</summary>
+    public PhoneCall? PhoneCallOf(Channel c) => PhoneCalls.Of(c, LineId, Config);
+
+    /// <summary>
+    /// A channel first seen. Newchannel: a phone placing a call makes its channel in state 4 Ring (chan_pjsip / chan_sip
+    /// for an incoming INVITE), with the dialled number as Exten; a channel the PBX makes to ring the phone starts Down
+    /// (app_dial's / app_queue's request). CoreShowChannel (a resync): the channel app_dial or app_queue made runs
+    /// <c>AppDial</c> / <c>AppQueue</c>; one in state 4, or running an application of its own, was placed by the phone.
+    /// </summary>
+    private static Channel Created(AmiEventData e, string uid)
+    {
+        var application = e["Application"] ?? "";
+        var state = e["ChannelState"];
+        var outgoing = e.Name == "Newchannel"
+            ? state == "4"
+            : application is not ("AppDial" or "AppQueue") && (state == "4" || application.Length > 0);
+        return FromHeaders(e, uid, null) with
+        {
+            Direction = outgoing ? CallDirections.Outgoing : CallDirections.Incoming,
+            DialedExten = outgoing ? e["Exten"] ?? "" : "",
+        };
+    }
+
+    /// <summary>
+    /// DialBegin settles who called whom: the dialling channel (<c>Channel</c>) places an outgoing call to the exten it
+    /// runs Dial from (an originated call that first rang the phone turns outgoing here); the dialled one
+    /// (<c>DestChannel</c>) receives it.
+    /// </summary>
+    private LineState Dialled(AmiEventData e)
+    {
+        var next = Channels;
+        if (e["Uniqueid"] is { } caller && next.TryGetValue(caller, out var c))
+        {
+            var exten = e["Exten"] is { Length: > 0 } x && x != "s" ? x : c.DialedExten;
+            var outgoing = c with { Direction = CallDirections.Outgoing, DialedExten = exten };
+            if (outgoing != c) next = next.SetItem(caller, outgoing);
+        }
+        if (e["DestUniqueid"] is { } callee && next.TryGetValue(callee, out var d) && d.Direction != CallDirections.Incoming)
+            next = next.SetItem(callee, d with { Direction = CallDirections.Incoming, DialedExten = "" });
+        return next == Channels ? this : this with { Channels = next };
+    }
+
     /// <summary>Drops the channels the PBX no longer lists (they ended while the link was down).</summary>
     public LineState Reconcile(IReadOnlyCollection<string> aliveUniqueids)
     {
@@ -70,7 +124,7 @@ public sealed record LineState(string LineId, ImmutableDictionary<string, Channe
     private static Channel FromHeaders(AmiEventData e, string uid, Channel? previous)
     {
         int.TryParse(e["ChannelState"], out var state);
-        return new Channel(
+        var channel = new Channel(
             uid,
             e["Linkedid"] ?? previous?.LinkedId ?? uid,
             e["Channel"] ?? previous?.Name ?? "",
@@ -80,5 +134,9 @@ public sealed record LineState(string LineId, ImmutableDictionary<string, Channe
             e["ConnectedLineNum"] ?? previous?.ConnectedNum ?? "",
             e["ConnectedLineName"] ?? previous?.ConnectedName ?? "",
             previous?.OnHold ?? false);
+        return previous is null ? channel : channel with
+        {
+            Direction = previous.Direction, DialedExten = previous.DialedExten, QueueName = previous.QueueName, UserData = previous.UserData,
+        };
     }
 }

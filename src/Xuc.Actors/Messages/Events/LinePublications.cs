@@ -9,11 +9,17 @@ public interface ILineDelta : IEntityDelta
     string LineId { get; }
 }
 
-/// <summary>A call (channel) appeared on the line or changed (state, connected party, hold).</summary>
-public sealed record LineCallChanged(string LineId, long Seq, Channel Call) : ILineDelta;
+/// <summary>
+/// A call (channel) appeared on the line or changed (state, connected party, hold, queue, data). <see cref="Event"/>:
+/// the phone call it now shows as (null while not shown: an incoming channel not ringing yet).
+/// </summary>
+public sealed record LineCallChanged(string LineId, long Seq, Channel Call, PhoneCall? Event = null) : ILineDelta;
 
-/// <summary>A call (channel) left the line: hung up, or gone while the AMI link was down.</summary>
-public sealed record LineCallEnded(string LineId, long Seq, string UniqueId) : ILineDelta;
+/// <summary>
+/// A call (channel) left the line: hung up, or gone while the AMI link was down. <see cref="Released"/>: its last
+/// phone call as EventReleased (null when it was never shown).
+/// </summary>
+public sealed record LineCallEnded(string LineId, long Seq, string UniqueId, PhoneCall? Released = null) : ILineDelta;
 
 /// <summary>The device's state changed (Asterisk's device state, e.g. NOT_INUSE, INUSE, RINGING, UNAVAILABLE).</summary>
 public sealed record LineDeviceStateChanged(string LineId, long Seq, string DeviceState) : ILineDelta;

@@ -19,3 +19,9 @@ public sealed record GetAgentOfInterface(string Interface);
 
 /// <summary>The agent the router would give <paramref name="Interface"/>'s queue events to, or null.</summary>
 public sealed record AgentOfInterface(string Interface, string? AgentId);
+
+/// <summary>Asks the AMI router how many calls it keeps a context for (queue, attached data); answered with an <see cref="int"/>. For tests.</summary>
+public sealed record CountCalls
+{
+    public static readonly CountCalls Instance = new();
+}

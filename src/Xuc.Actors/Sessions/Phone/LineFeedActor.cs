@@ -1,0 +1,183 @@
+using Akka.Actor;
+using Akka.Cluster.Tools.PublishSubscribe;
+using Xuc.Actors.Entities.Line;
+using Xuc.Actors.Messages.Events;
+using Xuc.Actors.Messages.Queries;
+using Xuc.Actors.PubSub;
+using Xuc.Actors.Sessions.Outbound;
+
+namespace Xuc.Actors.Sessions.Phone;
+
+/// <summary>
+/// One line as this node's sessions see it: one subscription to the line's topic for the whole node, folded with
+/// <see cref="SnapshotThenDeltas{T}"/>. Each change is encoded once (<see cref="PreEncoded"/>) and the same bytes go
+/// to every session of the node that follows the line: its user's sessions (PhoneEvent, PhoneStatusUpdate) and the
+/// sessions watching its hint (PhoneHintStatusEvent). What to send is the difference between the view before and
+/// after each delta or snapshot, so a snapshot taken again after a gap sends what the gap hid (a call released).
+/// </summary>
+public sealed class LineFeedActor : ReceiveActor, IWithTimers
+{
+    private const string SnapshotTimer = "snapshot";
+    private static readonly TimeSpan SnapshotRetry = TimeSpan.FromSeconds(5);
+
+    private readonly string _lineId;
+    private readonly IActorRef _lines;
+    private readonly IActorRef _mediator;
+    private readonly SnapshotThenDeltas<LineSnapshot> _view = new((s, d) => s.Apply((ILineDelta)d));
+    private readonly HashSet<IActorRef> _owners = [];
+    private readonly Dictionary<IActorRef, HashSet<string>> _watchers = [];
+    private readonly List<(object Request, IActorRef Sender)> _pending = [];
+    private LineSnapshot? _shown;
+    private long _joins;
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    public LineFeedActor(string lineId, IActorRef lines, IActorRef mediator)
+    {
+        _lineId = lineId;
+        _lines = lines;
+        _mediator = mediator;
+        Receive<SubscribeAck>(_ => AskSnapshot());
+        Receive<LineSnapshot>(OnSnapshot);
+        Receive<ILineDelta>(OnDelta);
+        Receive<SnapshotDue>(_ => { if (_view.Current is null) AskSnapshot(); });
+        Receive<JoinLineFeed>(j => Request(j, Join));
+        Receive<WatchHint>(w => Request(w, Watch));
+        Receive<GetCurrentCalls>(g => Request(g, (_, sender) => sender.Tell(CurrentCalls())));
+        Receive<UnwatchHint>(u =>
+        {
+            if (_watchers.Remove(u.Session) && !_owners.Contains(u.Session)) Context.Unwatch(u.Session);
+            IdleCheck();
+        });
+        Receive<Terminated>(t =>
+        {
+            _owners.Remove(t.ActorRef);
+            _watchers.Remove(t.ActorRef);
+            IdleCheck();
+        });
+    }
+
+    protected override void PreStart() => _mediator.Tell(new Subscribe(Topics.Line(_lineId), Self));
+
+    protected override void PostStop() => _mediator.Tell(new Unsubscribe(Topics.Line(_lineId), Self));
+
+    private void AskSnapshot()
+    {
+        _lines.Tell(new GetLineState(_lineId));
+        Timers.StartSingleTimer(SnapshotTimer, SnapshotDue.Instance, SnapshotRetry);
+    }
+
+    private void OnSnapshot(LineSnapshot snapshot)
+    {
+        Timers.Cancel(SnapshotTimer);
+        _view.OnSnapshot(snapshot);
+        Show();
+        foreach (var (request, sender) in _pending) Serve(request, sender);
+        _pending.Clear();
+        IdleCheck();
+    }
+
+    private void OnDelta(ILineDelta delta)
+    {
+        switch (_view.OnDelta(delta))
+        {
+            case DeltaStep.Applied:
+                Show();
+                break;
+            case DeltaStep.Gap:
+                AskSnapshot();
+                break;
+        }
+    }
+
+    /// <summary>A request before the first snapshot waits for it.</summary>
+    private void Request<T>(T request, Action<T, IActorRef> serve) where T : notnull
+    {
+        _joins++;
+        if (_shown is null) _pending.Add((request, Sender));
+        else serve(request, Sender);
+    }
+
+    private void Serve(object request, IActorRef sender)
+    {
+        switch (request)
+        {
+            case JoinLineFeed j: Join(j, sender); break;
+            case WatchHint w: Watch(w, sender); break;
+            case GetCurrentCalls: sender.Tell(CurrentCalls()); break;
+        }
+    }
+
+    private void Join(JoinLineFeed join, IActorRef _)
+    {
+        var session = join.Session;
+        if (_owners.Add(session)) Context.Watch(session);
+        var now = _shown!;
+        if (PhoneStatus.Of(join.DeviceStateSent) != PhoneStatus.Of(now.DeviceState))
+            session.Tell(Frame(new PhoneStatusUpdate(PhoneStatus.Of(now.DeviceState))));
+        foreach (var call in now.Calls) session.Tell(Frame(PhoneEventMessage.Of(call)));
+    }
+
+    private void Watch(WatchHint watch, IActorRef _)
+    {
+        if (!_watchers.TryGetValue(watch.Session, out var numbers))
+        {
+            _watchers[watch.Session] = numbers = new HashSet<string>(StringComparer.Ordinal);
+            Context.Watch(watch.Session);
+        }
+        numbers.Add(watch.Number);
+        watch.Session.Tell(Frame(new PhoneHintStatusEvent(watch.Number, PhoneHintStatus.Of(_shown!.DeviceState))));
+    }
+
+    private LineFeedFrame CurrentCalls()
+        => Frame(new CurrentCallsPhoneEvents((_view.Current ?? _shown!).Calls.Select(PhoneEventMessage.Of).ToList()));
+
+    /// <summary>Sends what changed between the view last shown and the current one.</summary>
+    private void Show()
+    {
+        var now = _view.Current!;
+        var before = _shown;
+        _shown = now;
+        if (before is null) return;
+        var was = before.Calls.ToDictionary(c => c.UniqueId, StringComparer.Ordinal);
+        var calls = now.Calls;
+        foreach (var call in calls)
+            if (!was.TryGetValue(call.UniqueId, out var old) || old != call) ToOwners(PhoneEventMessage.Of(call));
+        foreach (var gone in was.Values.Where(c => calls.All(x => x.UniqueId != c.UniqueId)))
+            ToOwners(PhoneEventMessage.Of(gone with { EventType = PhoneEventTypes.Released }));
+        if (PhoneStatus.Of(before.DeviceState) != PhoneStatus.Of(now.DeviceState))
+            ToOwners(new PhoneStatusUpdate(PhoneStatus.Of(now.DeviceState)));
+        var hint = PhoneHintStatus.Of(now.DeviceState);
+        if (hint != PhoneHintStatus.Of(before.DeviceState) && _watchers.Count > 0)
+        {
+            var frames = new Dictionary<string, LineFeedFrame>(StringComparer.Ordinal);
+            foreach (var (session, numbers) in _watchers)
+                foreach (var number in numbers)
+                {
+                    if (!frames.TryGetValue(number, out var frame)) frames[number] = frame = Frame(new PhoneHintStatusEvent(number, hint));
+                    session.Tell(frame);
+                }
+        }
+    }
+
+    private void ToOwners(ICtiMessage message)
+    {
+        if (_owners.Count == 0) return;
+        var frame = Frame(message);
+        foreach (var session in _owners) session.Tell(frame);
+    }
+
+    private static LineFeedFrame Frame(ICtiMessage message) => new(PreEncoded.Of(message));
+
+    private void IdleCheck()
+    {
+        if (_owners.Count == 0 && _watchers.Count == 0 && _pending.Count == 0) Context.Parent.Tell(new FeedIdle(_lineId, _joins));
+    }
+
+    public static Props PropsFor(string lineId, IActorRef lines, IActorRef mediator) => Props.Create(() => new LineFeedActor(lineId, lines, mediator));
+
+    private sealed record SnapshotDue
+    {
+        public static readonly SnapshotDue Instance = new();
+    }
+}
