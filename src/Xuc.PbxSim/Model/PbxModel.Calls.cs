@@ -4,13 +4,17 @@ namespace Xuc.PbxSim.Model;
 
 public sealed partial class PbxModel
 {
-    /// <summary>An outside caller (on the trunk) calls a number: a queue's number or name, or a phone.</summary>
-    public string ExternalCall(string from = "0612345678", string to = "3000", string callerName = "")
+    /// <summary>
+    /// An outside caller (on the trunk) calls a number: a queue's number or name, or a phone. <paramref name="variables"/>:
+    /// what the inbound route sets (<c>Set(__USR_X=...)</c>, a VarSet each) before the destination.
+    /// </summary>
+    public string ExternalCall(string from = "0612345678", string to = "3000", string callerName = "", IReadOnlyDictionary<string, string>? variables = null)
     {
         lock (_gate)
         {
             var caller = NewChannel($"{Tech}/trunk", from, callerName, "from-external", to, 4);
             InboundSteps(caller, to);
+            foreach (var (k, v) in variables ?? new Dictionary<string, string>()) SetVariable(caller, k, v);
             Route(caller, to);
             return caller.Uniqueid;
         }
@@ -52,6 +56,9 @@ public sealed partial class PbxModel
     private SimChannel DialEndpoint(SimChannel caller, Endpoint ep)
     {
         var callee = NewChannel(ep.Device, ep.Exten, ep.CallerIdName, ep.Context, ep.Exten, 0, caller.Linkedid);
+        // dial_exec_full: the channel it requested runs "AppDial" "(Outgoing Line)" (CoreShowChannel's Application).
+        callee.Application = "AppDial";
+        callee.ApplicationData = "(Outgoing Line)";
         callee.ConnectedNum = caller.CallerIdNum;
         callee.ConnectedName = caller.CallerIdName;
         callee.DialedBy = caller;

@@ -216,6 +216,9 @@ public sealed partial class PbxModel
         var leg = IsLocal(m.Interface)
             ? RequestLocal(m.Interface, caller)
             : NewChannel(phone.Device, phone.Exten, phone.CallerIdName, phone.Context, caller.Exten, 0, caller.Linkedid);
+        // ring_entry: the member's channel runs "AppQueue" "(Outgoing Line)".
+        leg.Application = "AppQueue";
+        leg.ApplicationData = "(Outgoing Line)";
         leg.ConnectedNum = caller.CallerIdNum;
         leg.ConnectedName = caller.CallerIdName;
         // A channel created without a caller id (a Local ;1) gets the number the caller dialed (ring_entry's guess).

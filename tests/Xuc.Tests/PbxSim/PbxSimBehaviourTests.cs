@@ -236,4 +236,28 @@ public sealed class PbxSimBehaviourTests
         Assert.Equal((200, "{\"withheld\":[],\"delayMs\":0}"), await control.DispatchAsync("POST", ["faults", "clear"], []));
         Assert.Equal(TimeSpan.Zero, sim.Faults.ResponseDelay);
     }
+
+    /// <summary>
+    /// CoreShowChannel tells who placed a call: the channel app_dial requested runs <c>AppDial</c> (app_dial.c
+    /// dial_exec_full: ast_channel_appl_set(tc, "AppDial"), data "(Outgoing Line)"), a queue member's runs
+    /// <c>AppQueue</c> (app_queue.c ring_entry), the phone that dialled runs Dial in state 4 Ring.
+    /// </summary>
+    [Fact]
+    public void Channels_requested_by_dial_and_queue_list_AppDial_and_AppQueue_as_their_application()
+    {
+        var model = new PbxModel { EventLevel = SimEventLevel.Minimal };
+        foreach (var exten in new[] { "1001", "1002", "1003" }) model.AddEndpoint(exten);
+        model.AddQueue("hotline", "3900");
+        model.AddMember("hotline", "PJSIP/1003");
+        model.Dial("1001", "1002");
+        model.ExternalCall("0612345678", "3900");
+
+        var listed = model.Locked(() => model.CoreShowChannelEvents(null).ToList())
+            .Select(e => e.Split("\r\n").Where(l => l.Contains(": ")).Select(l => l.Split(": ", 2)).GroupBy(kv => kv[0]).ToDictionary(g => g.Key, g => g.First()[1]))
+            .ToDictionary(h => h["Channel"][..h["Channel"].LastIndexOf('-')], h => (h["ChannelState"], h["Application"], h["ApplicationData"]));
+        Assert.Equal(("4", "Dial", "PJSIP/1002,30"), listed["PJSIP/1001"]);
+        Assert.Equal(("5", "AppDial", "(Outgoing Line)"), listed["PJSIP/1002"]);
+        Assert.Equal(("5", "AppQueue", "(Outgoing Line)"), listed["PJSIP/1003"]);
+        Assert.Equal(("4", "Queue", "hotline,t,,,0"), listed["PJSIP/trunk"]);
+    }
 }
