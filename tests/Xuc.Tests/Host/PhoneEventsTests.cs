@@ -1,3 +1,6 @@
+using Akka.Actor;
+using Microsoft.Extensions.DependencyInjection;
+using Xuc.Actors.Messages.Queries;
 using Xuc.PbxSim;
 using Xuc.PbxSim.Model;
 using Xuc.Tests.Support;
@@ -22,14 +25,22 @@ public sealed class PhoneEventsTests
         return (server, sim);
     }
 
-    /// <summary>A user's socket once its connect sequence (8 frames, its phone AVAILABLE) is read.</summary>
+    /// <summary>
+    /// A user's socket once its connect sequence (8 frames, its phone AVAILABLE) is read and its line's feed serves it:
+    /// the answer to getCurrentCallsPhoneEvents comes from the feed, after the session joined it (a call started
+    /// earlier would reach the session as its current state rather than as each step).
+    /// </summary>
     private static async Task<CtiClient> ConnectedAsync(TestServer server, string login)
     {
         var client = await CtiClient.LoginAsync(server, login, login);
         var frames = await client.ReceiveManyAsync(8);
         Assert.Equal(Status("AVAILABLE"), frames[6]);
+        await client.SendAsync("""{"claz":"web","command":"getCurrentCallsPhoneEvents"}""");
+        await Expect(client, NoCalls);
         return client;
     }
+
+    private const string NoCalls = """{"msgType":"CurrentCallsPhoneEvents","ctiMessage":{"events":[]}}""";
 
     public static string PhoneEvent(string type, string dn, string otherDn, string otherDName, string linkedId, string uniqueId, string direction,
         string? queue = null, string userData = "{}")
@@ -42,7 +53,18 @@ public sealed class PhoneEventsTests
 
     /// <summary>The next frames on <paramref name="socket"/> are exactly these (compared whole, one per line, so a failure shows the frames).</summary>
     private static async Task Expect(CtiClient socket, params string[] frames)
-        => Assert.Equal(string.Join("\n", frames), string.Join("\n", await socket.ReceiveManyAsync(frames.Length)));
+    {
+        var got = new List<string>();
+        try
+        {
+            for (var i = 0; i < frames.Length; i++) got.Add(await socket.ReceiveAsync() ?? "(closed)");
+        }
+        catch (OperationCanceledException)
+        {
+            got.Add("(nothing more)");
+        }
+        Assert.True(frames.SequenceEqual(got), $"expected:\n{string.Join("\n", frames)}\ngot:\n{string.Join("\n", got)}");
+    }
 
     /// <summary>The uniqueid of the phone's channel in the call (the simulator's own view).</summary>
     private static string ChannelOf(PbxSimulator sim, string exten)
@@ -75,6 +97,10 @@ public sealed class PhoneEventsTests
             Status("CALLING"),
             PhoneEvent("EventEstablished", "1001", "1002", "Eve Moneypenny", linked, u1, "Outgoing"));
 
+        await caller.SendAsync("""{"claz":"web","command":"getCurrentCallsPhoneEvents"}""");
+        await Expect(caller, """{"msgType":"CurrentCallsPhoneEvents","ctiMessage":{"events":[""" +
+            PhoneEvent("EventEstablished", "1001", "1002", "Eve Moneypenny", linked, u1, "Outgoing")["{\"msgType\":\"PhoneEvent\",\"ctiMessage\":".Length..^1] + "]}}");
+
         sim.Model.Hangup("1001");
         await Expect(caller,
             PhoneEvent("EventReleased", "1001", "1002", "Eve Moneypenny", linked, u1, "Outgoing"),
@@ -87,7 +113,167 @@ public sealed class PhoneEventsTests
         foreach (var socket in new[] { caller, callee })
         {
             await socket.SendAsync("""{"claz":"web","command":"getCurrentCallsPhoneEvents"}""");
-            Assert.Equal("""{"msgType":"CurrentCallsPhoneEvents","ctiMessage":{"events":[]}}""", await socket.ReceiveAsync());
+            await Expect(socket, NoCalls);
         }
+    }
+
+    /// <summary>
+    /// An outside caller into a queue whose member is a Local channel (<c>Local/1001@agents/n</c>): the <c>;2</c> half
+    /// dials PJSIP/1001, whose channel carries the caller's linkedid, so line 1001 shows the queue, the caller and the
+    /// data the inbound route set (only XIVO_ and USR_, named without <c>__</c>) and a VarSet during the call; the
+    /// router forgets the call once its last channel hung up.
+    /// </summary>
+    [Fact]
+    public async Task A_queue_call_through_a_local_channel_member_shows_the_queue_the_caller_and_the_attached_data()
+    {
+        var (server, sim) = await StartAsync();
+        await using var _ = server;
+        await using var agent = await ConnectedAsync(server, "jbond");
+        sim.Model.AddQueue("hotline", "3900");
+        sim.Model.AddMember("hotline", "Local/1001@agents/n", "Agent 1001", stateInterface: "PJSIP/1001");
+
+        var linked = sim.Model.ExternalCall("0612345678", "3900", variables: new Dictionary<string, string>
+        {
+            ["__USR_DATA1"] = "hello", ["USR_DATA2"] = "with space", ["_XIVO_SRCNUM"] = "0612345678", ["FOO"] = "not attached data",
+        });
+        var phone = ChannelOf(sim, "1001");
+        const string data = """{"USR_DATA1":"hello","USR_DATA2":"with space","XIVO_SRCNUM":"0612345678"}""";
+        await Expect(agent,
+            PhoneEvent("EventRinging", "1001", "0612345678", "", linked, phone, "Incoming", "hotline", data),
+            Status("RINGING"));
+
+        // Data attached later, on another channel of the call (the caller's), reaches the phone's call too.
+        sim.Model.Locked(() => sim.Model.SetChannelVariable(sim.Model.FindChannel(linked)!, "USR_DATA3", "later"));
+        const string more = """{"USR_DATA1":"hello","USR_DATA2":"with space","USR_DATA3":"later","XIVO_SRCNUM":"0612345678"}""";
+        await Expect(agent, PhoneEvent("EventRinging", "1001", "0612345678", "", linked, phone, "Incoming", "hotline", more));
+
+        sim.Model.Answer("1001");
+        await Expect(agent,
+            PhoneEvent("EventEstablished", "1001", "0612345678", "", linked, phone, "Incoming", "hotline", more),
+            Status("CALLING"));
+
+        sim.Model.Hangup(linked);
+        await Expect(agent,
+            PhoneEvent("EventReleased", "1001", "0612345678", "", linked, phone, "Incoming", "hotline", more),
+            Status("AVAILABLE"));
+        var router = server.App.Web.Services.GetRequiredService<ActorSystem>().ActorSelection("/user/ami-connection/ami-connection/router");
+        await Wait.Until(async () => await router.Ask<int>(CountCalls.Instance, TimeSpan.FromSeconds(5)) == 0, Within, "the router forgot the call");
+    }
+
+    [Fact]
+    public async Task Hold_and_unhold_show_on_the_holding_phone_only()
+    {
+        var (server, sim) = await StartAsync();
+        await using var _ = server;
+        await using var caller = await ConnectedAsync(server, "jbond");
+        await using var callee = await ConnectedAsync(server, "mmoneypenny");
+        var linked = sim.Model.Dial("1001", "1002");
+        var u2 = ChannelOf(sim, "1002");
+        sim.Model.Answer("1002");
+        await caller.ReceiveManyAsync(4);
+        await callee.ReceiveManyAsync(4);
+
+        sim.Model.Hold("1001", true);
+        await Expect(caller,
+            PhoneEvent("EventOnHold", "1001", "1002", "Eve Moneypenny", linked, linked, "Outgoing"),
+            Status("ONHOLD"));
+        sim.Model.Hold("1001", false);
+        await Expect(caller,
+            PhoneEvent("EventEstablished", "1001", "1002", "Eve Moneypenny", linked, linked, "Outgoing"),
+            Status("CALLING"));
+
+        // The held party's phone showed nothing of it: its next frames are the end of the call.
+        sim.Model.Hangup("1002");
+        await Expect(callee,
+            PhoneEvent("EventReleased", "1002", "1001", "James Bond", linked, u2, "Incoming"),
+            Status("AVAILABLE"));
+    }
+
+    [Fact]
+    public async Task A_call_that_ends_while_the_AMI_link_is_down_is_released_after_the_reconnection()
+    {
+        var (server, sim) = await StartAsync();
+        await using var _ = server;
+        await using var caller = await ConnectedAsync(server, "jbond");
+        await using var callee = await ConnectedAsync(server, "mmoneypenny");
+        var linked = sim.Model.Dial("1001", "1002");
+        var u2 = ChannelOf(sim, "1002");
+        sim.Model.Answer("1002");
+        await caller.ReceiveManyAsync(4);
+        await callee.ReceiveManyAsync(4);
+
+        sim.DisconnectClients();
+        sim.Model.Hangup("1002");
+        await Expect(caller,
+            PhoneEvent("EventReleased", "1001", "1002", "Eve Moneypenny", linked, linked, "Outgoing"),
+            Status("AVAILABLE"));
+        await Expect(callee,
+            PhoneEvent("EventReleased", "1002", "1001", "James Bond", linked, u2, "Incoming"),
+            Status("AVAILABLE"));
+    }
+
+    /// <summary>
+    /// Two users, two phones: each sees only its own phone's events. A session that must get nothing is proven with a
+    /// marker: its next frame is an event of its own phone, made after the other phone's call had fully reached its
+    /// owner (so a misrouted frame, sent by the same feed in the same turn, would have come first).
+    /// </summary>
+    [Fact]
+    public async Task Each_phones_events_reach_its_users_sessions_and_no_others_both_ways()
+    {
+        var (server, sim) = await StartAsync();
+        await using var _ = server;
+        await using var james = await ConnectedAsync(server, "jbond");
+        await using var jamesAgain = await ConnectedAsync(server, "jbond");
+        await using var bob = await ConnectedAsync(server, "bob");
+
+        var first = sim.Model.Dial("1001", "1005");
+        sim.Model.Hangup("1001");
+        foreach (var socket in new[] { james, jamesAgain })
+            await Expect(socket,
+                PhoneEvent("EventDialing", "1001", "1005", "", first, first, "Outgoing"),
+                PhoneEvent("EventReleased", "1001", "1005", "", first, first, "Outgoing"));
+
+        var bobs = sim.Model.Dial("1012", "1011");
+        await Expect(bob, PhoneEvent("EventDialing", "1012", "1011", "", bobs, bobs, "Outgoing"));
+        sim.Model.Hangup("1012");
+        await Expect(bob, PhoneEvent("EventReleased", "1012", "1011", "", bobs, bobs, "Outgoing"));
+
+        var second = sim.Model.Dial("1001", "1005");
+        foreach (var socket in new[] { james, jamesAgain })
+            await Expect(socket, PhoneEvent("EventDialing", "1001", "1005", "", second, second, "Outgoing"));
+    }
+
+    [Fact]
+    public async Task Phone_hints_are_pushed_on_subscription_and_on_every_change_until_unsubscribed()
+    {
+        var (server, sim) = await StartAsync();
+        await using var _ = server;
+        await using var bob = await ConnectedAsync(server, "bob");
+        await using var alice = await ConnectedAsync(server, "alice");
+        const string hint1002 = """{"msgType":"PhoneHintStatusEvent","ctiMessage":{"number":"1002","status":STATUS}}""";
+        string Hint(int status) => hint1002.Replace("STATUS", status.ToString());
+
+        await bob.SendAsync("""{"claz":"web","command":"subscribeToPhoneHints","phoneNumbers":["1002","9999"]}""");
+        Assert.Equal(
+            [Hint(0), """{"msgType":"PhoneHintStatusEvent","ctiMessage":{"number":"9999","status":-2}}"""],
+            (await bob.ReceiveManyAsync(2)).Order(StringComparer.Ordinal));
+        await alice.SendAsync("""{"claz":"web","command":"subscribeToPhoneHints","phoneNumbers":["1002"]}""");
+        await Expect(alice, Hint(0));
+
+        sim.Model.Dial("1003", "1002");
+        sim.Model.Answer("1002");
+        sim.Model.Hangup("1002");
+        foreach (var socket in new[] { bob, alice }) await Expect(socket, Hint(8), Hint(1), Hint(0));
+
+        await bob.SendAsync("""{"claz":"web","command":"unsubscribeFromAllPhoneHints"}""");
+        await bob.SendAsync("""{"claz":"web","command":"getCurrentCallsPhoneEvents"}""");
+        await Expect(bob, NoCalls);
+        sim.Model.Dial("1003", "1002");
+        await Expect(alice, Hint(8));
+        await bob.SendAsync("""{"claz":"ping"}""");
+        await Expect(bob, """{"msgType":"Pong","ctiMessage":{}}""");
+
+        await bob.SendAsync("""{"claz":"web","command":"subscribeToPhoneHints","phoneNumbers":[1002]}""");
+        await Expect(bob, """{"msgType":"Error","ctiMessage":{"Error":"InvalidArgument","message":"subscribeToPhoneHints: 'phoneNumbers' must hold strings only, not integer"}}""");
     }
 }

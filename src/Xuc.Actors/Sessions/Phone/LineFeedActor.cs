@@ -112,10 +112,11 @@ public sealed class LineFeedActor : ReceiveActor, IWithTimers
     {
         var session = join.Session;
         if (_owners.Add(session)) Context.Watch(session);
+        // What changed since the session's connect sequence: its calls, then its phone's state (the order of a change).
         var now = _shown!;
+        foreach (var call in now.Calls) session.Tell(Frame(PhoneEventMessage.Of(call)));
         if (PhoneStatus.Of(join.DeviceStateSent) != PhoneStatus.Of(now.DeviceState))
             session.Tell(Frame(new PhoneStatusUpdate(PhoneStatus.Of(now.DeviceState))));
-        foreach (var call in now.Calls) session.Tell(Frame(PhoneEventMessage.Of(call)));
     }
 
     private void Watch(WatchHint watch, IActorRef _)
