@@ -160,18 +160,27 @@ public sealed class PhoneEventsTests
         await Wait.Until(async () => await router.Ask<int>(CountCalls.Instance, TimeSpan.FromSeconds(5)) == 0, Within, "the router forgot the call");
     }
 
+    /// <summary>jbond's 1001 calls mmoneypenny's 1002, who answers; both sockets have read the call so far (4 frames each).</summary>
+    private static async Task<(CtiClient Caller, CtiClient Callee, string Linked, string CalleeUid)> AnsweredCallAsync(TestServer server, PbxSimulator sim)
+    {
+        var caller = await ConnectedAsync(server, "jbond");
+        var callee = await ConnectedAsync(server, "mmoneypenny");
+        var linked = sim.Model.Dial("1001", "1002");
+        var calleeUid = ChannelOf(sim, "1002");
+        sim.Model.Answer("1002");
+        await caller.ReceiveManyAsync(4);
+        await callee.ReceiveManyAsync(4);
+        return (caller, callee, linked, calleeUid);
+    }
+
     [Fact]
     public async Task Hold_and_unhold_show_on_the_holding_phone_only()
     {
         var (server, sim) = await StartAsync();
         await using var _ = server;
-        await using var caller = await ConnectedAsync(server, "jbond");
-        await using var callee = await ConnectedAsync(server, "mmoneypenny");
-        var linked = sim.Model.Dial("1001", "1002");
-        var u2 = ChannelOf(sim, "1002");
-        sim.Model.Answer("1002");
-        await caller.ReceiveManyAsync(4);
-        await callee.ReceiveManyAsync(4);
+        var (caller, callee, linked, u2) = await AnsweredCallAsync(server, sim);
+        await using var callerSocket = caller;
+        await using var calleeSocket = callee;
 
         sim.Model.Hold("1001", true);
         await Expect(caller,
@@ -194,13 +203,9 @@ public sealed class PhoneEventsTests
     {
         var (server, sim) = await StartAsync();
         await using var _ = server;
-        await using var caller = await ConnectedAsync(server, "jbond");
-        await using var callee = await ConnectedAsync(server, "mmoneypenny");
-        var linked = sim.Model.Dial("1001", "1002");
-        var u2 = ChannelOf(sim, "1002");
-        sim.Model.Answer("1002");
-        await caller.ReceiveManyAsync(4);
-        await callee.ReceiveManyAsync(4);
+        var (caller, callee, linked, u2) = await AnsweredCallAsync(server, sim);
+        await using var callerSocket = caller;
+        await using var calleeSocket = callee;
 
         sim.DisconnectClients();
         sim.Model.Hangup("1002");
