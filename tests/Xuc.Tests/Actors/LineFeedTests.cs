@@ -1,0 +1,137 @@
+using System.Text;
+using Akka.Actor;
+using Akka.Cluster.Tools.PublishSubscribe;
+using Akka.TestKit;
+using Akka.TestKit.Xunit2;
+using Xuc.Actors.Entities.Line;
+using Xuc.Actors.Messages.Events;
+using Xuc.Actors.Messages.Queries;
+using Xuc.Actors.Sessions.Outbound;
+using Xuc.Actors.Sessions.Phone;
+using LineConfig = Xuc.Actors.Configuration.Model.Line;
+
+namespace Xuc.Tests.Actors;
+
+/// <summary>A node's line feed (LineFeedActor, LineFeedsActor) driven directly: the line's topic and region are probes.</summary>
+public sealed class LineFeedTests : TestKit
+{
+    private const string Line = "PJSIP/1001";
+    private readonly TestProbe _lines;
+    private readonly TestProbe _mediator;
+
+    public LineFeedTests() : base("akka.loglevel = WARNING")
+    {
+        _lines = CreateTestProbe();
+        _mediator = CreateTestProbe();
+    }
+
+    private static Channel Ringing(string uid) => new(uid, "9.1", Line + "-1", 5, "1001", "", "0612345678", "", false);
+
+    private static PhoneCall CallOf(Channel c) => PhoneCalls.Of(c, Line, null)!;
+
+    /// <summary>A feed child of the test actor, subscribed and given its first snapshot.</summary>
+    private IActorRef Feed(LineSnapshot first)
+    {
+        var feed = ChildActorOf(LineFeedActor.PropsFor(Line, _lines, _mediator));
+        var subscribe = _mediator.ExpectMsg<Subscribe>();
+        Assert.Equal("line:" + Line, subscribe.Topic);
+        feed.Tell(new SubscribeAck(subscribe));
+        Assert.Equal(new GetLineState(Line), _lines.ExpectMsg<GetLineState>());
+        _lines.Reply(first);
+        // Nobody asked anything of it yet: it tells its parent it could stop (the parent keeps it for the joins it sent since).
+        Assert.Equal(new FeedIdle(Line, 0), ExpectMsg<FeedIdle>());
+        return feed;
+    }
+
+    private static string Text(LineFeedFrame frame) => Encoding.UTF8.GetString(Assert.IsType<PreEncoded>(frame.Message).Utf8);
+
+    /// <summary>Both sessions get the same frame: one PreEncoded instance, the same bytes, encoded once for the node.</summary>
+    private (string Text, LineFeedFrame First) OneFrameEach(TestProbe a, TestProbe b)
+    {
+        var first = a.ExpectMsg<LineFeedFrame>();
+        var second = b.ExpectMsg<LineFeedFrame>();
+        Assert.Same(first.Message, second.Message);
+        return (Text(first), first);
+    }
+
+    [Fact]
+    public void Each_change_is_encoded_once_for_all_the_lines_sessions_and_a_gap_resends_what_it_hid()
+    {
+        var feed = Feed(new LineSnapshot(Line, [], "NOT_INUSE", null, 10));
+        var (s1, s2) = (CreateTestProbe(), CreateTestProbe());
+        feed.Tell(new JoinLineFeed(Line, s1, "NOT_INUSE"));
+        feed.Tell(new JoinLineFeed(Line, s2, "NOT_INUSE"));
+
+        var ringing = Ringing("9.2");
+        feed.Tell(new LineCallChanged(Line, 11, ringing, CallOf(ringing)));
+        Assert.Equal(
+            """{"msgType":"PhoneEvent","ctiMessage":{"eventType":"EventRinging","DN":"1001","otherDN":"0612345678","otherDName":"","linkedId":"9.1","uniqueId":"9.2","callDirection":"Incoming","userData":{}}}""",
+            OneFrameEach(s1, s2).Text);
+        feed.Tell(new LineDeviceStateChanged(Line, 12, "RINGING"));
+        Assert.Equal("""{"msgType":"PhoneStatusUpdate","ctiMessage":{"status":"RINGING"}}""", OneFrameEach(s1, s2).Text);
+
+        // Delta 13 is lost: 14 is a gap, the feed asks the snapshot again and shows what changed meanwhile.
+        feed.Tell(new LineDeviceStateChanged(Line, 14, "NOT_INUSE"));
+        _lines.ExpectMsg<GetLineState>();
+        _lines.Reply(new LineSnapshot(Line, [], "NOT_INUSE", null, 14));
+        Assert.Equal(
+            """{"msgType":"PhoneEvent","ctiMessage":{"eventType":"EventReleased","DN":"1001","otherDN":"0612345678","otherDName":"","linkedId":"9.1","uniqueId":"9.2","callDirection":"Incoming","userData":{}}}""",
+            OneFrameEach(s1, s2).Text);
+        Assert.Equal("""{"msgType":"PhoneStatusUpdate","ctiMessage":{"status":"AVAILABLE"}}""", OneFrameEach(s1, s2).Text);
+
+        // A session that stops leaves the feed; with the last one gone the feed tells its parent it is idle.
+        var watch = CreateTestProbe();
+        watch.Watch(s1.Ref);
+        Sys.Stop(s1.Ref);
+        watch.ExpectTerminated(s1.Ref);
+        var again = Ringing("9.3");
+        feed.Tell(new LineCallChanged(Line, 15, again, CallOf(again)));
+        Assert.Contains("\"uniqueId\":\"9.3\"", Text(s2.ExpectMsg<LineFeedFrame>()));
+        Sys.Stop(s2.Ref);
+        Assert.Equal(new FeedIdle(Line, 2), ExpectMsg<FeedIdle>());
+    }
+
+    [Fact]
+    public void A_session_joining_during_a_call_gets_the_call_then_the_state_its_connect_sequence_missed()
+    {
+        var ringing = Ringing("9.2");
+        var feed = Feed(new LineSnapshot(Line, [ringing], "RINGING", null, 10));
+        var session = CreateTestProbe();
+        feed.Tell(new JoinLineFeed(Line, session, "NOT_INUSE"));
+        Assert.Contains("\"eventType\":\"EventRinging\"", Text(session.ExpectMsg<LineFeedFrame>()));
+        Assert.Equal("""{"msgType":"PhoneStatusUpdate","ctiMessage":{"status":"RINGING"}}""", Text(session.ExpectMsg<LineFeedFrame>()));
+
+        feed.Tell(new GetCurrentCalls(Line), session);
+        Assert.StartsWith("""{"msgType":"CurrentCallsPhoneEvents","ctiMessage":{"events":[{"eventType":"EventRinging",""", Text(session.ExpectMsg<LineFeedFrame>()));
+    }
+
+    [Fact]
+    public void Hints_are_sent_on_subscription_and_on_change_an_unknown_number_is_minus_2_and_unsubscribing_stops_them()
+    {
+        var lines = new Dictionary<string, LineConfig> { ["1001"] = new() { Id = 1, Number = "1001", Interface = Line } };
+        var feeds = Sys.ActorOf(LineFeedsActor.PropsFor(_lines, _mediator, n => lines.GetValueOrDefault(n)));
+        var watcher = CreateTestProbe();
+        feeds.Tell(new WatchPhoneHints(["1001", "5555"], watcher));
+        Assert.Equal("""{"msgType":"PhoneHintStatusEvent","ctiMessage":{"number":"5555","status":-2}}""", Text(watcher.ExpectMsg<LineFeedFrame>()));
+        var subscribe = _mediator.ExpectMsg<Subscribe>();
+        _mediator.LastSender.Tell(new SubscribeAck(subscribe)); // the feed the parent started for 1001
+        _lines.ExpectMsg<GetLineState>();
+        var feed = _lines.LastSender;
+        _lines.Reply(new LineSnapshot(Line, [], "INUSE", null, 1));
+        Assert.Equal("""{"msgType":"PhoneHintStatusEvent","ctiMessage":{"number":"1001","status":1}}""", Text(watcher.ExpectMsg<LineFeedFrame>()));
+        feed.Tell(new LineDeviceStateChanged(Line, 2, "RINGINUSE"));
+        Assert.Equal("""{"msgType":"PhoneHintStatusEvent","ctiMessage":{"number":"1001","status":9}}""", Text(watcher.ExpectMsg<LineFeedFrame>()));
+
+        feeds.Tell(new UnwatchPhoneHints(watcher));
+        var owner = CreateTestProbe();
+        feeds.Tell(new JoinLineFeed(Line, owner, "RINGINUSE"));
+        // Forwarded after the watcher's removal, so once it is answered the feed has dropped the watcher.
+        feeds.Tell(new GetCurrentCalls(Line), owner);
+        Assert.Equal("""{"msgType":"CurrentCallsPhoneEvents","ctiMessage":{"events":[]}}""", Text(owner.ExpectMsg<LineFeedFrame>()));
+        feed.Tell(new LineDeviceStateChanged(Line, 3, "INUSE"));
+        // The owner's status frame proves the change went out; the watcher that left got nothing before its marker.
+        Assert.Equal("""{"msgType":"PhoneStatusUpdate","ctiMessage":{"status":"CALLING"}}""", Text(owner.ExpectMsg<LineFeedFrame>()));
+        watcher.Ref.Tell("marker");
+        watcher.ExpectMsg("marker");
+    }
+}
