@@ -174,9 +174,11 @@ public sealed partial class PbxModel
         var chans = _channels.Values.Where(c => c.Device.Equals(device, StringComparison.OrdinalIgnoreCase)).ToList();
         // core_local.c local_devicestate: a Local device is in use while any of its channels exists, never ringing.
         if (IsLocal(device)) return chans.Count > 0 ? ("INUSE", 1, "InUse", 2) : ("NOT_INUSE", 0, "Idle", 1);
-        var ringing = chans.Any(c => c.State is 5);
-        var up = chans.Any(c => c.State is 6 && !c.OnHold);
-        var held = chans.Any(c => c.State is 6 && c.OnHold);
+        // main/channel.c state_conversions (ast_state_chan2dev): Ringing and Pre-ring ring; Down is idle; every other state,
+        // a phone's own call in Ring (4) included, is in use; chan_pjsip_devicestate counts a held channel as on hold.
+        var ringing = chans.Any(c => c.State is 5 or 9 && !c.OnHold);
+        var up = chans.Any(c => c.State is not (0 or 5 or 9) && !c.OnHold);
+        var held = chans.Any(c => c.OnHold);
         if (ringing && (up || held)) return ("RINGINUSE", 9, "InUse&Ringing", 7);
         if (ringing) return ("RINGING", 8, "Ringing", 6);
         if (up) return ("INUSE", 1, "InUse", 2);

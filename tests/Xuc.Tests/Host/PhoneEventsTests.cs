@@ -81,8 +81,10 @@ public sealed class PhoneEventsTests
         var linked = sim.Model.Dial("1001", "1002");
         var u1 = linked;
         var u2 = ChannelOf(sim, "1002");
+        // A phone dialling out is in use at once (its channel in state 4 Ring).
         await Expect(caller,
-            PhoneEvent("EventDialing", "1001", "1002", "", linked, u1, "Outgoing"));
+            PhoneEvent("EventDialing", "1001", "1002", "", linked, u1, "Outgoing"),
+            Status("CALLING"));
         await Expect(callee,
             PhoneEvent("EventRinging", "1002", "1001", "James Bond", linked, u2, "Incoming"),
             Status("RINGING"));
@@ -94,7 +96,6 @@ public sealed class PhoneEventsTests
         await Expect(caller,
             // Up before app_dial passes the callee's identity on: the dialled number, then the connected line.
             PhoneEvent("EventEstablished", "1001", "1002", "", linked, u1, "Outgoing"),
-            Status("CALLING"),
             PhoneEvent("EventEstablished", "1001", "1002", "Eve Moneypenny", linked, u1, "Outgoing"));
 
         await caller.SendAsync("""{"claz":"web","command":"getCurrentCallsPhoneEvents"}""");
@@ -236,16 +237,18 @@ public sealed class PhoneEventsTests
         foreach (var socket in new[] { james, jamesAgain })
             await Expect(socket,
                 PhoneEvent("EventDialing", "1001", "1005", "", first, first, "Outgoing"),
-                PhoneEvent("EventReleased", "1001", "1005", "", first, first, "Outgoing"));
+                Status("CALLING"),
+                PhoneEvent("EventReleased", "1001", "1005", "", first, first, "Outgoing"),
+                Status("AVAILABLE"));
 
         var bobs = sim.Model.Dial("1012", "1011");
-        await Expect(bob, PhoneEvent("EventDialing", "1012", "1011", "", bobs, bobs, "Outgoing"));
+        await Expect(bob, PhoneEvent("EventDialing", "1012", "1011", "", bobs, bobs, "Outgoing"), Status("CALLING"));
         sim.Model.Hangup("1012");
-        await Expect(bob, PhoneEvent("EventReleased", "1012", "1011", "", bobs, bobs, "Outgoing"));
+        await Expect(bob, PhoneEvent("EventReleased", "1012", "1011", "", bobs, bobs, "Outgoing"), Status("AVAILABLE"));
 
         var second = sim.Model.Dial("1001", "1005");
         foreach (var socket in new[] { james, jamesAgain })
-            await Expect(socket, PhoneEvent("EventDialing", "1001", "1005", "", second, second, "Outgoing"));
+            await Expect(socket, PhoneEvent("EventDialing", "1001", "1005", "", second, second, "Outgoing"), Status("CALLING"));
     }
 
     [Fact]

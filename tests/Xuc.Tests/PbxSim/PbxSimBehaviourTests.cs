@@ -260,4 +260,22 @@ public sealed class PbxSimBehaviourTests
         Assert.Equal(("5", "AppQueue", "(Outgoing Line)"), listed["PJSIP/1003"]);
         Assert.Equal(("4", "Queue", "hotline,t,,,0"), listed["PJSIP/trunk"]);
     }
+
+    /// <summary>
+    /// A phone dialling out is in use from the start: its channel is in state 4 Ring, which main/channel.c's
+    /// ast_state_chan2dev maps to AST_DEVICE_INUSE (chan_pjsip_devicestate aggregates its channels that way), not
+    /// only once the callee answers.
+    /// </summary>
+    [Fact]
+    public void A_phone_dialling_out_is_in_use_before_the_callee_answers()
+    {
+        var model = new PbxModel { EventLevel = SimEventLevel.Minimal };
+        var rec = new Recorder();
+        model.Subscribe(rec);
+        model.AddEndpoint("1001");
+        model.AddEndpoint("1002");
+        model.Dial("1001", "1002");
+        Assert.Equal(["Device: PJSIP/1001\r\nState: INUSE", "Device: PJSIP/1002\r\nState: RINGING"],
+            rec.Named("DeviceStateChange").Select(e => e[e.IndexOf("Device: ", StringComparison.Ordinal)..].TrimEnd()));
+    }
 }
