@@ -73,6 +73,12 @@ public sealed class LineFeedsActor : ReceiveActor
         return feed;
     }
 
+    /// <summary>
+    /// A feed that fails on a message keeps its sessions and view (Resume): restarting it would silently drop every
+    /// session of the line; a view gone wrong is put right by the next gap's snapshot.
+    /// </summary>
+    protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(_ => Directive.Resume);
+
     public static Props PropsFor(IActorRef lines, IActorRef mediator, Func<string, LineConfig?> lineOfNumber)
         => Props.Create(() => new LineFeedsActor(lines, mediator, lineOfNumber));
 }
