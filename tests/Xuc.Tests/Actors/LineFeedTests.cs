@@ -91,6 +91,25 @@ public sealed class LineFeedTests : TestKit
         Assert.Equal(new FeedIdle(Line, 2), ExpectMsg<FeedIdle>());
     }
 
+    /// <summary>
+    /// Across nodes a new subscription is known to the line's node only after gossip: a delta published before is lost,
+    /// and no later one may come to show the gap. The feed asks the snapshot once more a few seconds after its first.
+    /// </summary>
+    [Fact]
+    public void A_delta_lost_while_the_subscription_spreads_shows_through_the_catch_up_snapshot()
+    {
+        var feed = Feed(new LineSnapshot(Line, [], "NOT_INUSE", null, 10));
+        var session = CreateTestProbe();
+        feed.Tell(new JoinLineFeed(Line, session, "NOT_INUSE"));
+        _lines.ExpectMsg<GetLineState>(TimeSpan.FromSeconds(10));
+        _lines.Reply(new LineSnapshot(Line, [Ringing("9.2")], "NOT_INUSE", null, 11));
+        Assert.Contains("\"eventType\":\"EventRinging\"", Text(session.ExpectMsg<LineFeedFrame>()));
+        // An answer older than what the feed already folded changes nothing.
+        feed.Tell(new LineSnapshot(Line, [], "NOT_INUSE", null, 11));
+        feed.Tell(new GetCurrentCalls(Line), session);
+        Assert.Contains("\"uniqueId\":\"9.2\"", Text(session.ExpectMsg<LineFeedFrame>()));
+    }
+
     [Fact]
     public void A_session_joining_during_a_call_gets_the_call_then_the_state_its_connect_sequence_missed()
     {

@@ -18,7 +18,15 @@ namespace Xuc.Actors.Sessions.Phone;
 public sealed class LineFeedActor : ReceiveActor, IWithTimers
 {
     private const string SnapshotTimer = "snapshot";
+    private const string RefreshTimer = "refresh";
     private static readonly TimeSpan SnapshotRetry = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// A new subscription reaches the other nodes by gossip (DistributedPubSub's 1 s interval): a delta the line published
+    /// on another node meanwhile is lost, and only the next one would show the gap. One more snapshot after this long
+    /// shows what was lost even if nothing follows.
+    /// </summary>
+    private static readonly TimeSpan GossipCatchUp = TimeSpan.FromSeconds(3);
 
     private readonly string _lineId;
     private readonly IActorRef _lines;
@@ -41,6 +49,7 @@ public sealed class LineFeedActor : ReceiveActor, IWithTimers
         Receive<LineSnapshot>(OnSnapshot);
         Receive<ILineDelta>(OnDelta);
         Receive<SnapshotDue>(_ => { if (_view.Current is null) AskSnapshot(); });
+        Receive<RefreshDue>(_ => _lines.Tell(new GetLineState(_lineId)));
         Receive<JoinLineFeed>(j => Request(j, Join));
         Receive<WatchHint>(w => Request(w, Watch));
         Receive<GetCurrentCalls>(g => Request(g, (_, sender) => sender.Tell(CurrentCalls())));
@@ -69,7 +78,10 @@ public sealed class LineFeedActor : ReceiveActor, IWithTimers
 
     private void OnSnapshot(LineSnapshot snapshot)
     {
+        // The catch-up snapshot may come after deltas it includes, or older than them: nothing to learn from it then.
+        if (_view.Current is { } current && snapshot.Seq <= current.Seq) return;
         Timers.Cancel(SnapshotTimer);
+        if (_shown is null) Timers.StartSingleTimer(RefreshTimer, RefreshDue.Instance, GossipCatchUp);
         _view.OnSnapshot(snapshot);
         Show();
         foreach (var (request, sender) in _pending) Serve(request, sender);
@@ -180,5 +192,10 @@ public sealed class LineFeedActor : ReceiveActor, IWithTimers
     private sealed record SnapshotDue
     {
         public static readonly SnapshotDue Instance = new();
+    }
+
+    private sealed record RefreshDue
+    {
+        public static readonly RefreshDue Instance = new();
     }
 }
