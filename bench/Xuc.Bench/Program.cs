@@ -14,6 +14,8 @@ var benches = new Dictionary<string, Func<string[], Task>>
     ["config-write"] = ConfigWriteBench.Run,
     ["sim-volume"] = SimVolumeBench.Run,
     ["sessions"] = SessionMemoryBench.Run,
+    ["session-latency"] = PhoneEventLatencyBench.Run,
+    ["session-fanout"] = FanOutBench.Run,
 };
 if (name == "all")
 {

@@ -1,5 +1,8 @@
 using System.Buffers;
 using System.Diagnostics;
+using Xuc.Actors.Ami;
+using Xuc.Actors.Messages.Events;
+using Xuc.Ami.Events;
 using Xuc.Ami.Framing;
 using Xuc.Bench.Report;
 
@@ -37,7 +40,58 @@ public static class AmiParseBench
         Console.WriteLine(new Table("parser", "MB/s", "MB/s min–max", "events/s", "vs naive")
             .Add("naive StreamReader.ReadLine + Split (baseline)", ns.Median.ToString("F0"), ns.Spread("F0"), (messages * ns.Median / mb).ToString("N0"), "1.00×")
             .Add("Xuc.Ami AmiFramer (Pipelines buffers)", xs.Median.ToString("F0"), xs.Spread("F0"), (messages * xs.Median / mb).ToString("N0"), $"{xs.Median / ns.Median:F2}×"));
+        HandOver(corpus, runs);
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// From a framed event to what crosses the cluster (<see cref="AmiEventData"/>): through the typed event as the
+    /// server did before one vocabulary was chosen, against straight from the message as it does now.
+    /// </summary>
+    private static void HandOver(byte[] corpus, int runs)
+    {
+        var events = Frame(corpus);
+        Time(() => ViaTyped(events));
+        Time(() => Direct(events));
+        var typed = new List<double>();
+        var direct = new List<double>();
+        for (var i = 0; i < runs; i++)
+        {
+            typed.Add(Time(() => ViaTyped(events)));
+            direct.Add(Time(() => Direct(events)));
+        }
+        var ts = Stats.Of(typed.Select(s => events.Count / s).ToArray());
+        var ds = Stats.Of(direct.Select(s => events.Count / s).ToArray());
+        Console.WriteLine($"\nFramed event → AmiEventData (the router's input), {events.Count:N0} events, {runs} runs each (median, min–max)\n");
+        Console.WriteLine(new Table("path", "events/s", "events/s min–max", "vs typed")
+            .Add("typed AmiEvent, then name + headers (before; baseline)", ts.Median.ToString("N0"), ts.Spread("N0"), "1.00×")
+            .Add("name + headers straight from the message (now)", ds.Median.ToString("N0"), ds.Spread("N0"), $"{ds.Median / ts.Median:F2}×"));
+    }
+
+    private static List<AmiMessage> Frame(byte[] corpus)
+    {
+        var output = new List<AmiMessage>();
+        var seq = new ReadOnlySequence<byte>(corpus);
+        new AmiFramer().Parse(seq, output);
+        return output.Where(m => m.IsEvent).ToList();
+    }
+
+    private static int ViaTyped(List<AmiMessage> events)
+    {
+        var n = 0;
+        foreach (var m in events)
+        {
+            var typed = AmiEvents.From(m);
+            n += new AmiEventData(typed.Name, typed.Message.Headers.ToArray()).Headers.Count;
+        }
+        return n;
+    }
+
+    private static int Direct(List<AmiMessage> events)
+    {
+        var n = 0;
+        foreach (var m in events) n += AmiEventConversion.ToData(m).Headers.Count;
+        return n;
     }
 
     private static double Time(Func<int> parse)

@@ -31,12 +31,25 @@ public sealed class IdleSockets(Uri cti, IReadOnlyList<string> tokens) : IAsyncD
         }
     }
 
-    /// <summary>One ping on every socket, then waits until every one is answered.</summary>
-    public async Task PingRound()
+    /// <summary>
+    /// One ping on every socket, spread evenly over <paramref name="over"/> as real clients' 5-second heartbeats are
+    /// (each runs from its own connect time), then waits until every one is answered. Pinging every socket in the same
+    /// instant would make the server hold a transport buffer per socket at once, and its buffer pool keeps what it once
+    /// needed (measured: one 4 KiB block per session).
+    /// </summary>
+    public async Task PingRound(TimeSpan over = default)
     {
         var expected = Interlocked.Read(ref _pongs) + _sockets.Count;
-        await Parallel.ForEachAsync(_sockets, new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (s, ct) =>
-            await s.SendAsync(Ping, WebSocketMessageType.Text, true, ct));
+        const int slices = 50;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        for (var slice = 0; slice < slices; slice++)
+        {
+            var due = over * slice / slices;
+            if (due > clock.Elapsed) await Task.Delay(due - clock.Elapsed);
+            var part = _sockets.Where((_, i) => i % slices == slice).ToList();
+            await Parallel.ForEachAsync(part, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (s, ct) =>
+                await s.SendAsync(Ping, WebSocketMessageType.Text, true, ct));
+        }
         var deadline = DateTime.UtcNow + Patience;
         while (Interlocked.Read(ref _pongs) < expected)
         {

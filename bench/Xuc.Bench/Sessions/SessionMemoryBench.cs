@@ -62,11 +62,8 @@ public static class SessionMemoryBench
                         var opened = sw.Elapsed.TotalSeconds;
                         // Idle with pings, a round every PingEvery, every ping answered.
                         for (var idle = Stopwatch.StartNew(); idle.Elapsed < IdleBeforeReading;)
-                        {
-                            await sockets.PingRound();
-                            await Task.Delay(PingEvery);
-                        }
-                        await sockets.PingRound();
+                            await sockets.PingRound(over: PingEvery);
+                        await sockets.PingRound(over: PingEvery);
                         var at = await Memory(http, admin, server.Id, expectedSessions: n);
                         rss[n].Add((at.Rss - zero.Rss) / n);
                         heap[n].Add((at.Heap - zero.Heap) / n);

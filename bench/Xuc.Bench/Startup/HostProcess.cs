@@ -16,8 +16,8 @@ public static class HostProcess
         await store.ImportAsync(snapshot, ImportMode.Replace);
     }
 
-    /// <summary>Starts the server (bundled simulator, logs discarded); the caller kills it.</summary>
-    public static Process Start(string hostDll, string dataDir, int port)
+    /// <summary>Starts the server (bundled simulator unless <paramref name="environment"/> says otherwise, logs discarded); the caller kills it.</summary>
+    public static Process Start(string hostDll, string dataDir, int port, IReadOnlyDictionary<string, string>? environment = null)
     {
         var psi = new ProcessStartInfo("dotnet", [hostDll])
         {
@@ -33,6 +33,7 @@ public static class HostProcess
         psi.Environment["XUC_AKKA_PORT"] = "0";
         psi.Environment["XUC_SEED_DEMO"] = "off";
         psi.Environment["XUC_AKKA_LOGLEVEL"] = "WARNING";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) psi.Environment[name] = value;
         var process = Process.Start(psi)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };

@@ -47,7 +47,7 @@ public sealed class AmiConnectionActor : ReceiveActor
         _router = Context.ActorOf(AmiRouterActor.PropsFor(_lines, _agents, _queues), "router");
         var self = Self;
         _client = new AmiClient(_options);
-        _client.EventReceived += e => self.Tell(AmiEventConversion.ToData(e));
+        _client.MessageReceived += m => self.Tell(AmiEventConversion.ToData(m));
         _client.StateChanged += s => { if (!_stopped) self.Tell(s); };
         _client.Resynchronise += () => self.Tell(Resynchronise.Instance);
         _client.Start();

@@ -1,10 +1,17 @@
 using Xuc.Ami.Events;
+using Xuc.Ami.Framing;
 using Xuc.Actors.Messages.Events;
 
 namespace Xuc.Actors.Ami;
 
-/// <summary>An AMI client event → the serialisable form that crosses the cluster.</summary>
+/// <summary>
+/// An AMI event → the serialisable form that crosses the cluster and that every entity reads (the one event
+/// vocabulary of the hot path: name + headers in wire order, docs/architecture.md "One event vocabulary").
+/// </summary>
 public static class AmiEventConversion
 {
-    public static AmiEventData ToData(AmiEvent e) => new(e.Name, e.Message.Headers.ToArray());
+    /// <summary>Straight from the framed message: nothing typed is built on the way.</summary>
+    public static AmiEventData ToData(AmiMessage m) => new(m.EventName ?? "", m.HeaderArray());
+
+    public static AmiEventData ToData(AmiEvent e) => ToData(e.Message);
 }

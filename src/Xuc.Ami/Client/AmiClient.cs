@@ -37,8 +37,14 @@ public sealed class AmiClient : IAsyncDisposable
         _backoff = new ReconnectBackoff(options.ReconnectMin, options.ReconnectMax);
     }
 
-    /// <summary>Every unsolicited event (list items go to their action's result instead).</summary>
+    /// <summary>
+    /// Every unsolicited event as a typed <see cref="AmiEvent"/> (list items go to their action's result instead).
+    /// Built only when someone subscribes; the server's hot path reads <see cref="MessageReceived"/>.
+    /// </summary>
     public event Action<AmiEvent>? EventReceived;
+
+    /// <summary>Every unsolicited event as the framed message itself, with nothing built on top (the server's hot path).</summary>
+    public event Action<AmiMessage>? MessageReceived;
 
     public event Action<AmiConnectionState>? StateChanged;
 
@@ -233,11 +239,12 @@ public sealed class AmiClient : IAsyncDisposable
             return;
         }
         if (!message.IsEvent) return;
+        var raw = MessageReceived;
         var handler = EventReceived;
-        if (handler is null) return;
         try
         {
-            handler(AmiEvents.From(message));
+            raw?.Invoke(message);
+            handler?.Invoke(AmiEvents.From(message));
         }
         catch (Exception e)
         {

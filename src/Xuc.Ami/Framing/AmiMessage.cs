@@ -73,6 +73,14 @@ public sealed class AmiMessage
         return result;
     }
 
+    /// <summary>The headers in wire order, as one array (no iterator on the way).</summary>
+    public KeyValuePair<string, string>[] HeaderArray()
+    {
+        var headers = new KeyValuePair<string, string>[Count];
+        for (var i = 0; i < Count; i++) headers[i] = new(NameAt(i), ValueAt(i));
+        return headers;
+    }
+
     public IEnumerable<KeyValuePair<string, string>> Headers
     {
         get

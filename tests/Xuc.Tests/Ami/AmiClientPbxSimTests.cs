@@ -97,6 +97,25 @@ public sealed class AmiClientPbxSimTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_raw_message_stream_carries_exactly_the_typed_events_in_the_same_order()
+    {
+        _sim.Model.SetEndpointBehaviour("1002", EndpointBehaviour.AutoAnswer, TimeSpan.Zero);
+        await using var client = Client();
+        var typed = new ConcurrentQueue<string>();
+        var raw = new ConcurrentQueue<string>();
+        client.EventReceived += e => typed.Enqueue(e.Message.ToString());
+        client.MessageReceived += m => raw.Enqueue(m.ToString());
+        await client.StartAsync().WaitAsync(Timeout);
+        _sim.Model.Dial("1001", "1002");
+        await Wait.Until(() => Task.FromResult(raw.Any(m => m.Contains("Event: BridgeEnter") && m.Contains("PJSIP/1002-"))), Timeout, "the call is bridged");
+        _sim.Model.Hangup("1001");
+        await Wait.Until(() => Task.FromResult(raw.Count(m => m.Contains("Event: Hangup\r\n")) == 2), Timeout, "both channels hung up");
+        await Wait.Until(() => Task.FromResult(typed.Count == raw.Count), Timeout, "the typed stream caught up");
+        Assert.Equal(raw.ToArray(), typed.ToArray());
+        Assert.True(raw.Count > 10, $"a whole call, not {raw.Count} events");
+    }
+
+    [Fact]
     public async Task A_queue_call_streams_join_called_connect_complete_and_leave()
     {
         await using var client = Client();

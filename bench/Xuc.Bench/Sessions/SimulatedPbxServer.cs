@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using Xuc.Actors.Configuration;
+using Xuc.Bench.Startup;
+using Xuc.Host.Auth;
+using Xuc.PbxSim;
+using Xuc.PbxSim.Model;
+
+namespace Xuc.Bench.Sessions;
+
+/// <summary>
+/// The real server in its own process, connected over AMI to a simulator running in the bench's process (so the bench
+/// sees the instant each AMI event leaves the PBX), on a synthetic configuration: <c>user1..userN</c>, each with line
+/// <c>PJSIP/100001..</c>. Tokens are minted with the secret the server is given (no REST login per user).
+/// </summary>
+public sealed class SimulatedPbxServer : IAsyncDisposable
+{
+    private readonly string _work;
+    private TokenService _tokens = null!;
+
+    public PbxSimulator Sim { get; }
+    public Process Server { get; private set; } = null!;
+    public int Port { get; private set; }
+    public Uri Cti => new($"ws://127.0.0.1:{Port}/xuc/api/2.0/cti");
+
+    private SimulatedPbxServer(string work)
+    {
+        _work = work;
+        Sim = new PbxSimulator(new PbxSimOptions { Port = 0 });
+    }
+
+    public static string Number(int user) => (100000 + user).ToString();
+
+    public static async Task<SimulatedPbxServer> StartAsync(int users, int outbox = 1000)
+    {
+        var server = new SimulatedPbxServer(Path.Combine(Path.GetTempPath(), $"xuc-bench-pbx-{Environment.ProcessId}-{Guid.NewGuid():N}"));
+        await server.StartCoreAsync(users, outbox);
+        return server;
+    }
+
+    private async Task StartCoreAsync(int users, int outbox)
+    {
+        await Sim.StartAsync();
+        for (var i = 1; i <= users; i++) Sim.Model.AddEndpoint(Number(i));
+        await HostProcess.Seed(_work, SyntheticDataset.Create(users, 0, 1));
+        var secret = "bench-token-secret-" + Guid.NewGuid().ToString("N");
+        _tokens = new TokenService(TokenService.ResolveKey(secret, _work), TimeSpan.FromHours(2));
+        Port = HostProcess.FreePort();
+        Server = HostProcess.Start(HostProcess.FindHostDll(), _work, Port, new Dictionary<string, string>
+        {
+            ["XUC_AMI_EMBEDDED"] = "off",
+            ["XUC_AMI_HOST"] = "127.0.0.1",
+            ["XUC_AMI_PORT"] = Sim.Port.ToString(),
+            ["XUC_TOKEN_SECRET"] = secret,
+            ["XUC_CTI_OUTBOX"] = outbox.ToString(),
+        });
+        await HostProcess.WaitReady(Server, Port, Stopwatch.StartNew());
+    }
+
+    public string Token(int user) => _tokens.Issue($"user{user}");
+
+    public async ValueTask DisposeAsync()
+    {
+        await HostProcess.Stop(Server);
+        await Sim.DisposeAsync();
+        try { Directory.Delete(_work, true); } catch (IOException) { }
+    }
+}
