@@ -66,7 +66,7 @@ public sealed class ConfigKind<T>(
     }
 }
 
-/// <summary>The eight kinds, by the names the admin API and change notifications use.</summary>
+/// <summary>The nine kinds, by the names the admin API and change notifications use.</summary>
 public static class ConfigKinds
 {
     private static int IntKey(string k) => int.TryParse(k, out var v) ? v : throw new ConfigValidationException([$"'{k}' is not a numeric id"]);
@@ -78,9 +78,10 @@ public static class ConfigKinds
     public static readonly ConfigKind<AgentGroup> AgentGroup = new("agentgroup", s => s.AgentGroups, (s, l) => s with { AgentGroups = l }, x => x.Id.ToString(), (x, k) => x with { Id = IntKey(k) });
     public static readonly ConfigKind<RightProfile> RightProfile = new("rightprofile", s => s.RightProfiles, (s, l) => s with { RightProfiles = l }, x => x.Id.ToString(), (x, k) => x with { Id = IntKey(k) });
     public static readonly ConfigKind<UserStatus> UserStatus = new("userstatus", s => s.UserStatuses, (s, l) => s with { UserStatuses = l }, x => x.Name, (x, k) => x with { Name = k }, "name");
+    public static readonly ConfigKind<SheetField> SheetField = new("sheetfield", s => s.SheetFields, (s, l) => s with { SheetFields = l }, x => x.Name, (x, k) => x with { Name = k }, "name");
     public static readonly ConfigKind<DirectoryContact> Contact = new("contact", s => s.Contacts, (s, l) => s with { Contacts = l }, x => x.Id.ToString(), (x, k) => x with { Id = IntKey(k) });
 
-    public static readonly IReadOnlyList<IConfigKind> All = [User, Line, Agent, Queue, AgentGroup, RightProfile, UserStatus, Contact];
+    public static readonly IReadOnlyList<IConfigKind> All = [User, Line, Agent, Queue, AgentGroup, RightProfile, UserStatus, SheetField, Contact];
 
     public static IConfigKind? Find(string name) => All.FirstOrDefault(k => k.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
 }

@@ -12,6 +12,7 @@ public sealed record ConfigSnapshot
     public IReadOnlyList<AgentGroup> AgentGroups { get; init; } = [];
     public IReadOnlyList<RightProfile> RightProfiles { get; init; } = [];
     public IReadOnlyList<UserStatus> UserStatuses { get; init; } = [];
+    public IReadOnlyList<SheetField> SheetFields { get; init; } = [];
     public IReadOnlyList<DirectoryContact> Contacts { get; init; } = [];
 
     public static readonly ConfigSnapshot Empty = new();

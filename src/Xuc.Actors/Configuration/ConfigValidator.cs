@@ -118,6 +118,14 @@ public static partial class ConfigValidator
             if (!Color().IsMatch(st.Color ?? "")) errors.Add($"userstatus {st.Name}: color '{st.Color}' is not #RRGGBB");
         }
 
+        Unique("sheetfield", s.SheetFields, x => x.Name, "name", x => x.Name);
+        foreach (var f in s.SheetFields)
+        {
+            Required("sheetfield", f.Name, "name", f.Name);
+            if (!SheetTemplate.Types.Contains(f.Type ?? "")) errors.Add($"sheetfield {f.Name}: type '{f.Type}' is not one of {string.Join(", ", SheetTemplate.Types)}");
+            if (SheetTemplate.Problem(f.Value ?? "") is { } problem) errors.Add($"sheetfield {f.Name}: value {problem}");
+        }
+
         // Without an administrator nobody could log in to the admin API to repair the configuration.
         var adminProfiles = s.RightProfiles.Where(p => p.Kind == ProfileKind.Admin).Select(p => p.Id).ToHashSet();
         if (!s.Users.Any(u => u.RightProfileId is { } p && adminProfiles.Contains(p)))

@@ -16,7 +16,11 @@ public sealed class EntityConfigDirectory
     private sealed record Index(
         ImmutableDictionary<string, Line> Lines,
         ImmutableDictionary<string, Queue> Queues,
-        ImmutableDictionary<string, Agent> Agents);
+        ImmutableDictionary<string, Agent> Agents)
+    {
+        /// <summary>The call sheet's fields, by name (the Sheet lists them by their order).</summary>
+        public ImmutableDictionary<string, SheetField> SheetFields { get; init; } = ImmutableDictionary<string, SheetField>.Empty;
+    }
 
     private static readonly Index NoObjects = new(
         ImmutableDictionary<string, Line>.Empty, ImmutableDictionary<string, Queue>.Empty, ImmutableDictionary<string, Agent>.Empty);
@@ -39,6 +43,9 @@ public sealed class EntityConfigDirectory
     public Queue? Queue(string queueId) => _index.Queues.GetValueOrDefault(queueId);
     public Agent? Agent(string agentId) => _index.Agents.GetValueOrDefault(agentId);
 
+    /// <summary>The call sheet's fields in display order (then name); empty: no Sheet is sent.</summary>
+    public IReadOnlyList<SheetField> SheetFields() => _index.SheetFields.Values.OrderBy(f => f.Order).ThenBy(f => f.Name, StringComparer.Ordinal).ToList();
+
     /// <summary>The line with this directory number (phone hints); a scan, for occasional look-ups.</summary>
     public Line? LineOfNumber(string number) => _index.Lines.Values.FirstOrDefault(l => l.Number == number);
 
@@ -47,11 +54,14 @@ public sealed class EntityConfigDirectory
         var index = new Index(
             snapshot.Lines.ToImmutableDictionary(KeyOf),
             snapshot.Queues.ToImmutableDictionary(KeyOf),
-            snapshot.Agents.ToImmutableDictionary(KeyOf));
+            snapshot.Agents.ToImmutableDictionary(KeyOf))
+        {
+            SheetFields = snapshot.SheetFields.ToImmutableDictionary(f => f.Name, StringComparer.Ordinal),
+        };
         lock (_writeGate) _index = index;
     }
 
-    /// <summary>Applies a committed change; changes to other kinds than line, queue and agent leave it as it is.</summary>
+    /// <summary>Applies a committed change; changes to other kinds than line, queue, agent and sheet field leave it as it is.</summary>
     public void Apply(ConfigChange change)
     {
         if (change is { Op: ChangeOp.Reloaded, Value: ConfigSnapshot snapshot })
@@ -67,6 +77,7 @@ public sealed class EntityConfigDirectory
                 Lines = Replace(i.Lines, change.Previous as Line, change.Value as Line, KeyOf),
                 Queues = Replace(i.Queues, change.Previous as Queue, change.Value as Queue, KeyOf),
                 Agents = Replace(i.Agents, change.Previous as Agent, change.Value as Agent, KeyOf),
+                SheetFields = Replace(i.SheetFields, change.Previous as SheetField, change.Value as SheetField, f => f.Name),
             };
         }
     }

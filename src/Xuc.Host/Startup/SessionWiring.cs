@@ -18,7 +18,7 @@ public static class SessionWiring
         => builder.AddStartup((system, registry) =>
         {
             var mediator = DistributedPubSub.Get(system).Mediator;
-            var feeds = system.ActorOf(LineFeedsActor.PropsFor(registry.Get<LineRegion>(), mediator, number => lines?.LineOfNumber(number)), "line-feeds");
+            var feeds = system.ActorOf(LineFeedsActor.PropsFor(registry.Get<LineRegion>(), mediator, number => lines?.LineOfNumber(number), () => lines?.SheetFields() ?? []), "line-feeds");
             registry.Register<LineFeedsActor>(feeds);
             var props = SessionManagerActor.PropsFor(settings, directory, registry.Get<LineRegion>(), mediator, feeds);
             registry.Register<SessionManagerActor>(system.ActorOf(props, "cti-sessions"));

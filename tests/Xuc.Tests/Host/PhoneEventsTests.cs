@@ -16,7 +16,7 @@ public sealed class PhoneEventsTests
 {
     private static readonly TimeSpan Within = TimeSpan.FromSeconds(20);
 
-    private static async Task<(TestServer Server, PbxSimulator Sim)> StartAsync()
+    internal static async Task<(TestServer Server, PbxSimulator Sim)> StartAsync()
     {
         var server = await TestServer.StartAsync();
         var sim = server.App.Simulator!;
@@ -30,7 +30,7 @@ public sealed class PhoneEventsTests
     /// the answer to getCurrentCallsPhoneEvents comes from the feed, after the session joined it (a call started
     /// earlier would reach the session as its current state rather than as each step).
     /// </summary>
-    private static async Task<CtiClient> ConnectedAsync(TestServer server, string login)
+    internal static async Task<CtiClient> ConnectedAsync(TestServer server, string login)
     {
         var client = await CtiClient.LoginAsync(server, login, login);
         var frames = await client.ReceiveManyAsync(8);
@@ -52,7 +52,7 @@ public sealed class PhoneEventsTests
     public static string Status(string status) => "{\"msgType\":\"PhoneStatusUpdate\",\"ctiMessage\":{\"status\":\"" + status + "\"}}";
 
     /// <summary>The next frames on <paramref name="socket"/> are exactly these (compared whole, one per line, so a failure shows the frames).</summary>
-    private static async Task Expect(CtiClient socket, params string[] frames)
+    internal static async Task Expect(CtiClient socket, params string[] frames)
     {
         var got = new List<string>();
         try
@@ -67,7 +67,7 @@ public sealed class PhoneEventsTests
     }
 
     /// <summary>The uniqueid of the phone's channel in the call (the simulator's own view).</summary>
-    private static string ChannelOf(PbxSimulator sim, string exten)
+    internal static string ChannelOf(PbxSimulator sim, string exten)
         => sim.Model.Locked(() => sim.Model.Channels.Single(c => c.Device == $"PJSIP/{exten}").Uniqueid);
 
     [Fact]

@@ -17,6 +17,7 @@ internal static class KindTables
         [typeof(AgentGroup)] = new KindTable<AgentGroup, AgentGroupRow, int>(RowMapping.ToRow, RowMapping.ToModel, r => r.Id, IntKey),
         [typeof(RightProfile)] = new KindTable<RightProfile, RightProfileRow, int>(RowMapping.ToRow, RowMapping.ToModel, r => r.Id, IntKey),
         [typeof(UserStatus)] = new KindTable<UserStatus, UserStatusRow, string>(RowMapping.ToRow, RowMapping.ToModel, r => r.Name, NameKey),
+        [typeof(SheetField)] = new KindTable<SheetField, SheetFieldRow, string>(RowMapping.ToRow, RowMapping.ToModel, r => r.Name, NameKey),
         [typeof(DirectoryContact)] = new KindTable<DirectoryContact, ContactRow, int>(RowMapping.ToRow, RowMapping.ToModel, r => r.Id, IntKey),
     };
 

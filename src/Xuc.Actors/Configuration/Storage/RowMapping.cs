@@ -28,6 +28,8 @@ internal static class RowMapping
     public static RightProfile ToModel(RightProfileRow r) => new() { Id = r.Id, Name = r.Name, Kind = Enum.Parse<ProfileKind>(r.Kind), QueueIds = P<List<int>>(r.QueueIdsJson), GroupIds = P<List<int>>(r.GroupIdsJson) };
 
     public static UserStatusRow ToRow(UserStatus s) => new() { Name = s.Name, Color = s.Color, LongName = s.LongName, ActionsJson = J(s.Actions) };
+    public static SheetFieldRow ToRow(SheetField f) => new() { Name = f.Name, Type = f.Type, Order = f.Order, Value = f.Value };
+    public static SheetField ToModel(SheetFieldRow r) => new() { Name = r.Name, Type = r.Type, Order = r.Order, Value = r.Value };
     public static UserStatus ToModel(UserStatusRow r) => new() { Name = r.Name, Color = r.Color, LongName = r.LongName, Actions = P<List<string>>(r.ActionsJson) };
 
     public static ContactRow ToRow(DirectoryContact c) => new() { Id = c.Id, FirstName = c.FirstName, LastName = c.LastName, Number = c.Number, Mobile = c.Mobile, Email = c.Email, Company = c.Company };

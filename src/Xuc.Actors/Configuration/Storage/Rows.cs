@@ -78,6 +78,15 @@ internal sealed class UserStatusRow
     [Column("actions", DataType = LinqToDB.DataType.Text), NotNull] public string ActionsJson { get; set; } = "[]";
 }
 
+[Table("xuc_sheet_fields")]
+internal sealed class SheetFieldRow
+{
+    [PrimaryKey, Column("name", Length = 100)] public string Name { get; set; } = "";
+    [Column("type", Length = 20), NotNull] public string Type { get; set; } = "";
+    [Column("display_order"), NotNull] public int Order { get; set; }
+    [Column("value", DataType = LinqToDB.DataType.Text), NotNull] public string Value { get; set; } = "";
+}
+
 [Table("xuc_directory_contacts")]
 internal sealed class ContactRow
 {

@@ -1,3 +1,4 @@
+using Xuc.Actors.Configuration.Model;
 using Akka.Actor;
 using Akka.Cluster.Tools.PublishSubscribe;
 using Xuc.Actors.Entities.Line;
@@ -31,6 +32,7 @@ public sealed class LineFeedActor : ReceiveActor, IWithTimers
     private readonly string _lineId;
     private readonly IActorRef _lines;
     private readonly IActorRef _mediator;
+    private readonly Func<IReadOnlyList<SheetField>> _sheetFields;
     private readonly SnapshotThenDeltas<LineSnapshot> _view = new((s, d) => s.Apply((ILineDelta)d));
     private readonly HashSet<IActorRef> _owners = [];
     private readonly Dictionary<IActorRef, HashSet<string>> _watchers = [];
@@ -40,8 +42,9 @@ public sealed class LineFeedActor : ReceiveActor, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public LineFeedActor(string lineId, IActorRef lines, IActorRef mediator)
+    public LineFeedActor(string lineId, IActorRef lines, IActorRef mediator, Func<IReadOnlyList<SheetField>>? sheetFields = null)
     {
+        _sheetFields = sheetFields ?? (() => []);
         _lineId = lineId;
         _lines = lines;
         _mediator = mediator;
@@ -155,7 +158,13 @@ public sealed class LineFeedActor : ReceiveActor, IWithTimers
         var was = before.Calls.ToDictionary(c => c.UniqueId, StringComparer.Ordinal);
         var calls = now.Calls;
         foreach (var call in calls)
-            if (!was.TryGetValue(call.UniqueId, out var old) || old != call) ToOwners(PhoneEventMessage.Of(call));
+        {
+            var old = was.GetValueOrDefault(call.UniqueId);
+            if (old is null || old != call) ToOwners(PhoneEventMessage.Of(call));
+            if (CallSheet.StartsRinging(old, call) && _owners.Count > 0
+                && CallSheet.For(call, now.Channels.FirstOrDefault(c => c.UniqueId == call.UniqueId)?.Name ?? "", _sheetFields(), DateTimeOffset.UtcNow) is { } sheet)
+                ToOwners(sheet);
+        }
         foreach (var gone in was.Values.Where(c => calls.All(x => x.UniqueId != c.UniqueId)))
             ToOwners(PhoneEventMessage.Of(gone with { EventType = PhoneEventTypes.Released }));
         if (PhoneStatus.Of(before.DeviceState) != PhoneStatus.Of(now.DeviceState))
@@ -187,7 +196,8 @@ public sealed class LineFeedActor : ReceiveActor, IWithTimers
         if (_owners.Count == 0 && _watchers.Count == 0 && _pending.Count == 0) Context.Parent.Tell(new FeedIdle(_lineId, _joins));
     }
 
-    public static Props PropsFor(string lineId, IActorRef lines, IActorRef mediator) => Props.Create(() => new LineFeedActor(lineId, lines, mediator));
+    public static Props PropsFor(string lineId, IActorRef lines, IActorRef mediator, Func<IReadOnlyList<SheetField>>? sheetFields = null)
+        => Props.Create(() => new LineFeedActor(lineId, lines, mediator, sheetFields));
 
     private sealed record SnapshotDue
     {

@@ -1,3 +1,4 @@
+using Xuc.Actors.Configuration.Model;
 using Akka.Actor;
 using Xuc.Actors.Sessions.Outbound;
 using LineConfig = Xuc.Actors.Configuration.Model.Line;
@@ -14,12 +15,14 @@ public sealed class LineFeedsActor : ReceiveActor
     private readonly IActorRef _lines;
     private readonly IActorRef _mediator;
     private readonly Func<string, LineConfig?> _lineOfNumber;
+    private readonly Func<IReadOnlyList<SheetField>>? _sheetFields;
     private readonly Dictionary<string, (IActorRef Feed, long Joins)> _feeds = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<IActorRef, HashSet<string>> _hintLines = [];
     private long _next;
 
-    public LineFeedsActor(IActorRef lines, IActorRef mediator, Func<string, LineConfig?> lineOfNumber)
+    public LineFeedsActor(IActorRef lines, IActorRef mediator, Func<string, LineConfig?> lineOfNumber, Func<IReadOnlyList<SheetField>>? sheetFields = null)
     {
+        _sheetFields = sheetFields;
         _lines = lines;
         _mediator = mediator;
         _lineOfNumber = lineOfNumber;
@@ -68,7 +71,7 @@ public sealed class LineFeedsActor : ReceiveActor
     {
         var (feed, joins) = _feeds.TryGetValue(lineId, out var f)
             ? f
-            : (Context.ActorOf(LineFeedActor.PropsFor(lineId, _lines, _mediator), $"line-{++_next}"), 0L);
+            : (Context.ActorOf(LineFeedActor.PropsFor(lineId, _lines, _mediator, _sheetFields), $"line-{++_next}"), 0L);
         _feeds[lineId] = (feed, joins + 1);
         return feed;
     }
@@ -79,6 +82,6 @@ public sealed class LineFeedsActor : ReceiveActor
     /// </summary>
     protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(_ => Directive.Resume);
 
-    public static Props PropsFor(IActorRef lines, IActorRef mediator, Func<string, LineConfig?> lineOfNumber)
-        => Props.Create(() => new LineFeedsActor(lines, mediator, lineOfNumber));
+    public static Props PropsFor(IActorRef lines, IActorRef mediator, Func<string, LineConfig?> lineOfNumber, Func<IReadOnlyList<SheetField>>? sheetFields = null)
+        => Props.Create(() => new LineFeedsActor(lines, mediator, lineOfNumber, sheetFields));
 }
