@@ -166,7 +166,9 @@ public sealed partial class PbxModel
         }
         else if (ev.Equals("hold", StringComparison.OrdinalIgnoreCase))
         {
-            var call = _channels.Values.FirstOrDefault(c => c.Device == ep.Device && c.State == 6);
+            // The phone toggles hold on its active call: the one talking if any, else the last one it holds.
+            var up = _channels.Values.Where(c => c.Device == ep.Device && c.State == 6).OrderBy(c => c.Created).ToList();
+            var call = up.FirstOrDefault(c => !c.OnHold) ?? up.LastOrDefault();
             if (call is not null)
             {
                 call.OnHold = !call.OnHold;
@@ -175,6 +177,16 @@ public sealed partial class PbxModel
             }
         }
         return null;
+    }
+
+    /// <summary>res_mutestream mute_channel: <c>in</c>, <c>out</c> or <c>all</c> (case-sensitive, as strcmp); false for another direction.</summary>
+    internal bool MuteAudio(SimChannel c, string direction, bool mute)
+    {
+        var (read, write) = direction switch { "in" => (true, false), "out" => (false, true), "all" => (true, true), _ => (false, false) };
+        if (!read && !write) return false;
+        if (read) c.MutedIn = mute;
+        if (write) c.MutedOut = mute;
+        return true;
     }
 
     internal Endpoint? EndpointByName(string name) => _endpoints.GetValueOrDefault(name) ?? EndpointOfDevice(name);
