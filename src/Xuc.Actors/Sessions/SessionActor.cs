@@ -8,6 +8,7 @@ using Xuc.Actors.Messages.Events;
 using Xuc.Actors.Messages.Queries;
 using Xuc.Actors.PubSub;
 using Xuc.Actors.Sessions.Outbound;
+using Xuc.Actors.Sessions.Phone;
 
 namespace Xuc.Actors.Sessions;
 
@@ -27,6 +28,7 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
     private readonly ISessionDirectory _directory;
     private readonly IActorRef _lines;
     private readonly IActorRef _mediator;
+    private readonly PhoneServices? _phone;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private SessionUser _user = null!;
     private string _status;
@@ -37,8 +39,10 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
     public IStash Stash { get; set; } = null!;
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public SessionActor(string login, ISessionSink sink, SessionSettings settings, ISessionDirectory directory, IActorRef lines, IActorRef mediator, string? status)
+    public SessionActor(string login, ISessionSink sink, SessionSettings settings, ISessionDirectory directory, IActorRef lines, IActorRef mediator, string? status,
+        PhoneServices? phone = null)
     {
+        _phone = phone;
         _login = login;
         _sink = sink;
         _settings = settings;
@@ -49,8 +53,9 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
         SettingUp();
     }
 
-    public static Props PropsFor(string login, ISessionSink sink, SessionSettings settings, ISessionDirectory directory, IActorRef lines, IActorRef mediator, string? status = null)
-        => Props.Create(() => new SessionActor(login, sink, settings, directory, lines, mediator, status));
+    public static Props PropsFor(string login, ISessionSink sink, SessionSettings settings, ISessionDirectory directory, IActorRef lines, IActorRef mediator, string? status = null,
+        PhoneServices? phone = null)
+        => Props.Create(() => new SessionActor(login, sink, settings, directory, lines, mediator, status, phone));
 
     protected override void PreStart()
     {
@@ -116,6 +121,8 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
             Heard();
             Handle(c);
         });
+        // A phone command refused (by its arguments, the line's state or the PBX), from the PhoneCommandActor.
+        Receive<CtiError>(Push);
         Receive<ClientFrameRejected>(r =>
         {
             Heard();
@@ -188,6 +195,9 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
         {
             case CommandCatalog.UserStatusUpdate:
                 ChangeStatus((string)c.Frame["status"]!);
+                break;
+            case var phone when PhoneCommands.Handles(phone):
+                (Context.Child("phone") is var child && !child.IsNobody() ? child : Context.ActorOf(PhoneCommandActor.PropsFor(_user, _lines, _phone), "phone")).Forward(c);
                 break;
             default:
                 Push(new CtiError(CtiErrors.NotImplemented, $"{spec.Name} is not implemented yet"));

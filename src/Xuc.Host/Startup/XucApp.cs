@@ -2,6 +2,7 @@ using System.Net;
 using Akka.Hosting;
 using Xuc.Actors.Configuration;
 using Xuc.Actors.Sessions;
+using Xuc.Actors.Sessions.Phone;
 using Xuc.Host.Admin;
 using Xuc.Host.Auth;
 using Xuc.Host.Diagnostics;
@@ -111,7 +112,7 @@ public sealed class XucApp : IAsyncDisposable
             .WithXucEntities(hocon, settings.DbProvider, settings.EffectiveConnectionString, directory)
             .WithAmiConnection(settings.Ami, recorder)
             .WithConfigChanges(store, directory)
-            .WithCtiSessions(sessions, new StoreSessionDirectory(store)));
+            .WithCtiSessions(sessions, new StoreSessionDirectory(store), new StorePhoneDirectory(store)));
 
         var web = builder.Build();
         web.UseUnhandledErrors();

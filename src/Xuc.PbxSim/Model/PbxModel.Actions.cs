@@ -138,10 +138,15 @@ public sealed partial class PbxModel
         Route(c, exten);
     }
 
-    internal void PlayDtmf(SimChannel c, string digit)
+    /// <summary>
+    /// PlayDTMF: sent out to the channel's own end (ast_senddigit_external: DTMFBegin/End Direction Sent), or with
+    /// Receive queued as if that end pressed it, so the bridge passes it to the other party (Direction Received).
+    /// </summary>
+    internal void PlayDtmf(SimChannel c, string digit, bool receive = true)
     {
-        Emit(ChannelBlock(AmiText.Event("DTMFBegin", "dtmf,all"), c).Add("Digit", digit).Add("Direction", "Received"));
-        Emit(ChannelBlock(AmiText.Event("DTMFEnd", "dtmf,all"), c).Add("Digit", digit).Add("DurationMs", 100).Add("Direction", "Received"));
+        var direction = receive ? "Received" : "Sent";
+        Emit(ChannelBlock(AmiText.Event("DTMFBegin", "dtmf,all"), c).Add("Digit", digit).Add("Direction", direction));
+        Emit(ChannelBlock(AmiText.Event("DTMFEnd", "dtmf,all"), c).Add("Digit", digit).Add("DurationMs", 100).Add("Direction", direction));
     }
 
     internal void SetChannelVariable(SimChannel c, string name, string value) => SetVariable(c, name, value);

@@ -224,18 +224,16 @@ internal static class ActionDispatcher
             }
             case "playdtmf":
             {
-                var channel = r["Channel"];
-                if (string.IsNullOrEmpty(channel)) { s.Write(Error(id, "Channel not specified")); return true; }
+                // app_senddtmf.c manager_play_dtmf: the channel is looked up first, then the digit (only its first character).
+                var channel = r["Channel"] ?? "";
+                if (model.Locked(() => model.ChannelByName(channel)) is null) { s.Write(Error(id, "Channel not found")); return true; }
                 var digit = r["Digit"];
                 if (string.IsNullOrEmpty(digit)) { s.Write(Error(id, "No digit specified")); return true; }
-                var ok = model.Locked(() =>
+                model.Locked(() =>
                 {
-                    var c = model.ChannelByName(channel);
-                    if (c is null) return false;
-                    model.PlayDtmf(c, digit[..1]);
-                    return true;
+                    if (model.ChannelByName(channel) is { } c) model.PlayDtmf(c, digit[..1], AmiRequest.IsTrue(r["Receive"]));
                 });
-                s.Write(ok ? Success(id, "DTMF successfully queued") : Error(id, $"Channel '{channel}' not found"));
+                s.Write(Success(id, "DTMF successfully queued"));
                 return true;
             }
             case "queueadd":
