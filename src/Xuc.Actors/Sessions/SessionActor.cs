@@ -197,7 +197,7 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
                 ChangeStatus((string)c.Frame["status"]!);
                 break;
             case var phone when PhoneCommands.Handles(phone):
-                (Context.Child("phone") is var child && !child.IsNobody() ? child : Context.ActorOf(PhoneCommandActor.PropsFor(_user, _lines, _phone), "phone")).Forward(c);
+                (Context.Child("phone") is var child && !child.IsNobody() ? child : Context.ActorOf(PhoneCommandActor.PropsFor(_user, _lines, _phone), "phone")).Tell(c, Self);
                 break;
             default:
                 Push(new CtiError(CtiErrors.NotImplemented, $"{spec.Name} is not implemented yet"));

@@ -188,6 +188,17 @@ public sealed class SessionActorTests : TestKit
     }
 
     [Fact]
+    public void A_phone_command_goes_to_the_sessions_phone_actor_whose_refusal_comes_back_as_an_Error()
+    {
+        // No PhoneServices (no PBX on this node): the phone actor refuses, and the refusal reaches the client.
+        var session = Connected();
+        session.Tell(Command("""{"claz":"web","command":"hold"}"""));
+        ExpectError("PbxUnavailable", "hold: no PBX connection on this node");
+        session.Tell(Command("""{"claz":"web","command":"hangup","uniqueId":3}"""));
+        ExpectError(CtiErrors.InvalidArgument, "hangup: 'uniqueId' must be string, not integer");
+    }
+
+    [Fact]
     public void A_command_the_profile_forbids_is_NotAuthorized_and_the_same_command_passes_the_check_for_a_supervisor()
     {
         var plain = Connected(James(ProfileKind.NoRight));
