@@ -47,6 +47,12 @@ public sealed class PhoneCommandActor : ReceiveActor
             {
                 session.Tell(new CtiError(PhoneErrors.PbxUnavailable, $"{c.Command}: the line's state did not come in time"));
             }
+            catch (Exception e)
+            {
+                // A bug, not the user's doing: logged with its stack, the user told, the actor kept for the next command.
+                _log.Error(e, "{0} of {1} failed", c.Command, _user.User.Login);
+                session.Tell(new CtiError(PhoneErrors.Failed, $"{c.Command}: failed ({e.GetType().Name})"));
+            }
         });
     }
 

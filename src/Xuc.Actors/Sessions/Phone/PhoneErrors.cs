@@ -21,6 +21,8 @@ public static class PhoneErrors
     public const string PbxRefused = "PbxRefused";
     /// <summary>The AMI link is down, or the PBX did not answer in time.</summary>
     public const string PbxUnavailable = "PbxUnavailable";
+    /// <summary>An unexpected failure inside Xuc (logged at error level with its stack).</summary>
+    public const string Failed = "CommandFailed";
 }
 
 /// <summary>A phone command refused before (or by) the PBX: the session answers <c>Error</c> with this code and message.</summary>
