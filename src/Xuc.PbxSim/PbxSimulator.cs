@@ -26,6 +26,22 @@ public sealed class PbxSimulator : IAsyncDisposable
     /// <summary>Actions left unanswered and a response delay, for failure tests (off by default).</summary>
     public SimulatedFaults Faults { get; } = new();
 
+    /// <summary>
+    /// Keep every action the simulator receives (<see cref="ReceivedActions"/>), for tests that check what a client
+    /// sent; off by default, so a long demo or load run keeps nothing.
+    /// </summary>
+    public bool RecordActions { get; set; }
+
+    /// <summary>The actions received while <see cref="RecordActions"/> was on, in arrival order, headers as sent.</summary>
+    public IReadOnlyList<AmiRequest> ReceivedActions => _received.ToArray();
+
+    private readonly ConcurrentQueue<AmiRequest> _received = new();
+
+    internal void Received(AmiRequest request)
+    {
+        if (RecordActions) _received.Enqueue(request);
+    }
+
     /// <summary>Global dialplan variables (Setvar without a channel).</summary>
     internal ConcurrentDictionary<string, string> Globals { get; } = new(StringComparer.OrdinalIgnoreCase);
 

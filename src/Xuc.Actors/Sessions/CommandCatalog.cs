@@ -1,5 +1,6 @@
 using Newtonsoft.Json.Linq;
 using Xuc.Actors.Configuration.Model;
+using Xuc.Actors.Sessions.Phone;
 
 namespace Xuc.Actors.Sessions;
 
@@ -73,9 +74,7 @@ public static class CommandCatalog
         ];
         string[] later =
         [
-            "dnd", "naFwd", "uncFwd", "busyFwd", "dial", "dialFromMobile", "dialFromQueue", "dialByUsername", "originate", "hangup", "answer",
-            "hold", "directTransfer", "attendedTransfer", "completeTransfer", "cancelTransfer", "sendDtmf", "toggleMicrophone", "setData",
-            "getList", "getConfig", "conference",
+            "dnd", "naFwd", "uncFwd", "busyFwd", "getList", "getConfig", "conference",
             "conferenceInvite", "conferenceMute", "conferenceUnmute", "conferenceKick", "conferenceDeafen", "conferenceUndeafen",
             "conferenceMuteAll", "conferenceUnmuteAll", "conferenceMuteMe", "conferenceUnmuteMe", "conferenceReset", "conferenceClose",
             "agentLogin", "agentLogout", "pauseAgent", "unpauseAgent", "monitorPause", "monitorUnpause", "subscribeToAgentEvents",
@@ -85,6 +84,7 @@ public static class CommandCatalog
             "getCallbackLists", "findCallbackRequest", "getCallbackPreferredPeriods", "takeCallback", "releaseCallback", "startCallback",
             "updateCallbackTicket", "getUserDefaultMembership",
         ];
+        specs.AddRange(PhoneCommandSpecs.For(Everyone));
         specs.AddRange(supervisorOnly.Select(n => new CommandSpec(n, [], Supervisors, false)));
         specs.AddRange(later.Select(n => new CommandSpec(n, [], Everyone, false)));
         return specs.ToDictionary(s => s.Name, StringComparer.Ordinal);

@@ -29,6 +29,7 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
     private readonly IActorRef _lines;
     private readonly IActorRef _mediator;
     private readonly IActorRef? _phoneFeeds;
+    private readonly PhoneServices? _phone;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private SessionUser _user = null!;
     private string _status;
@@ -39,9 +40,11 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
     public IStash Stash { get; set; } = null!;
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public SessionActor(string login, ISessionSink sink, SessionSettings settings, ISessionDirectory directory, IActorRef lines, IActorRef mediator, string? status, IActorRef? phoneFeeds = null)
+    public SessionActor(string login, ISessionSink sink, SessionSettings settings, ISessionDirectory directory, IActorRef lines, IActorRef mediator, string? status,
+        IActorRef? phoneFeeds = null, PhoneServices? phone = null)
     {
         _phoneFeeds = phoneFeeds;
+        _phone = phone;
         _login = login;
         _sink = sink;
         _settings = settings;
@@ -53,8 +56,8 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
     }
 
     public static Props PropsFor(string login, ISessionSink sink, SessionSettings settings, ISessionDirectory directory, IActorRef lines, IActorRef mediator, string? status = null,
-        IActorRef? phoneFeeds = null)
-        => Props.Create(() => new SessionActor(login, sink, settings, directory, lines, mediator, status, phoneFeeds));
+        IActorRef? phoneFeeds = null, PhoneServices? phone = null)
+        => Props.Create(() => new SessionActor(login, sink, settings, directory, lines, mediator, status, phoneFeeds, phone));
 
     protected override void PreStart()
     {
@@ -121,6 +124,8 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
             Heard();
             Handle(c);
         });
+        // A phone command refused (by its arguments, the line's state or the PBX), from the PhoneCommandActor.
+        Receive<CtiError>(Push);
         Receive<ClientFrameRejected>(r =>
         {
             Heard();
@@ -195,8 +200,11 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
             case CommandCatalog.UserStatusUpdate:
                 ChangeStatus((string)c.Frame["status"]!);
                 break;
+            case var feed when PhoneFeedCommands.Handles(feed):
+                PhoneFeedCommands.Handle(feed, c.Frame, _user, Self, _phoneFeeds, Push);
+                break;
             case var phone when PhoneCommands.Handles(phone):
-                PhoneCommands.Handle(phone, c.Frame, _user, Self, _phoneFeeds, Push);
+                (Context.Child("phone") is var child && !child.IsNobody() ? child : Context.ActorOf(PhoneCommandActor.PropsFor(_user, _lines, _phone), "phone")).Tell(c, Self);
                 break;
             default:
                 Push(new CtiError(CtiErrors.NotImplemented, $"{spec.Name} is not implemented yet"));

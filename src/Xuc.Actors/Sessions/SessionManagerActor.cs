@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Xuc.Actors.Sessions.Phone;
 
 namespace Xuc.Actors.Sessions;
 
@@ -20,11 +21,12 @@ public sealed class SessionManagerActor : ReceiveActor
     private readonly Dictionary<string, string> _statuses = new(StringComparer.Ordinal);
     private long _next;
 
-    public SessionManagerActor(SessionSettings settings, ISessionDirectory directory, IActorRef lines, IActorRef mediator, IActorRef? phoneFeeds = null)
+    public SessionManagerActor(SessionSettings settings, ISessionDirectory directory, IActorRef lines, IActorRef mediator, IActorRef? phoneFeeds = null,
+        PhoneServices? phone = null)
     {
         Receive<StartSession>(s =>
         {
-            var props = SessionActor.PropsFor(s.Login, s.Sink, settings, directory, lines, mediator, _statuses.GetValueOrDefault(s.Login), phoneFeeds);
+            var props = SessionActor.PropsFor(s.Login, s.Sink, settings, directory, lines, mediator, _statuses.GetValueOrDefault(s.Login), phoneFeeds, phone);
             Sender.Tell(Context.ActorOf(props, $"session-{++_next}"));
         });
         Receive<UserStatusChanged>(s => _statuses[s.Login] = s.Status);
@@ -34,6 +36,7 @@ public sealed class SessionManagerActor : ReceiveActor
     /// <summary>A session that fails is stopped (its socket closed), never restarted with a half-sent connect sequence.</summary>
     protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(_ => Directive.Stop);
 
-    public static Props PropsFor(SessionSettings settings, ISessionDirectory directory, IActorRef lines, IActorRef mediator, IActorRef? phoneFeeds = null)
-        => Props.Create(() => new SessionManagerActor(settings, directory, lines, mediator, phoneFeeds));
+    public static Props PropsFor(SessionSettings settings, ISessionDirectory directory, IActorRef lines, IActorRef mediator, IActorRef? phoneFeeds = null,
+        PhoneServices? phone = null)
+        => Props.Create(() => new SessionManagerActor(settings, directory, lines, mediator, phoneFeeds, phone));
 }

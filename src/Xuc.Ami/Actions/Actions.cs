@@ -296,3 +296,21 @@ public sealed class UnpauseMonitorAction : AmiAction
     public required string Channel { get; init; }
     protected override IEnumerable<(string Name, string? Value)> Fields() => [("Channel", Channel)];
 }
+
+/// <summary>Cancels the attended transfer a channel started (Asterisk 18+: queues the atxferabort code on it).</summary>
+public sealed class CancelAtxferAction : AmiAction
+{
+    public override string Name => "CancelAtxfer";
+    public required string Channel { get; init; }
+    protected override IEnumerable<(string Name, string? Value)> Fields() => [("Channel", Channel)];
+}
+
+/// <summary>res_mutestream: mutes (<c>State: on</c>) or unmutes a channel's audio, <c>in</c> (from its end), <c>out</c> or <c>all</c>.</summary>
+public sealed class MuteAudioAction : AmiAction
+{
+    public override string Name => "MuteAudio";
+    public required string Channel { get; init; }
+    public required string Direction { get; init; }
+    public required string State { get; init; }
+    protected override IEnumerable<(string Name, string? Value)> Fields() => [("Channel", Channel), ("Direction", Direction), ("State", State)];
+}

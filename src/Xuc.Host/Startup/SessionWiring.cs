@@ -2,6 +2,7 @@ using Akka.Cluster.Tools.PublishSubscribe;
 using Akka.Hosting;
 using Xuc.Actors.Configuration;
 using Xuc.Actors.Routing;
+using Xuc.Actors.Pbx;
 using Xuc.Actors.Sessions;
 using Xuc.Actors.Sessions.Phone;
 
@@ -9,18 +10,20 @@ namespace Xuc.Host.Startup;
 
 /// <summary>
 /// The node's CTI session parent (<see cref="SessionManagerActor"/>), kept in the registry for the WebSocket upgrade,
-/// and the node's line feeds (<see cref="LineFeedsActor"/>, <c>/user/line-feeds</c>) its sessions get phone events from.
+/// and the node's line feeds (<see cref="LineFeedsActor"/>, <c>/user/line-feeds</c>) its sessions get phone events from;
+/// its sessions reach the PBX through the AMI singleton's proxy.
 /// </summary>
 public static class SessionWiring
 {
     public static AkkaConfigurationBuilder WithCtiSessions(this AkkaConfigurationBuilder builder, SessionSettings settings, ISessionDirectory directory,
-        EntityConfigDirectory? lines = null)
+        IPhoneDirectory phones, EntityConfigDirectory? lines = null)
         => builder.AddStartup((system, registry) =>
         {
             var mediator = DistributedPubSub.Get(system).Mediator;
             var feeds = system.ActorOf(LineFeedsActor.PropsFor(registry.Get<LineRegion>(), mediator, number => lines?.LineOfNumber(number), () => lines?.SheetFields() ?? []), "line-feeds");
             registry.Register<LineFeedsActor>(feeds);
-            var props = SessionManagerActor.PropsFor(settings, directory, registry.Get<LineRegion>(), mediator, feeds);
+            var phone = new PhoneServices(new PbxGateway(registry.Get<AmiConnectionProxy>()), phones);
+            var props = SessionManagerActor.PropsFor(settings, directory, registry.Get<LineRegion>(), mediator, feeds, phone);
             registry.Register<SessionManagerActor>(system.ActorOf(props, "cti-sessions"));
         });
 }

@@ -2,6 +2,7 @@ using System.Net;
 using Akka.Hosting;
 using Xuc.Actors.Configuration;
 using Xuc.Actors.Sessions;
+using Xuc.Actors.Sessions.Phone;
 using Xuc.Host.Admin;
 using Xuc.Host.Auth;
 using Xuc.Host.Diagnostics;
@@ -114,7 +115,7 @@ public sealed class XucApp : IAsyncDisposable
             .WithXucEntities(hocon, settings.DbProvider, settings.EffectiveConnectionString, directory)
             .WithAmiConnection(settings.Ami, recorder)
             .WithConfigChanges(store, directory)
-            .WithCtiSessions(sessions, new StoreSessionDirectory(store), directory));
+            .WithCtiSessions(sessions, new StoreSessionDirectory(store), new StorePhoneDirectory(store), directory));
 
         var web = builder.Build();
         web.UseUnhandledErrors();

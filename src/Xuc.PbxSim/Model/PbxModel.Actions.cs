@@ -138,10 +138,15 @@ public sealed partial class PbxModel
         Route(c, exten);
     }
 
-    internal void PlayDtmf(SimChannel c, string digit)
+    /// <summary>
+    /// PlayDTMF: sent out to the channel's own end (ast_senddigit_external: DTMFBegin/End Direction Sent), or with
+    /// Receive queued as if that end pressed it, so the bridge passes it to the other party (Direction Received).
+    /// </summary>
+    internal void PlayDtmf(SimChannel c, string digit, bool receive = true)
     {
-        Emit(ChannelBlock(AmiText.Event("DTMFBegin", "dtmf,all"), c).Add("Digit", digit).Add("Direction", "Received"));
-        Emit(ChannelBlock(AmiText.Event("DTMFEnd", "dtmf,all"), c).Add("Digit", digit).Add("DurationMs", 100).Add("Direction", "Received"));
+        var direction = receive ? "Received" : "Sent";
+        Emit(ChannelBlock(AmiText.Event("DTMFBegin", "dtmf,all"), c).Add("Digit", digit).Add("Direction", direction));
+        Emit(ChannelBlock(AmiText.Event("DTMFEnd", "dtmf,all"), c).Add("Digit", digit).Add("DurationMs", 100).Add("Direction", direction));
     }
 
     internal void SetChannelVariable(SimChannel c, string name, string value) => SetVariable(c, name, value);
@@ -166,7 +171,9 @@ public sealed partial class PbxModel
         }
         else if (ev.Equals("hold", StringComparison.OrdinalIgnoreCase))
         {
-            var call = _channels.Values.FirstOrDefault(c => c.Device == ep.Device && c.State == 6);
+            // The phone toggles hold on its active call: the one talking if any, else the last one it holds.
+            var up = _channels.Values.Where(c => c.Device == ep.Device && c.State == 6).OrderBy(c => c.Created).ToList();
+            var call = up.FirstOrDefault(c => !c.OnHold) ?? up.LastOrDefault();
             if (call is not null)
             {
                 call.OnHold = !call.OnHold;
@@ -175,6 +182,16 @@ public sealed partial class PbxModel
             }
         }
         return null;
+    }
+
+    /// <summary>res_mutestream mute_channel: <c>in</c>, <c>out</c> or <c>all</c> (case-sensitive, as strcmp); false for another direction.</summary>
+    internal bool MuteAudio(SimChannel c, string direction, bool mute)
+    {
+        var (read, write) = direction switch { "in" => (true, false), "out" => (false, true), "all" => (true, true), _ => (false, false) };
+        if (!read && !write) return false;
+        if (read) c.MutedIn = mute;
+        if (write) c.MutedOut = mute;
+        return true;
     }
 
     internal Endpoint? EndpointByName(string name) => _endpoints.GetValueOrDefault(name) ?? EndpointOfDevice(name);

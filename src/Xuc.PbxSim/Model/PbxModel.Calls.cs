@@ -180,6 +180,8 @@ public sealed partial class PbxModel
         else Bridge(caller, callee);
         // A Local ;2 answered and bridged with the phone: the ;1 half answers the queue that dialed it.
         if (caller.LocalOther is { RingingFor: not null } one && _channels.ContainsKey(one.Name)) AnswerChannel(one);
+        // Any other Local ;2 answered by its phone answers its ;1 (e.g. the target of a manager attended transfer).
+        else if (caller.LocalOther is { } half) LocalTargetAnswered(half);
     }
 
     /// <summary>app_dial's variables on the dialing channel once the dial ends (DIALSTATUS, DIALEDPEER…), at the realistic level.</summary>
@@ -250,6 +252,7 @@ public sealed partial class PbxModel
         var connected = _queues.Values.SelectMany(q => q.Callers).FirstOrDefault(qc => qc.ConnectedMember is not null && (qc.Caller == c || qc.ConnectedChannel == c));
         var bridge = c.Bridge;
         LeaveBridge(c);
+        AtxferPartyGone(c);
         if (connected is not null) CompleteQueueCall(connected, connected.Caller == c ? "caller" : "agent");
         if (c.Conference is not null) LeaveConferenceInternal(c);
 

@@ -8,7 +8,8 @@ public sealed partial class PbxModel
     internal string? BlindTransfer(SimChannel transferer, string exten, string context)
     {
         var bridge = transferer.Bridge;
-        if (bridge is null || bridge.Channels.Count < 2) return "Transfer failed: no bridged party";
+        // bridge.c ast_bridge_transfer_blind: a channel in no bridge is AST_BRIDGE_TRANSFER_INVALID ("Transfer invalid").
+        if (bridge is null || bridge.Channels.Count < 2) return "Transfer invalid";
         var peer = bridge.Channels.First(c => c != transferer);
         // The manager action is an "external" transfer (manager.c passes is_external to the bridging core).
         Emit(BridgeBlock(ChannelBlock(ChannelBlock(AmiText.Event("BlindTransfer", "call,all").Add("Result", "Success"), transferer, "Transferer"), peer, "Transferee"), bridge)

@@ -35,6 +35,9 @@ public sealed class SimChannel
     public bool LocalOptimize { get; set; }
     public string? Conference { get; set; }
     public bool ConferenceMuted { get; set; }
+    /// <summary>res_mutestream's audio suppression: voice read from the phone (<c>in</c>) / written to it (<c>out</c>).</summary>
+    public bool MutedIn { get; set; }
+    public bool MutedOut { get; set; }
     public Dictionary<string, string> Variables { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     public static string StateDesc(int state) => state switch

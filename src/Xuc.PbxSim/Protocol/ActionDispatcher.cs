@@ -139,8 +139,43 @@ internal static class ActionDispatcher
                 if (string.IsNullOrEmpty(channel)) { s.Write(Error(id, "No channel specified")); return true; }
                 var exten = r["Exten"];
                 if (string.IsNullOrEmpty(exten)) { s.Write(Error(id, "No extension specified")); return true; }
-                var error = model.Locked(() => model.ChannelByName(channel) is { } c ? model.AttendedTransfer(c, exten) : $"Channel specified does not exist");
-                s.Write(error is null ? Success(id, "Atxfer successfully queued") : Error(id, error));
+                // manager.c action_atxfer: it only queues the feature code and the digits; bridge_basic.c does the rest.
+                var found = model.Locked(() =>
+                {
+                    if (model.ChannelByName(channel) is not { } c) return false;
+                    model.ManagerAtxfer(c, exten, r["Context"]);
+                    return true;
+                });
+                s.Write(found ? Success(id, "Atxfer successfully queued") : Error(id, "Channel specified does not exist"));
+                return true;
+            }
+            case "cancelatxfer":
+            {
+                // manager.c action_cancel_atxfer: queues the atxferabort code on the channel.
+                var channel = r["Channel"];
+                if (string.IsNullOrEmpty(channel)) { s.Write(Error(id, "No channel specified")); return true; }
+                var found = model.Locked(() =>
+                {
+                    if (model.ChannelByName(channel) is not { } c) return false;
+                    model.ManagerCancelAtxfer(c);
+                    return true;
+                });
+                s.Write(found ? Success(id, "CancelAtxfer successfully queued") : Error(id, "Channel specified does not exist"));
+                return true;
+            }
+            case "muteaudio":
+            {
+                // res_mutestream.c manager_mutestream: its checks in order, its words, a bare Success and no event.
+                var channel = r["Channel"];
+                var state = r["State"];
+                var direction = r["Direction"];
+                if (string.IsNullOrEmpty(channel)) { s.Write(Error(id, "Channel not specified")); return true; }
+                if (string.IsNullOrEmpty(state)) { s.Write(Error(id, "State not specified")); return true; }
+                if (string.IsNullOrEmpty(direction)) { s.Write(Error(id, "Direction not specified")); return true; }
+                var error = model.Locked(() => model.ChannelByName(channel) is { } c
+                    ? model.MuteAudio(c, direction, AmiRequest.IsTrue(state)) ? null : "Failed to mute/unmute stream"
+                    : "No such channel");
+                s.Write(error is null ? AmiText.Response("Success", id).ToString() : Error(id, error));
                 return true;
             }
             case "blindtransfer":
@@ -189,18 +224,16 @@ internal static class ActionDispatcher
             }
             case "playdtmf":
             {
-                var channel = r["Channel"];
-                if (string.IsNullOrEmpty(channel)) { s.Write(Error(id, "Channel not specified")); return true; }
+                // app_senddtmf.c manager_play_dtmf: the channel is looked up first, then the digit (only its first character).
+                var channel = r["Channel"] ?? "";
+                if (model.Locked(() => model.ChannelByName(channel)) is null) { s.Write(Error(id, "Channel not found")); return true; }
                 var digit = r["Digit"];
                 if (string.IsNullOrEmpty(digit)) { s.Write(Error(id, "No digit specified")); return true; }
-                var ok = model.Locked(() =>
+                model.Locked(() =>
                 {
-                    var c = model.ChannelByName(channel);
-                    if (c is null) return false;
-                    model.PlayDtmf(c, digit[..1]);
-                    return true;
+                    if (model.ChannelByName(channel) is { } c) model.PlayDtmf(c, digit[..1], AmiRequest.IsTrue(r["Receive"]));
                 });
-                s.Write(ok ? Success(id, "DTMF successfully queued") : Error(id, $"Channel '{channel}' not found"));
+                s.Write(Success(id, "DTMF successfully queued"));
                 return true;
             }
             case "queueadd":

@@ -181,10 +181,21 @@ public sealed class SessionActorTests : TestKit
         ExpectError(CtiErrors.InvalidArgument, "'status' is missing");
         session.Tell(Command("""{"claz":"web","command":"userStatusUpdate","status":"sunbathing"}"""));
         ExpectError(CtiErrors.UnknownStatus, "sunbathing");
-        session.Tell(Command("""{"claz":"web","command":"dial","destination":"1002"}"""));
-        ExpectError(CtiErrors.NotImplemented, "dial");
+        session.Tell(Command("""{"claz":"web","command":"getCallbackLists"}"""));
+        ExpectError(CtiErrors.NotImplemented, "getCallbackLists");
         session.Tell(ClientPing.Instance);
         _client.ExpectMsg<Pong>();
+    }
+
+    [Fact]
+    public void A_phone_command_goes_to_the_sessions_phone_actor_whose_refusal_comes_back_as_an_Error()
+    {
+        // No PhoneServices (no PBX on this node): the phone actor refuses, and the refusal reaches the client.
+        var session = Connected();
+        session.Tell(Command("""{"claz":"web","command":"hold"}"""));
+        ExpectError("PbxUnavailable", "hold: no PBX connection on this node");
+        session.Tell(Command("""{"claz":"web","command":"hangup","uniqueId":3}"""));
+        ExpectError(CtiErrors.InvalidArgument, "hangup: 'uniqueId' must be string, not integer");
     }
 
     [Fact]
