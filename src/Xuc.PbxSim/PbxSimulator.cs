@@ -26,6 +26,9 @@ public sealed class PbxSimulator : IAsyncDisposable
     /// <summary>Actions left unanswered and a response delay, for failure tests (off by default).</summary>
     public SimulatedFaults Faults { get; } = new();
 
+    /// <summary>The actions of the names a test watches, as received (<see cref="ObservedActions.Watch"/>).</summary>
+    public ObservedActions Observed { get; } = new();
+
     /// <summary>Global dialplan variables (Setvar without a channel).</summary>
     internal ConcurrentDictionary<string, string> Globals { get; } = new(StringComparer.OrdinalIgnoreCase);
 

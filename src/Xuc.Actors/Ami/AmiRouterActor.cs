@@ -137,6 +137,13 @@ public sealed class AmiRouterActor : ReceiveActor, IWithUnboundedStash
                     items.Where(e => e.Name == "QueueEntry" && e["Uniqueid"] is not null).Select(e => e["Uniqueid"]!).ToArray(),
                     items.Where(e => e.Name == "QueueMember" && e["Location"] is not null).Select(e => e["Location"]!).ToArray()));
             }
+            // Every agent the router knows hears which queues the PBX still lists him in: the PBX wins.
+            var queuesOfAgent = status.Where(e => e.Name == "QueueMember" && e["Location"] is not null && e["Queue"] is not null)
+                .Select(e => (Agent: AgentOf(e["Location"]!), Queue: e["Queue"]!))
+                .Where(x => x.Agent is not null)
+                .ToLookup(x => x.Agent!, x => x.Queue);
+            foreach (var agent in _agentByInterface.Values.Distinct())
+                _agents.Tell(new ReconcileAgent(agent, queuesOfAgent[agent].ToArray()));
         }
     }
 

@@ -48,6 +48,12 @@ public static class CommandCatalog
     private static Dictionary<string, CommandSpec> Build()
     {
         var specs = new List<CommandSpec> { new(UserStatusUpdate, [CommandArgument.String("status")], Everyone, true) };
+        // Agents (docs/cti-websocket.md, "Agents"): whose agent a user may act on is checked per agent, not here.
+        CommandArgument agentId = new("agentid", [JTokenType.Integer, JTokenType.String], Required: false);
+        specs.Add(new(Agents.SessionAgents.Login, [new CommandArgument("agentphonenumber", [JTokenType.String, JTokenType.Integer]), agentId], Everyone, true));
+        specs.Add(new(Agents.SessionAgents.Logout, [agentId], Everyone, true));
+        specs.Add(new(Agents.SessionAgents.Pause, [agentId, CommandArgument.String("reason", required: false)], Everyone, true));
+        specs.Add(new(Agents.SessionAgents.Unpause, [agentId], Everyone, true));
         // PROTOCOL.md §3: NoRight users act on their own line, agent and data only; these act on other agents or users.
         string[] supervisorOnly =
         [
@@ -62,7 +68,7 @@ public static class CommandCatalog
             "getCurrentCallsPhoneEvents", "subscribeToPhoneHints", "unsubscribeFromAllPhoneHints", "getList", "getConfig", "conference",
             "conferenceInvite", "conferenceMute", "conferenceUnmute", "conferenceKick", "conferenceDeafen", "conferenceUndeafen",
             "conferenceMuteAll", "conferenceUnmuteAll", "conferenceMuteMe", "conferenceUnmuteMe", "conferenceReset", "conferenceClose",
-            "agentLogin", "agentLogout", "pauseAgent", "unpauseAgent", "monitorPause", "monitorUnpause", "subscribeToAgentEvents",
+            "monitorPause", "monitorUnpause", "subscribeToAgentEvents",
             "getAgentStates", "subscribeToAgentStats", "getAgentDirectory", "subscribeToQueueStats", "subscribeToQueueCalls",
             "unSubscribeToQueueCalls", "getQueueStatistics", "directoryLookUp", "searchContacts", "getFavorites", "getFavoriteContacts",
             "addFavorite", "removeFavorite", "getUserCallHistory", "getAgentCallHistory", "getQueueCallHistory", "getUserCallHistoryByDays",

@@ -6,7 +6,11 @@ using Xuc.Actors.Configuration.Model;
 using Xuc.Actors.Entities.Line;
 using Xuc.Actors.Messages.Events;
 using Xuc.Actors.Messages.Queries;
+using Akka.Hosting;
+using Xuc.Actors.Messages.Commands;
 using Xuc.Actors.PubSub;
+using Xuc.Actors.Routing;
+using Xuc.Actors.Sessions.Agents;
 using Xuc.Actors.Sessions.Outbound;
 
 namespace Xuc.Actors.Sessions;
@@ -29,6 +33,7 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
     private readonly IActorRef _mediator;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private SessionUser _user = null!;
+    private SessionAgents? _agents;
     private string _status;
     private bool _closed;
     private int _waiting;
@@ -83,6 +88,8 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
             if (_closed) return;
             _mediator.Tell(new Subscribe(Topics.User(_login), Self));
             _mediator.Tell(new Subscribe(Topics.Config, Self));
+            if (ActorRegistry.For(Context.System).TryGet<AgentRegion>(out var agents))
+                (_agents = new SessionAgents(_user, agents, _mediator, Self, Push, () => Context.System.Scheduler.Now)).Start();
             Become(Ready);
             Stash.UnstashAll();
         });
@@ -129,6 +136,8 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
         });
         Receive<ConfigChanged>(OnConfigChanged);
         Receive<UserRechecked>(OnUserRechecked);
+        Receive<AgentStateChanged>(m => _agents?.OnStateChanged(m));
+        Receive<AgentRequestOutcome>(m => _agents?.OnOutcome(m));
         Receive<IdleTimedOut>(_ =>
         {
             var quiet = Context.System.Scheduler.Now - _lastHeard;
@@ -188,6 +197,10 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
         {
             case CommandCatalog.UserStatusUpdate:
                 ChangeStatus((string)c.Frame["status"]!);
+                break;
+            case var agentCommand when SessionAgents.Commands.Contains(agentCommand):
+                if (_agents is null) Push(new CtiError(CtiErrors.NotImplemented, $"{spec.Name}: no agents on this node"));
+                else _agents.Handle(agentCommand, c.Frame);
                 break;
             default:
                 Push(new CtiError(CtiErrors.NotImplemented, $"{spec.Name} is not implemented yet"));
