@@ -40,6 +40,8 @@ public sealed class AgentActor : ReceivePersistentActor, IWithTimers
     private bool _busy;
     /// <summary>A change made while a request ran, published when it is done (one AgentStateEvent per request).</summary>
     private bool _unpublished;
+    /// <summary>What clients last heard: status, phone, pause reason, queues, configuration.</summary>
+    private (AgentStatus, string?, string?, string, AgentConfig?) _published;
     private int _checks;
 
     public override string PersistenceId { get; }
@@ -112,7 +114,7 @@ public sealed class AgentActor : ReceivePersistentActor, IWithTimers
     private void OnPbxEvent(AmiEventData e)
     {
         var now = DateTimeOffset.UtcNow;
-        var facts = AgentDerivation.FactsOf(_state, e, QueueIdOf, PhoneOf, now);
+        var facts = AgentDerivation.FactsOf(_state, e, QueueIdOf, PhoneOf, now, MemberName);
         if (facts.Count > 0)
         {
             PersistAndPublish(facts, ActorRefs.Nobody);
@@ -126,6 +128,8 @@ public sealed class AgentActor : ReceivePersistentActor, IWithTimers
         else Timers.Cancel(WrapUpTimer);
         Publish();
     }
+
+    private string? MemberName => _config is null ? null : AgentRequests.MemberName(_config);
 
     private int QueueIdOf(string queue) => _directory?.Queue(queue)?.Id ?? 0;
 
@@ -196,7 +200,8 @@ public sealed class AgentActor : ReceivePersistentActor, IWithTimers
             AgentInterfaces.Remove(Context, line.Interface, _state.AgentId);
         _busy = false;
         if (facts.Count > 0) PersistAndPublish(facts, ActorRefs.Nobody);
-        else if (_unpublished || (done.Outcome.Ok && done.Request is AgentLoginRequest)) Publish(); // "already there": his state again
+        else if (done.Outcome.Ok && done.Request is AgentLoginRequest) Publish(again: true); // "already there": his state again
+        else if (_unpublished) Publish();
         done.ReplyTo.Tell(done.Outcome);
         if (_waiting.TryDequeue(out var next)) Run(next.Request, next.ReplyTo);
     }
@@ -250,7 +255,7 @@ public sealed class AgentActor : ReceivePersistentActor, IWithTimers
         var facts = new List<IAgentEvent>();
         var state = _state;
         foreach (var item in mine)
-            foreach (var fact in AgentDerivation.FactsOf(state, item, QueueIdOf, PhoneOf, now))
+            foreach (var fact in AgentDerivation.FactsOf(state, item, QueueIdOf, PhoneOf, now, MemberName))
             {
                 facts.Add(fact);
                 state = state.Apply(fact);
@@ -319,7 +324,7 @@ public sealed class AgentActor : ReceivePersistentActor, IWithTimers
     private AgentState Current => _state with { Config = _config };
 
     /// <summary>To the agent's own sessions, the supervisors of his group, and Admin sessions.</summary>
-    private void Publish()
+    private void Publish(bool again = false)
     {
         if (_busy)
         {
@@ -327,6 +332,10 @@ public sealed class AgentActor : ReceivePersistentActor, IWithTimers
             return;
         }
         _unpublished = false;
+        // A change undone before anyone heard of it (a refused login's queues added, then removed) is not news.
+        var view = (_state.Status, _state.PhoneNumber, _state.PauseReason, string.Join(",", _state.Memberships.Select(m => m.QueueId)), _config);
+        if (!again && view == _published) return;
+        _published = view;
         var changed = new AgentStateChanged(Current);
         _mediator.Tell(new Publish(Topics.Agent(_state.AgentId), changed));
         if (_config is not null) _mediator.Tell(new Publish(Topics.AgentGroup(_config.GroupId), changed));

@@ -10,11 +10,16 @@ public static class AgentDerivation
 {
     /// <param name="queueIdOf">The configured id of a queue by its Asterisk name (0 when not configured).</param>
     /// <param name="phoneOf">The line number of a device (<c>PJSIP/1001</c> → 1001), when configured.</param>
-    public static IReadOnlyList<IAgentEvent> FactsOf(AgentState s, AmiEventData e, Func<string, int> queueIdOf, Func<string, string?> phoneOf, DateTimeOffset now)
+    /// <param name="memberName">The agent's own QueueAdd MemberName (<c>Agent/2001</c>): a member named after another
+    /// agent is his, even on this agent's line (a takeover whose routing has not caught up).</param>
+    public static IReadOnlyList<IAgentEvent> FactsOf(AgentState s, AmiEventData e, Func<string, int> queueIdOf, Func<string, string?> phoneOf, DateTimeOffset now,
+        string? memberName = null)
     {
         var facts = new List<IAgentEvent>();
         var queue = e["Queue"];
         if (string.IsNullOrEmpty(queue)) return facts;
+        var name = e["MemberName"] ?? e["Name"];
+        if (memberName is not null && name is not null && name.StartsWith("Agent/", StringComparison.Ordinal) && name != memberName) return facts;
         var member = e["Interface"] ?? e["Location"] ?? e["MemberInterface"];
         switch (e.Name)
         {

@@ -1,4 +1,7 @@
 using Akka.Actor;
+using Akka.Cluster.Tools.PublishSubscribe;
+using Xuc.Actors.Messages.Events;
+using Xuc.Actors.PubSub;
 using Xuc.Actors.Configuration;
 using Xuc.Actors.Messages.Commands;
 using Xuc.Actors.Messages.Pbx;
@@ -37,8 +40,10 @@ public sealed class AgentRequests(ActorSystem system, PbxGateway pbx, EntityConf
             var other = await agents.Ask<AgentRequestOutcome>(new AgentLogoutRequest(holder, new AgentRequester(r.By.Login, null)), ActionTimeout * 2);
             if (!other.Ok && other.Error != AgentErrors.AgentNotLoggedIn) return other with { AgentId = s.AgentId };
         }
-        // The router must know the line is his before the PBX reports him added.
+        // The router must know the line is his before the PBX reports him added: the registry, and at once the
+        // agent-logins topic (the registry's change notifications come on an interval).
         await AgentInterfaces.SetAsync(system, line.Interface, s.AgentId, RegistryTimeout);
+        DistributedPubSub.Get(system).Mediator.Tell(new Publish(Topics.AgentLogins, new AgentLoggedIn(s.AgentId, line.Number, line.Interface, DateTimeOffset.UtcNow)));
 
         var adds = config.DefaultQueues
             .Select(m => (Queue: directory.QueueById(m.QueueId), m.Penalty))

@@ -1,0 +1,221 @@
+using System.Text.RegularExpressions;
+using Newtonsoft.Json.Linq;
+using Xuc.PbxSim;
+using Xuc.PbxSim.Model;
+using Xuc.Tests.Support;
+
+namespace Xuc.Tests.Host;
+
+/// <summary>
+/// Agents over a real CTI WebSocket against the embedded PbxSim and the demo configuration (docs/cti-websocket.md,
+/// "Agents"): the frames each session receives, compared whole, and the queue actions the simulator received.
+/// Demo agents: 1 jbond (line 1001, group 1, sales penalty 0 + billing penalty 1), 2 mmoneypenny (1002, group 1,
+/// sales 0 + billing 0), 6 vlynd (1006, group 2, support through Local/1006@agents/n + billing 1); alice supervises
+/// group 1; bob (line 1012) has no agent. Each test uses its own agents (the class shares one server).
+/// </summary>
+public sealed partial class CtiAgentTests(ServerFixture fixture) : IClassFixture<ServerFixture>
+{
+    private TestServer Server => fixture.Server;
+    private PbxSimulator Sim => Server.App.Simulator!;
+
+    [GeneratedRegex("\"since\":(\\d+)")]
+    private static partial Regex SinceField();
+
+    /// <summary>The frame with <c>since</c> read as 0 when it is at most 2 s (the state just changed; the machine may be slow).</summary>
+    private static string Settled(string frame) => SinceField().Replace(frame, m => int.Parse(m.Groups[1].Value) <= 2 ? "\"since\":0" : m.Value);
+
+    private static string State(string name, int agent, string phone, string queues, string cause = "") =>
+        $$$"""{"msgType":"AgentStateEvent","ctiMessage":{"name":"{{{name}}}","agentId":{{{agent}}},"phoneNb":"{{{phone}}}","since":0,"queues":[{{{queues}}}],"cause":"{{{cause}}}"}}""";
+
+    private static string Command(string command, string arguments = "") =>
+        "{\"claz\":\"web\",\"command\":\"" + command + "\"" + (arguments.Length > 0 ? "," + arguments : "") + "}";
+
+    private static string Add(string queue, string iface, int penalty, string agentNumber, string line) =>
+        $"Action: QueueAdd|Queue: {queue}|Interface: {iface}|Penalty: {penalty}|MemberName: Agent/{agentNumber}|StateInterface: PJSIP/{line}";
+
+    private static string Remove(string queue, string iface) => $"Action: QueueRemove|Queue: {queue}|Interface: {iface}";
+
+    /// <summary>An agent's session: the connect sequence (8 frames), then his state, unasked.</summary>
+    private async Task<(CtiClient Client, string FirstState)> Agent(string login)
+    {
+        var client = await CtiClient.LoginAsync(Server, login, login);
+        await client.ReceiveManyAsync(8);
+        return (client, Settled(await client.ReceiveAsync() ?? throw new Xunit.Sdk.XunitException("closed")));
+    }
+
+    private static async Task<string> Next(CtiClient client) => Settled(await client.ReceiveAsync() ?? throw new Xunit.Sdk.XunitException("closed"));
+
+    /// <summary>Proves nothing else came before: a ping's Pong is the next frame.</summary>
+    private static async Task NothingMore(CtiClient client)
+    {
+        await client.SendAsync("""{"claz":"ping"}""");
+        Assert.Equal("""{"msgType":"Pong","ctiMessage":{}}""", await client.ReceiveAsync());
+    }
+
+    private async Task<IReadOnlyList<string>> SimSaw(int count)
+    {
+        var seen = new List<string>();
+        await Wait.Until(() =>
+        {
+            seen.AddRange(Sim.Observed.Take());
+            return Task.FromResult(seen.Count >= count);
+        }, CtiClient.Patience, $"{count} queue actions on the simulator");
+        return seen;
+    }
+
+    [Fact]
+    public async Task The_five_login_outcomes_give_each_agents_sessions_their_frames_and_the_pbx_the_queue_actions()
+    {
+        Sim.Observed.Watch("QueueAdd", "QueueRemove", "QueuePause");
+        Sim.Observed.Take();
+        var (jbond, jbondFirst) = await Agent("jbond");
+        var (money, moneyFirst) = await Agent("mmoneypenny");
+        Assert.Equal(State("AgentLoggedOut", 1, "", ""), jbondFirst);
+        Assert.Equal(State("AgentLoggedOut", 2, "", ""), moneyFirst);
+
+        // 1. not logged, a known line: logged in, in each of his queues with his penalty.
+        await jbond.SendAsync(Command("agentLogin", "\"agentphonenumber\":\"1001\""));
+        Assert.Equal(State("AgentReady", 1, "1001", "1,3"), await Next(jbond));
+        Assert.Equal([Add("sales", "PJSIP/1001", 0, "2001", "1001"), Add("billing", "PJSIP/1001", 1, "2001", "1001")], await SimSaw(2));
+
+        // 2. not logged, an unknown line: PhoneNumberUnknown, nothing asked of the PBX.
+        await money.SendAsync(Command("agentLogin", "\"agentphonenumber\":\"1999\",\"agentid\":2"));
+        Assert.Equal("""{"msgType":"AgentError","ctiMessage":{"Error":"PhoneNumberUnknown"}}""", await money.ReceiveAsync());
+
+        // 3. already on the requested line: he stays, his state is sent again.
+        await jbond.SendAsync(Command("agentLogin", "\"agentphonenumber\":\"1001\",\"agentid\":1"));
+        Assert.Equal(State("AgentReady", 1, "1001", "1,3"), await Next(jbond));
+
+        // 4. already on another line: an error, and he stays where he was.
+        await jbond.SendAsync(Command("agentLogin", "\"agentphonenumber\":\"1002\""));
+        Assert.Equal("""{"msgType":"AgentError","ctiMessage":{"Error":"LoggedInOnAnotherPhone","phoneNb":"1001","RequestedNb":"1002"}}""", await jbond.ReceiveAsync());
+        await NothingMore(jbond);
+        await NothingMore(money);
+        Assert.Empty(Sim.Observed.Take());
+
+        // 5. a line held by another agent: he takes it over, the other is logged out and told so on his session.
+        await money.SendAsync(Command("agentLogin", "\"agentphonenumber\":1001"));
+        Assert.Equal(State("AgentLoggedOut", 1, "1001", ""), await Next(jbond));
+        Assert.Equal(State("AgentReady", 2, "1001", "1,3"), await Next(money));
+        Assert.Equal([Remove("sales", "PJSIP/1001"), Remove("billing", "PJSIP/1001"),
+            Add("sales", "PJSIP/1001", 0, "2002", "1001"), Add("billing", "PJSIP/1001", 0, "2002", "1001")], await SimSaw(4));
+        Assert.Equal(["Agent/2002"], Sim.Model.Queues.Single(q => q.Name == "sales").Members.Where(m => m.Interface == "PJSIP/1001").Select(m => m.Name));
+
+        await money.SendAsync(Command("agentLogout"));
+        Assert.Equal(State("AgentLoggedOut", 2, "1001", ""), await Next(money));
+        Assert.Equal([Remove("sales", "PJSIP/1001"), Remove("billing", "PJSIP/1001")], await SimSaw(2));
+        await NothingMore(jbond);
+        await jbond.DisposeAsync();
+        await money.DisposeAsync();
+    }
+
+    private static string OnCall(int agent, string phone, string queues) =>
+        State("AgentOnCall", agent, phone, queues)[..^2] + ""","acd":true,"direction":"Incoming","callType":"External","monitorState":"DISABLED"}}""";
+
+    /// <summary>The next AgentStateEvent or AgentError (phone events of the same call, if any, are left aside).</summary>
+    private static async Task<string> NextAgentFrame(CtiClient client)
+    {
+        while (true)
+        {
+            var frame = await Next(client);
+            if (frame.Contains("\"msgType\":\"Agent", StringComparison.Ordinal)) return frame;
+        }
+    }
+
+    [Theory]
+    [InlineData("qboothroyd", 3, "1003", "3000", "1,3", "PJSIP/1003")]
+    [InlineData("vlynd", 6, "1006", "3001", "2,3", "Local/1006@agents/n")]
+    public async Task A_queue_call_rings_the_agent_then_he_is_on_call_in_wrap_up_for_the_queues_time_and_ready_again(
+        string login, int agent, string phone, string queueNumber, string queues, string member)
+    {
+        Sim.Model.SetEndpointBehaviour(phone, EndpointBehaviour.Manual);
+        var (client, _) = await Agent(login);
+        await client.SendAsync(Command("agentLogin", $"\"agentphonenumber\":\"{phone}\""));
+        Assert.Equal(State("AgentReady", agent, phone, queues), await Next(client));
+        var queue = Sim.Model.Queues.Single(q => q.Number == queueNumber);
+        Assert.Contains(queue.Members, m => m.Interface == member && m.StateInterface == "PJSIP/" + phone && m.Name == $"Agent/20{agent:00}");
+
+        var caller = Sim.Model.ExternalCall("0612345678", queueNumber);
+        Assert.Equal(State("AgentRinging", agent, phone, queues), await NextAgentFrame(client));
+        Sim.Model.Answer(phone);
+        Assert.Equal(OnCall(agent, phone, queues), await NextAgentFrame(client));
+        Sim.Model.Hangup(caller);
+        Assert.Equal(State("AgentOnWrapup", agent, phone, queues), await NextAgentFrame(client));
+        var ready = await NextAgentFrame(client);
+        Assert.Equal(State("AgentReady", agent, phone, queues), ready);
+
+        await client.SendAsync(Command("agentLogout"));
+        Assert.Equal(State("AgentLoggedOut", agent, phone, ""), await NextAgentFrame(client));
+        Assert.DoesNotContain(queue.Members, m => m.Interface == member);
+        await client.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_pause_from_the_pbx_side_and_one_from_the_session_reach_the_agent_with_their_reasons()
+    {
+        Sim.Observed.Watch("QueueAdd", "QueueRemove", "QueuePause");
+        var (client, _) = await Agent("fleiter");
+        await client.SendAsync(Command("agentLogin", "\"agentphonenumber\":\"1004\""));
+        Assert.Equal(State("AgentReady", 4, "1004", "1,3"), await Next(client));
+
+        // Another tool pauses him on the PBX (QueuePause sent to the simulator directly, in every queue).
+        Assert.Null(Sim.Model.PauseMember("PJSIP/1004", true, reason: "lunch"));
+        Assert.Equal(State("AgentOnPause", 4, "1004", "1,3", "lunch"), await Next(client));
+        Assert.Null(Sim.Model.PauseMember("PJSIP/1004", false));
+        Assert.Equal(State("AgentReady", 4, "1004", "1,3"), await Next(client));
+
+        Sim.Observed.Take();
+        await client.SendAsync(Command("pauseAgent", "\"reason\":\"coffee\""));
+        Assert.Equal(State("AgentOnPause", 4, "1004", "1,3", "coffee"), await Next(client));
+        Assert.Equal(["Action: QueuePause|Interface: PJSIP/1004|Paused: true|Reason: coffee"], await SimSaw(1));
+        Assert.All(Sim.Model.Queues.SelectMany(q => q.Members).Where(m => m.Interface == "PJSIP/1004"), m => Assert.Equal((true, "coffee"), (m.Paused, m.PausedReason)));
+        await client.SendAsync(Command("unpauseAgent", "\"agentid\":4"));
+        Assert.Equal(State("AgentReady", 4, "1004", "1,3"), await Next(client));
+        Assert.Equal(["Action: QueuePause|Interface: PJSIP/1004|Paused: false"], await SimSaw(1));
+
+        await client.SendAsync(Command("agentLogout"));
+        Assert.Equal(State("AgentLoggedOut", 4, "1004", ""), await Next(client));
+        await client.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_supervisor_acts_on_the_agents_of_his_groups_only_and_a_plain_user_on_his_own_agent_only()
+    {
+        Sim.Observed.Watch("QueueAdd", "QueueRemove", "QueuePause");
+        var (agent, _) = await Agent("bmawdsley");     // agent 5, group 1
+        var (other, _) = await Agent("ctrevelyan");    // agent 7, group 2
+        await using var alice = await CtiClient.LoginAsync(Server, "alice", "alice"); // Supervisor of group 1
+        await alice.ReceiveManyAsync(8);
+        await using var bob = await CtiClient.LoginAsync(Server, "bob", "bob");       // NoRight, no agent
+        await bob.ReceiveManyAsync(8);
+
+        await agent.SendAsync(Command("agentLogin", "\"agentphonenumber\":\"1005\""));
+        Assert.Equal(State("AgentReady", 5, "1005", "1,3"), await Next(agent));
+        Assert.Equal(State("AgentReady", 5, "1005", "1,3"), await Next(alice)); // she watches group 1
+        await other.SendAsync(Command("agentLogin", "\"agentphonenumber\":\"1007\""));
+        Assert.Equal(State("AgentReady", 7, "1007", "2,3"), await Next(other));
+        Sim.Observed.Take();
+
+        await alice.SendAsync(Command("pauseAgent", "\"agentid\":5,\"reason\":\"meeting\""));
+        Assert.Equal(State("AgentOnPause", 5, "1005", "1,3", "meeting"), await Next(agent));
+        Assert.Equal(State("AgentOnPause", 5, "1005", "1,3", "meeting"), await Next(alice));
+        Assert.Equal(["Action: QueuePause|Interface: PJSIP/1005|Paused: true|Reason: meeting"], await SimSaw(1));
+
+        await alice.SendAsync(Command("pauseAgent", "\"agentid\":7"));
+        Assert.Equal("""{"msgType":"Error","ctiMessage":{"Error":"NotAuthorized","message":"agent 7 is not in a group of alice's profile"}}""", await alice.ReceiveAsync());
+        await bob.SendAsync(Command("agentLogout", "\"agentid\":5"));
+        Assert.Equal("""{"msgType":"Error","ctiMessage":{"Error":"NotAuthorized","message":"agentLogout: agent 5 is not bob's own agent"}}""", await bob.ReceiveAsync());
+        await other.SendAsync(Command("unpauseAgent", "\"agentid\":5"));
+        Assert.Equal("""{"msgType":"Error","ctiMessage":{"Error":"NotAuthorized","message":"unpauseAgent: agent 5 is not ctrevelyan's own agent"}}""", await other.ReceiveAsync());
+        await NothingMore(alice);   // she never heard of agent 7, of group 2
+        await NothingMore(agent);
+        Assert.Empty(Sim.Observed.Take());
+
+        await agent.SendAsync(Command("agentLogout"));
+        Assert.Equal(State("AgentLoggedOut", 5, "1005", ""), await Next(agent));
+        await other.SendAsync(Command("agentLogout"));
+        Assert.Equal(State("AgentLoggedOut", 7, "1007", ""), await Next(other));
+        await agent.DisposeAsync();
+        await other.DisposeAsync();
+    }
+}
