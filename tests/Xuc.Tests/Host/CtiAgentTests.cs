@@ -1,5 +1,12 @@
 using System.Text.RegularExpressions;
-using Newtonsoft.Json.Linq;
+using Akka.Actor;
+using Akka.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Xuc.Actors.Configuration;
+using Xuc.Actors.Configuration.Model;
+using Xuc.Actors.Entities.Agent;
+using Xuc.Actors.Messages.Queries;
+using Xuc.Actors.Routing;
 using Xuc.PbxSim;
 using Xuc.PbxSim.Model;
 using Xuc.Tests.Support;
@@ -217,5 +224,41 @@ public sealed partial class CtiAgentTests(ServerFixture fixture) : IClassFixture
         Assert.Equal(State("AgentLoggedOut", 7, "1007", ""), await Next(other));
         await agent.DisposeAsync();
         await other.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_queue_the_pbx_refuses_gives_an_AgentError_with_its_words_and_leaves_the_agent_as_he_was()
+    {
+        // A queue the configuration has and the PBX does not: agent 8 answers only it, agent 9 billing and it.
+        await Server.App.Store.UpsertAsync(ConfigKinds.Queue, new Queue { Id = 9, Name = "nightshift", DisplayName = "Night shift", Number = "3099" });
+        var demo = DemoDataset.Create().Agents;
+        await Server.App.Store.UpsertAsync(ConfigKinds.Agent, demo.Single(a => a.Id == 8) with { DefaultQueues = [new QueueMembership(9, 0)] });
+        await Server.App.Store.UpsertAsync(ConfigKinds.Agent, demo.Single(a => a.Id == 9) with { DefaultQueues = [new QueueMembership(3, 2), new QueueMembership(9, 0)] });
+        var agents = await Server.App.Web.Services.GetRequiredService<IActorRegistry>().GetAsync<AgentRegion>();
+        foreach (var id in new[] { "8", "9" })
+            await Wait.Until(async () => (await agents.Ask<AgentState>(new GetAgentState(id), TimeSpan.FromSeconds(5))).Config?.DefaultQueues.Any(m => m.QueueId == 9) == true,
+                CtiClient.Patience, $"agent {id} answers nightshift");
+        Sim.Observed.Watch("QueueAdd", "QueueRemove", "QueuePause");
+        Sim.Observed.Take();
+
+        var (nwade, _) = await Agent("nwade");
+        await nwade.SendAsync(Command("agentLogin", "\"agentphonenumber\":\"1008\""));
+        Assert.Equal("""{"msgType":"AgentError","ctiMessage":{"Error":"PbxRefused","message":"QueueAdd nightshift: Unable to add interface to queue: No such queue"}}""",
+            await nwade.ReceiveAsync());
+        Assert.Equal([Add("nightshift", "PJSIP/1008", 0, "2008", "1008")], await SimSaw(1));
+        await NothingMore(nwade);
+        Assert.Equal(AgentStatus.LoggedOut, (await agents.Ask<AgentState>(new GetAgentState("8"), TimeSpan.FromSeconds(5))).Status);
+
+        // Billing took him, nightshift did not: he is taken out of billing again and stays logged out.
+        var (zgrishenko, _) = await Agent("zgrishenko");
+        await zgrishenko.SendAsync(Command("agentLogin", "\"agentphonenumber\":\"1009\""));
+        Assert.Equal("""{"msgType":"AgentError","ctiMessage":{"Error":"PbxRefused","message":"QueueAdd nightshift: Unable to add interface to queue: No such queue"}}""",
+            await NextAgentFrame(zgrishenko));
+        Assert.Equal([Add("billing", "PJSIP/1009", 2, "2009", "1009"), Add("nightshift", "PJSIP/1009", 0, "2009", "1009"), Remove("billing", "PJSIP/1009")], await SimSaw(3));
+        Assert.DoesNotContain(Sim.Model.Queues.SelectMany(q => q.Members), m => m.Interface == "PJSIP/1009");
+        await Wait.Until(async () => (await agents.Ask<AgentState>(new GetAgentState("9"), TimeSpan.FromSeconds(5))) is { Status: AgentStatus.LoggedOut, Memberships.Count: 0 },
+            CtiClient.Patience, "agent 9 is logged out, in no queue");
+        await nwade.DisposeAsync();
+        await zgrishenko.DisposeAsync();
     }
 }

@@ -38,6 +38,11 @@ public sealed class AgentActor : ReceivePersistentActor, IWithTimers
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly Queue<(object Request, IActorRef ReplyTo)> _waiting = new();
     private bool _busy;
+    private object? _busyWith;
+    /// <summary>Member events that came while a login ran, applied when it is done.</summary>
+    private readonly List<AmiEventData> _held = [];
+    /// <summary>The member events a refused login's undoing will still bring (swallowed when they come).</summary>
+    private readonly HashSet<string> _echoes = [];
     /// <summary>A change made while a request ran, published when it is done (one AgentStateEvent per request).</summary>
     private bool _unpublished;
     /// <summary>What clients last heard: status, phone, pause reason, queues, configuration.</summary>
@@ -113,6 +118,16 @@ public sealed class AgentActor : ReceivePersistentActor, IWithTimers
 
     private void OnPbxEvent(AmiEventData e)
     {
+        if (e.Name is "QueueMemberAdded" or "QueueMemberRemoved")
+        {
+            // A login's own member events wait for its outcome (a refused one is undone: its echoes are not news).
+            if (_busyWith is AgentLoginRequest)
+            {
+                _held.Add(e);
+                return;
+            }
+            if (_echoes.Remove(EchoKey(e.Name, e["Queue"], e["Interface"]))) return;
+        }
         var now = DateTimeOffset.UtcNow;
         var facts = AgentDerivation.FactsOf(_state, e, QueueIdOf, PhoneOf, now, MemberName);
         if (facts.Count > 0)
@@ -167,6 +182,7 @@ public sealed class AgentActor : ReceivePersistentActor, IWithTimers
             return;
         }
         _busy = true;
+        _busyWith = request;
         var state = _state;
         var config = _config;
         Task<AgentRequestOutcome> work = request switch
@@ -199,12 +215,28 @@ public sealed class AgentActor : ReceivePersistentActor, IWithTimers
         if (!done.Outcome.Ok && done.Request is AgentLoginRequest failed && !_state.LoggedIn && _directory?.LineByNumber(failed.PhoneNumber) is { } line)
             AgentInterfaces.Remove(Context, line.Interface, _state.AgentId);
         _busy = false;
+        _busyWith = null;
         if (facts.Count > 0) PersistAndPublish(facts, ActorRefs.Nobody);
         else if (done.Outcome.Ok && done.Request is AgentLoginRequest) Publish(again: true); // "already there": his state again
         else if (_unpublished) Publish();
+        ReplayHeld(done.Outcome);
         done.ReplyTo.Tell(done.Outcome);
         if (_waiting.TryDequeue(out var next)) Run(next.Request, next.ReplyTo);
     }
+
+    private void ReplayHeld(AgentRequestOutcome outcome)
+    {
+        var expected = outcome.Undone
+            .SelectMany(u => new[] { EchoKey("QueueMemberAdded", u.Queue, u.Interface), EchoKey("QueueMemberRemoved", u.Queue, u.Interface) })
+            .ToHashSet();
+        var held = _held.ToList();
+        _held.Clear();
+        foreach (var e in held)
+            if (!expected.Remove(EchoKey(e.Name, e["Queue"], e["Interface"]))) Self.Tell(new AgentAmiEvent(_state.AgentId, e));
+        _echoes.UnionWith(expected);
+    }
+
+    private static string EchoKey(string name, string? queue, string? member) => $"{name}|{queue}|{member}";
 
     private List<IAgentEvent> FactsOf(object request, AgentRequestOutcome outcome, DateTimeOffset now)
     {

@@ -62,10 +62,12 @@ public sealed class AgentRequests(ActorSystem system, PbxGateway pbx, EntityConf
             };
 
         // Not all queues took him: take him out of those that did, so a failed login changes nothing.
-        var undo = adds.Zip(results).Where(x => x.Item2 is PbxAnswered)
-            .Select(x => pbx.Send(new QueueRemoveAction { Queue = x.Item1.Queue, Interface = x.Item1.Interface }, ActionTimeout));
-        await Task.WhenAll(undo);
-        return Failure(s.AgentId, adds.Zip(results).First(x => x.Item2 is not PbxAnswered), a => a.Queue);
+        var taken = adds.Zip(results).Where(x => x.Item2 is PbxAnswered).Select(x => x.Item1).ToList();
+        await Task.WhenAll(taken.Select(a => pbx.Send(new QueueRemoveAction { Queue = a.Queue, Interface = a.Interface }, ActionTimeout)));
+        return Failure(s.AgentId, adds.Zip(results).First(x => x.Item2 is not PbxAnswered), a => a.Queue) with
+        {
+            Undone = taken.Select(a => (a.Queue, a.Interface)).ToArray(),
+        };
     }
 
     public async Task<AgentRequestOutcome> Logout(AgentState s)

@@ -45,6 +45,9 @@ public sealed record AgentRequestOutcome(string AgentId, string? Error = null, s
 
     /// <summary>A login's queues as the PBX took them (queue, configured id, member interface), for the entity to record.</summary>
     public IReadOnlyList<(string Queue, int QueueId, string Interface)> Joined { get; init; } = [];
+
+    /// <summary>A refused login's queues that took him and were asked to remove him again (queue, member interface).</summary>
+    public IReadOnlyList<(string Queue, string Interface)> Undone { get; init; } = [];
 }
 
 public static class AgentErrors
