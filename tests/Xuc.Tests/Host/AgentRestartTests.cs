@@ -18,10 +18,9 @@ public sealed partial class AgentRestartTests
     /// <summary>The frame without its <c>since</c> (a state recorded before the restart has been held for some seconds).</summary>
     private static string Unaged(string? frame) => SinceField().Replace(frame ?? "(closed)", "\"since\":0");
 
-    private static string State(string name, int agent, string phone, string queues, string cause = "") =>
-        $$$"""{"msgType":"AgentStateEvent","ctiMessage":{"name":"{{{name}}}","agentId":{{{agent}}},"phoneNb":"{{{phone}}}","since":0,"queues":[{{{queues}}}],"cause":"{{{cause}}}"}}""";
+    private static string State(string name, int agent, string phone, string queues, string cause = "") => CtiAgentTests.State(name, agent, phone, queues, cause);
 
-    private static string Command(string command, string arguments) => "{\"claz\":\"web\",\"command\":\"" + command + "\"," + arguments + "}";
+    private static string Command(string command, string arguments) => CtiAgentTests.Command(command, arguments);
 
     private static async Task<CtiClient> Agent(TestServer server, string login, string expectedState)
     {

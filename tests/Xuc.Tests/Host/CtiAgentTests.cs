@@ -31,10 +31,10 @@ public sealed partial class CtiAgentTests(ServerFixture fixture) : IClassFixture
     /// <summary>The frame with <c>since</c> read as 0 when it is at most 2 s (the state just changed; the machine may be slow).</summary>
     private static string Settled(string frame) => SinceField().Replace(frame, m => int.Parse(m.Groups[1].Value) <= 2 ? "\"since\":0" : m.Value);
 
-    private static string State(string name, int agent, string phone, string queues, string cause = "") =>
+    internal static string State(string name, int agent, string phone, string queues, string cause = "") =>
         $$$"""{"msgType":"AgentStateEvent","ctiMessage":{"name":"{{{name}}}","agentId":{{{agent}}},"phoneNb":"{{{phone}}}","since":0,"queues":[{{{queues}}}],"cause":"{{{cause}}}"}}""";
 
-    private static string Command(string command, string arguments = "") =>
+    internal static string Command(string command, string arguments = "") =>
         "{\"claz\":\"web\",\"command\":\"" + command + "\"" + (arguments.Length > 0 ? "," + arguments : "") + "}";
 
     private static string Add(string queue, string iface, int penalty, string agentNumber, string line) =>
