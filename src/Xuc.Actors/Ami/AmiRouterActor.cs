@@ -80,6 +80,9 @@ public sealed class AmiRouterActor : ReceiveActor, IWithUnboundedStash
     {
         var line = DeviceName.FromChannel(e["Channel"]) ?? DeviceOf(e);
         if (line is not null) ToLine(line, e);
+        // The channels of an agent's line also tell the agent (his own calls: dialing, talking).
+        if (line is not null && e.Name is "Newchannel" or "Newstate" or "Hangup" && AgentOf(line) is { } lineAgent)
+            _agents.Tell(new AgentAmiEvent(lineAgent, e));
         var destLine = DeviceName.FromChannel(e["DestChannel"]);
         if (destLine is not null && destLine != line) ToLine(destLine, e);
 

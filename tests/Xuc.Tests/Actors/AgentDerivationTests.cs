@@ -103,4 +103,26 @@ public sealed class AgentDerivationTests
         // Paused while wrapping up: paused once the wrap-up is over.
         Assert.Equal(AgentStatus.Paused, wrapUp.Apply(new AgentPaused("1", "break", t1)).EndWrapUp(t1).Status);
     }
+
+    [Fact]
+    public void His_own_calls_are_dialing_then_on_call_and_a_queue_calls_channel_is_left_to_the_queue_events()
+    {
+        var (s, _) = Follow(AgentState.Empty("1"), Member("QueueMemberAdded", "sales"));
+        static bool IsLine(string n) => n is "1001" or "1002";
+        var dialing = s.Apply(AmiEventData.Of("Newchannel", ("Channel", "PJSIP/1001-00000001"), ("ChannelState", "4"), ("Exten", "1002"), ("Uniqueid", "u1")), T0, isLine: IsLine);
+        Assert.Equal(AgentStatus.Dialing, dialing.Status);
+        var talking = dialing.Apply(AmiEventData.Of("Newstate", ("ChannelState", "6"), ("ConnectedLineNum", "1002"), ("Uniqueid", "u1")), T0, isLine: IsLine);
+        Assert.Equal(AgentStatus.OnCall, talking.Status);
+        Assert.Equal(new AgentOwnChannel("u1", true, true, false, "1002", true), talking.OwnCall);
+        Assert.Equal(AgentStatus.Ready, talking.Apply(AmiEventData.Of("Hangup", ("Uniqueid", "u1")), T0).Status);
+
+        // A queue call: its member channel appears first, then AgentCalled makes it the queue's; when the queue call
+        // completes (no wrap-up) before the channel hangs up, he is ready, not on a call of his own.
+        var rung = s.Apply(AmiEventData.Of("Newchannel", ("Channel", "PJSIP/1001-00000002"), ("ChannelState", "0"), ("Uniqueid", "u2")), T0)
+            .Apply(AmiEventData.Of("AgentCalled", ("Queue", "sales")), T0)
+            .Apply(AmiEventData.Of("Newstate", ("ChannelState", "6"), ("Uniqueid", "u2")), T0)
+            .Apply(AmiEventData.Of("AgentConnect", ("Queue", "sales")), T0);
+        Assert.Equal(AgentStatus.OnCall, rung.Status);
+        Assert.Equal(AgentStatus.Ready, rung.Apply(AmiEventData.Of("AgentComplete", ("Queue", "sales")), T0).Status);
+    }
 }

@@ -261,4 +261,35 @@ public sealed partial class CtiAgentTests(ServerFixture fixture) : IClassFixture
         await nwade.DisposeAsync();
         await zgrishenko.DisposeAsync();
     }
+
+    [Fact]
+    public async Task The_agents_own_calls_off_the_queues_show_as_dialing_then_on_call_not_acd()
+    {
+        Sim.Model.SetEndpointBehaviour("1010", EndpointBehaviour.Manual);
+        Sim.Model.SetEndpointBehaviour("1012", EndpointBehaviour.Manual);
+        var (client, _) = await Agent("hgoodhead");
+        await client.SendAsync(Command("agentLogin", "\"agentphonenumber\":\"1010\""));
+        Assert.Equal(State("AgentReady", 10, "1010", "2,3"), await Next(client));
+        string Own(string direction) =>
+            State("AgentOnCall", 10, "1010", "2,3")[..^2] + $$$""","acd":false,"direction":"{{{direction}}}","callType":"Internal","monitorState":"DISABLED"}}""";
+
+        // He calls bob's line: dialing, then on call (outgoing), then ready when it ends.
+        Sim.Model.Dial("1010", "1012");
+        Assert.Equal(State("AgentDialing", 10, "1010", "2,3"), await NextAgentFrame(client));
+        Sim.Model.Answer("1012");
+        Assert.Equal(Own("Outgoing"), await NextAgentFrame(client));
+        Sim.Model.Hangup("1012");
+        Assert.Equal(State("AgentReady", 10, "1010", "2,3"), await NextAgentFrame(client));
+
+        // Bob calls him directly: on call (incoming) once he answers.
+        Sim.Model.Dial("1012", "1010");
+        Sim.Model.Answer("1010");
+        Assert.Equal(Own("Incoming"), await NextAgentFrame(client));
+        Sim.Model.Hangup("1010");
+        Assert.Equal(State("AgentReady", 10, "1010", "2,3"), await NextAgentFrame(client));
+
+        await client.SendAsync(Command("agentLogout"));
+        Assert.Equal(State("AgentLoggedOut", 10, "1010", ""), await NextAgentFrame(client));
+        await client.DisposeAsync();
+    }
 }

@@ -46,7 +46,7 @@ public sealed class AgentActor : ReceivePersistentActor, IWithTimers
     /// <summary>A change made while a request ran, published when it is done (one AgentStateEvent per request).</summary>
     private bool _unpublished;
     /// <summary>What clients last heard: status, phone, pause reason, queues, configuration.</summary>
-    private (AgentStatus, string?, string?, string, AgentConfig?) _published;
+    private (AgentStatus, string?, string?, string, AgentConfig?, string?) _published;
     private int _checks;
 
     public override string PersistenceId { get; }
@@ -136,15 +136,18 @@ public sealed class AgentActor : ReceivePersistentActor, IWithTimers
             return;
         }
         var wrapUp = e.Name == "AgentComplete" && e["Queue"] is { } q ? _directory?.Queue(q)?.WrapUpSeconds ?? 0 : 0;
-        var next = _state.Apply(e, now, wrapUp);
+        var next = _state.Apply(e, now, wrapUp, IsLine);
         if (ReferenceEquals(next, _state)) return;
+        var wasWrappingUp = _state.CallStatus == AgentStatus.Wrapup;
         _state = next;
-        if (_state.CallStatus == AgentStatus.Wrapup) Timers.StartSingleTimer(WrapUpTimer, WrapUpEnded.Instance, TimeSpan.FromSeconds(wrapUp));
-        else Timers.Cancel(WrapUpTimer);
+        if (_state.CallStatus == AgentStatus.Wrapup && !wasWrappingUp) Timers.StartSingleTimer(WrapUpTimer, WrapUpEnded.Instance, TimeSpan.FromSeconds(wrapUp));
+        else if (_state.CallStatus != AgentStatus.Wrapup) Timers.Cancel(WrapUpTimer);
         Publish();
     }
 
     private string? MemberName => _config is null ? null : AgentRequests.MemberName(_config);
+
+    private bool IsLine(string number) => number.Length > 0 && _directory?.LineByNumber(number) is not null;
 
     private int QueueIdOf(string queue) => _directory?.Queue(queue)?.Id ?? 0;
 
@@ -365,7 +368,7 @@ public sealed class AgentActor : ReceivePersistentActor, IWithTimers
         }
         _unpublished = false;
         // A change undone before anyone heard of it (a refused login's queues added, then removed) is not news.
-        var view = (_state.Status, _state.PhoneNumber, _state.PauseReason, string.Join(",", _state.Memberships.Select(m => m.QueueId)), _config);
+        var view = (_state.Status, _state.PhoneNumber, _state.PauseReason, string.Join(",", _state.Memberships.Select(m => m.QueueId)), _config, _state.OwnCall?.UniqueId);
         if (!again && view == _published) return;
         _published = view;
         var changed = new AgentStateChanged(Current);

@@ -14,6 +14,7 @@ public static class AgentStateFrames
         AgentStatus.Wrapup => "AgentOnWrapup",
         AgentStatus.Ringing => "AgentRinging",
         AgentStatus.OnCall => "AgentOnCall",
+        AgentStatus.Dialing => "AgentDialing",
         _ => "AgentLoggedOut",
     };
 
@@ -22,10 +23,15 @@ public static class AgentStateFrames
         var since = s.Since == DateTimeOffset.MinValue ? 0 : Math.Max(0, (long)(now - s.Since).TotalSeconds);
         var frame = new AgentStateEvent(NameOf(s.Status), int.Parse(s.AgentId, CultureInfo.InvariantCulture), s.PhoneNumber ?? "", since,
             s.Memberships.Where(m => m.QueueId > 0).Select(m => m.QueueId).ToArray(), s.PauseReason ?? "");
-        // A queue call reached the agent through app_queue: acd, incoming, from outside (callers join queues from the
-        // outside world); no recording is known to Xuc yet.
-        return s.Status == AgentStatus.OnCall
-            ? frame with { Acd = s.Call is not null, Direction = "Incoming", CallType = "External", MonitorState = "DISABLED" }
-            : frame;
+        if (s.Status != AgentStatus.OnCall) return frame;
+        // A queue call reached the agent through app_queue (acd, incoming); his own call is acd false, in the direction
+        // he placed or took it. Internal: the other party is a configured line. No recording is known to Xuc yet.
+        return s.CallStatus == AgentStatus.OnCall
+            ? frame with { Acd = true, Direction = "Incoming", CallType = s.Call?.Internal == true ? "Internal" : "External", MonitorState = "DISABLED" }
+            : frame with
+            {
+                Acd = false, Direction = s.OwnCall?.Outbound == true ? "Outgoing" : "Incoming",
+                CallType = s.OwnCall?.Internal == true ? "Internal" : "External", MonitorState = "DISABLED",
+            };
     }
 }
