@@ -54,6 +54,8 @@ public static class CommandCatalog
         specs.Add(new(Agents.SessionAgents.Logout, [agentId], Everyone, true));
         specs.Add(new(Agents.SessionAgents.Pause, [agentId, CommandArgument.String("reason", required: false)], Everyone, true));
         specs.Add(new(Agents.SessionAgents.Unpause, [agentId], Everyone, true));
+        specs.Add(new(Agents.SessionAgents.MonitorPause, [agentId], Everyone, true));
+        specs.Add(new(Agents.SessionAgents.MonitorUnpause, [agentId], Everyone, true));
         // PROTOCOL.md §3: NoRight users act on their own line, agent and data only; these act on other agents or users.
         string[] supervisorOnly =
         [
@@ -68,7 +70,7 @@ public static class CommandCatalog
             "getCurrentCallsPhoneEvents", "subscribeToPhoneHints", "unsubscribeFromAllPhoneHints", "getList", "getConfig", "conference",
             "conferenceInvite", "conferenceMute", "conferenceUnmute", "conferenceKick", "conferenceDeafen", "conferenceUndeafen",
             "conferenceMuteAll", "conferenceUnmuteAll", "conferenceMuteMe", "conferenceUnmuteMe", "conferenceReset", "conferenceClose",
-            "monitorPause", "monitorUnpause", "subscribeToAgentEvents",
+            "subscribeToAgentEvents",
             "getAgentStates", "subscribeToAgentStats", "getAgentDirectory", "subscribeToQueueStats", "subscribeToQueueCalls",
             "unSubscribeToQueueCalls", "getQueueStatistics", "directoryLookUp", "searchContacts", "getFavorites", "getFavoriteContacts",
             "addFavorite", "removeFavorite", "getUserCallHistory", "getAgentCallHistory", "getQueueCallHistory", "getUserCallHistoryByDays",

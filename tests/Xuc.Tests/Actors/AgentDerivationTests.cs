@@ -113,7 +113,7 @@ public sealed class AgentDerivationTests
         Assert.Equal(AgentStatus.Dialing, dialing.Status);
         var talking = dialing.Apply(AmiEventData.Of("Newstate", ("ChannelState", "6"), ("ConnectedLineNum", "1002"), ("Uniqueid", "u1")), T0, isLine: IsLine);
         Assert.Equal(AgentStatus.OnCall, talking.Status);
-        Assert.Equal(new AgentOwnChannel("u1", true, true, false, "1002", true), talking.OwnCall);
+        Assert.Equal(new AgentOwnChannel("u1", true, true, false, "1002", true, "PJSIP/1001-00000001"), talking.OwnCall);
         Assert.Equal(AgentStatus.Ready, talking.Apply(AmiEventData.Of("Hangup", ("Uniqueid", "u1")), T0).Status);
 
         // A queue call: its member channel appears first, then AgentCalled makes it the queue's; when the queue call

@@ -263,21 +263,33 @@ public sealed partial class CtiAgentTests(ServerFixture fixture) : IClassFixture
     }
 
     [Fact]
-    public async Task The_agents_own_calls_off_the_queues_show_as_dialing_then_on_call_not_acd()
+    public async Task The_agents_own_calls_off_the_queues_show_as_dialing_then_on_call_not_acd_and_their_recording_can_be_paused()
     {
         Sim.Model.SetEndpointBehaviour("1010", EndpointBehaviour.Manual);
         Sim.Model.SetEndpointBehaviour("1012", EndpointBehaviour.Manual);
         var (client, _) = await Agent("hgoodhead");
         await client.SendAsync(Command("agentLogin", "\"agentphonenumber\":\"1010\""));
         Assert.Equal(State("AgentReady", 10, "1010", "2,3"), await Next(client));
-        string Own(string direction) =>
-            State("AgentOnCall", 10, "1010", "2,3")[..^2] + $$$""","acd":false,"direction":"{{{direction}}}","callType":"Internal","monitorState":"DISABLED"}}""";
+        string Own(string direction, string monitor = "DISABLED") =>
+            State("AgentOnCall", 10, "1010", "2,3")[..^2] + $$$""","acd":false,"direction":"{{{direction}}}","callType":"Internal","monitorState":"{{{monitor}}}"}}""";
+        Sim.Observed.Watch("MixMonitorMute");
+        Sim.Observed.Take();
+        await client.SendAsync(Command("monitorPause"));
+        Assert.Equal("""{"msgType":"AgentError","ctiMessage":{"Error":"AgentNotOnCall","message":"agent 10 has no call up"}}""", await NextAgentFrame(client));
 
         // He calls bob's line: dialing, then on call (outgoing), then ready when it ends.
         Sim.Model.Dial("1010", "1012");
         Assert.Equal(State("AgentDialing", 10, "1010", "2,3"), await NextAgentFrame(client));
         Sim.Model.Answer("1012");
         Assert.Equal(Own("Outgoing"), await NextAgentFrame(client));
+        // His call's recording paused and resumed (MixMonitorMute on his channel).
+        await client.SendAsync(Command("monitorPause", "\"agentid\":10"));
+        Assert.Equal(Own("Outgoing", "PAUSED"), await NextAgentFrame(client));
+        await client.SendAsync(Command("monitorUnpause"));
+        Assert.Equal(Own("Outgoing", "ACTIVE"), await NextAgentFrame(client));
+        var mutes = await SimSaw(2);
+        Assert.All(mutes, m => Assert.Matches(@"^Action: MixMonitorMute\|Channel: PJSIP/1010-[0-9a-f]{8}\|Direction: both\|State: [01]$", m));
+        Assert.Equal(["State: 1", "State: 0"], mutes.Select(m => m[^8..]));
         Sim.Model.Hangup("1012");
         Assert.Equal(State("AgentReady", 10, "1010", "2,3"), await NextAgentFrame(client));
 

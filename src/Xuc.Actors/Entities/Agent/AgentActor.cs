@@ -46,7 +46,7 @@ public sealed class AgentActor : ReceivePersistentActor, IWithTimers
     /// <summary>A change made while a request ran, published when it is done (one AgentStateEvent per request).</summary>
     private bool _unpublished;
     /// <summary>What clients last heard: status, phone, pause reason, queues, configuration.</summary>
-    private (AgentStatus, string?, string?, string, AgentConfig?, string?) _published;
+    private (AgentStatus, string?, string?, string, AgentConfig?, string?, bool?) _published;
     private int _checks;
 
     public override string PersistenceId { get; }
@@ -88,6 +88,7 @@ public sealed class AgentActor : ReceivePersistentActor, IWithTimers
         Command<AgentLoginRequest>(r => Run(r, Sender));
         Command<AgentLogoutRequest>(r => Run(r, Sender));
         Command<AgentPauseRequest>(r => Run(r, Sender));
+        Command<AgentMonitorRequest>(r => Run(r, Sender));
         Command<RequestDone>(OnRequestDone);
 
         Command<AgentAmiEvent>(m => OnPbxEvent(m.Event));
@@ -167,6 +168,7 @@ public sealed class AgentActor : ReceivePersistentActor, IWithTimers
             AgentLoginRequest l => l.By,
             AgentLogoutRequest o => o.By,
             AgentPauseRequest p => p.By,
+            AgentMonitorRequest m => m.By,
             _ => null,
         };
         if (_config is null || by is null)
@@ -193,6 +195,7 @@ public sealed class AgentActor : ReceivePersistentActor, IWithTimers
             AgentLoginRequest l => requests.Login(state, config, l),
             AgentLogoutRequest => requests.Logout(state),
             AgentPauseRequest p => requests.Pause(state, p),
+            AgentMonitorRequest m => requests.Monitor(state, m),
             _ => throw new ArgumentOutOfRangeException(nameof(request)),
         };
         work.PipeTo(Self, success: o => new RequestDone(request, o, replyTo),
@@ -219,6 +222,12 @@ public sealed class AgentActor : ReceivePersistentActor, IWithTimers
             AgentInterfaces.Remove(Context, line.Interface, _state.AgentId);
         _busy = false;
         _busyWith = null;
+        // The recording's state is the call's, not a recorded fact.
+        if (done.Outcome.Ok && done.Request is AgentMonitorRequest monitor && _state.TalkingChannel is not null)
+        {
+            _state = _state with { MonitorPaused = monitor.Pause };
+            _unpublished = true;
+        }
         if (facts.Count > 0) PersistAndPublish(facts, ActorRefs.Nobody);
         else if (done.Outcome.Ok && done.Request is AgentLoginRequest) Publish(again: true); // "already there": his state again
         else if (_unpublished) Publish();
@@ -368,7 +377,7 @@ public sealed class AgentActor : ReceivePersistentActor, IWithTimers
         }
         _unpublished = false;
         // A change undone before anyone heard of it (a refused login's queues added, then removed) is not news.
-        var view = (_state.Status, _state.PhoneNumber, _state.PauseReason, string.Join(",", _state.Memberships.Select(m => m.QueueId)), _config, _state.OwnCall?.UniqueId);
+        var view = (_state.Status, _state.PhoneNumber, _state.PauseReason, string.Join(",", _state.Memberships.Select(m => m.QueueId)), _config, _state.OwnCall?.UniqueId, _state.MonitorPaused);
         if (!again && view == _published) return;
         _published = view;
         var changed = new AgentStateChanged(Current);

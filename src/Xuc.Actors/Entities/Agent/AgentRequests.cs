@@ -92,6 +92,16 @@ public sealed class AgentRequests(ActorSystem system, PbxGateway pbx, EntityConf
             : Failure(s.AgentId, pauses.Zip(results).First(x => x.Item2 is not PbxAnswered), a => a.Interface);
     }
 
+    /// <summary>MixMonitorMute (Asterisk 13+; res_monitor's PauseMonitor is gone since Asterisk 21) on his talking channel.</summary>
+    public async Task<AgentRequestOutcome> Monitor(AgentState s, AgentMonitorRequest r)
+    {
+        if (!s.LoggedIn) return new AgentRequestOutcome(s.AgentId, AgentErrors.AgentNotLoggedIn);
+        if (s.TalkingChannel is not { } channel) return new AgentRequestOutcome(s.AgentId, AgentErrors.AgentNotOnCall, $"agent {s.AgentId} has no call up");
+        var mute = new MixMonitorMuteAction { Channel = channel, Direction = "both", State = r.Pause ? "1" : "0" };
+        var result = await pbx.Send(mute, ActionTimeout);
+        return result is PbxAnswered ? new AgentRequestOutcome(s.AgentId, PhoneNb: s.PhoneNumber) : Failure(s.AgentId, (mute, result), a => a.Channel);
+    }
+
     private static AgentRequestOutcome Failure<T>(string agentId, (T Action, PbxResult Result) failed, Func<T, string> what) where T : AmiAction
         => failed.Result switch
         {

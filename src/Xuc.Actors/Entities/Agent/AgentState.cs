@@ -17,7 +17,7 @@ public sealed record AgentCall(string Queue, string CallerNumber, string Channel
 /// A channel on the agent's own line. <paramref name="Acd"/>: it carries a queue call (followed by the queue events);
 /// the others are his own calls (acd false): dialing out, or talking.
 /// </summary>
-public sealed record AgentOwnChannel(string UniqueId, bool Outbound, bool Up, bool Acd, string OtherNumber, bool Internal);
+public sealed record AgentOwnChannel(string UniqueId, bool Outbound, bool Up, bool Acd, string OtherNumber, bool Internal, string Channel = "");
 
 /// <summary>
 /// An agent's state. Login, queues and pause are persisted facts (<see cref="Apply(IAgentEvent)"/>), recorded as the
@@ -51,6 +51,15 @@ public sealed record AgentState(
 
     /// <summary>The channels on his line (queue calls' and his own).</summary>
     public IReadOnlyList<AgentOwnChannel> Channels { get; init; } = [];
+
+    /// <summary>
+    /// The recording of his current call as the last <c>monitorPause</c> / <c>monitorUnpause</c> left it: true paused,
+    /// false recording, null unknown (Xuc does not see recordings start); forgotten when the call ends.
+    /// </summary>
+    public bool? MonitorPaused { get; init; }
+
+    /// <summary>The channel of his line that is talking (a queue call's or his own), for the recording commands.</summary>
+    public string? TalkingChannel => Channels.FirstOrDefault(c => c.Up && c.Channel.Length > 0)?.Channel;
 
     /// <summary>His own call (not a queue's) that is up, else one he is dialing out on.</summary>
     public AgentOwnChannel? OwnCall => Channels.FirstOrDefault(c => !c.Acd && c.Up) ?? Channels.FirstOrDefault(c => !c.Acd && c.Outbound);
@@ -117,7 +126,8 @@ public sealed record AgentState(
             {
                 // A channel in Ring (4) is the phone dialing out; one created Down rings it.
                 Channels = Channels.Append(new AgentOwnChannel(id, e["ChannelState"] == "4", e["ChannelState"] == "6",
-                    state.CallStatus is AgentStatus.Ringing or AgentStatus.OnCall or AgentStatus.Wrapup, e["Exten"] ?? "", isLine?.Invoke(e["Exten"] ?? "") ?? false)).ToArray(),
+                    state.CallStatus is AgentStatus.Ringing or AgentStatus.OnCall or AgentStatus.Wrapup, e["Exten"] ?? "", isLine?.Invoke(e["Exten"] ?? "") ?? false,
+                    e["Channel"] ?? "")).ToArray(),
             },
             "Newstate" when Channels.Any(c => c.UniqueId == e["Uniqueid"]) => state with
             {
@@ -132,6 +142,7 @@ public sealed record AgentState(
             _ => state,
         };
         if (ReferenceEquals(state, this)) return this;
+        if (state.MonitorPaused is not null && state.TalkingChannel is null) state = state with { MonitorPaused = null };
         return state.Status != Status || state.CallStatus != CallStatus ? state with { Since = now } : state;
     }
 

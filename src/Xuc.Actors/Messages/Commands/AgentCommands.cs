@@ -35,6 +35,9 @@ public sealed record AgentLogoutRequest(string AgentId, AgentRequester By) : IWi
 /// <summary><c>pauseAgent</c> / <c>unpauseAgent</c>: QueuePause on each of his member interfaces.</summary>
 public sealed record AgentPauseRequest(string AgentId, bool Pause, string? Reason, AgentRequester By) : IWithAgentId;
 
+/// <summary><c>monitorPause</c> / <c>monitorUnpause</c>: MixMonitorMute on the channel of the agent's current call.</summary>
+public sealed record AgentMonitorRequest(string AgentId, bool Pause, AgentRequester By) : IWithAgentId;
+
 /// <summary>
 /// The answer to an agent request: <see cref="Error"/> null when the PBX did all it was asked (the state events follow
 /// from the PBX), else one of <see cref="AgentErrors"/> with the PBX's words in <see cref="Message"/>.
@@ -55,6 +58,8 @@ public static class AgentErrors
     public const string PhoneNumberUnknown = "PhoneNumberUnknown";
     public const string LoggedInOnAnotherPhone = "LoggedInOnAnotherPhone";
     public const string AgentNotLoggedIn = "AgentNotLoggedIn";
+    /// <summary>monitorPause / monitorUnpause with no call up on the agent's line.</summary>
+    public const string AgentNotOnCall = "AgentNotOnCall";
     public const string UnknownAgent = "UnknownAgent";
     public const string NotAuthorized = "NotAuthorized";
     /// <summary>The PBX answered <c>Response: Error</c>; the message is its text.</summary>

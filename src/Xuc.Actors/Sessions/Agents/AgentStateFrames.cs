@@ -18,6 +18,9 @@ public static class AgentStateFrames
         _ => "AgentLoggedOut",
     };
 
+    /// <summary>PAUSED / ACTIVE after monitorPause / monitorUnpause on this call; DISABLED when Xuc knows of no recording.</summary>
+    public static string MonitorState(AgentState s) => s.MonitorPaused switch { true => "PAUSED", false => "ACTIVE", null => "DISABLED" };
+
     public static AgentStateEvent Of(AgentState s, DateTimeOffset now)
     {
         var since = s.Since == DateTimeOffset.MinValue ? 0 : Math.Max(0, (long)(now - s.Since).TotalSeconds);
@@ -25,13 +28,13 @@ public static class AgentStateFrames
             s.Memberships.Where(m => m.QueueId > 0).Select(m => m.QueueId).ToArray(), s.PauseReason ?? "");
         if (s.Status != AgentStatus.OnCall) return frame;
         // A queue call reached the agent through app_queue (acd, incoming); his own call is acd false, in the direction
-        // he placed or took it. Internal: the other party is a configured line. No recording is known to Xuc yet.
+        // he placed or took it. Internal: the other party is a configured line. The recording's state is what monitorPause / monitorUnpause left.
         return s.CallStatus == AgentStatus.OnCall
-            ? frame with { Acd = true, Direction = "Incoming", CallType = s.Call?.Internal == true ? "Internal" : "External", MonitorState = "DISABLED" }
+            ? frame with { Acd = true, Direction = "Incoming", CallType = s.Call?.Internal == true ? "Internal" : "External", MonitorState = MonitorState(s) }
             : frame with
             {
                 Acd = false, Direction = s.OwnCall?.Outbound == true ? "Outgoing" : "Incoming",
-                CallType = s.OwnCall?.Internal == true ? "Internal" : "External", MonitorState = "DISABLED",
+                CallType = s.OwnCall?.Internal == true ? "Internal" : "External", MonitorState = MonitorState(s),
             };
     }
 }

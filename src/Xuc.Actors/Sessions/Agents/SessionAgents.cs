@@ -26,7 +26,9 @@ public sealed class SessionAgents(SessionUser user, IActorRef agents, IActorRef 
     public const string Logout = "agentLogout";
     public const string Pause = "pauseAgent";
     public const string Unpause = "unpauseAgent";
-    public static readonly IReadOnlySet<string> Commands = new HashSet<string> { Login, Logout, Pause, Unpause };
+    public const string MonitorPause = "monitorPause";
+    public const string MonitorUnpause = "monitorUnpause";
+    public static readonly IReadOnlySet<string> Commands = new HashSet<string> { Login, Logout, Pause, Unpause, MonitorPause, MonitorUnpause };
 
     private readonly string? _ownAgent = user.User.AgentId?.ToString(CultureInfo.InvariantCulture);
     /// <summary>The instant of the newest state pushed per agent, so a snapshot read late never overwrites a newer change.</summary>
@@ -59,7 +61,7 @@ public sealed class SessionAgents(SessionUser user, IActorRef agents, IActorRef 
         push(AgentStateFrames.Of(s, now()));
     }
 
-    /// <summary>agentLogin, agentLogout, pauseAgent, unpauseAgent (arguments checked by the catalog).</summary>
+    /// <summary>agentLogin, agentLogout, pauseAgent, unpauseAgent, monitorPause, monitorUnpause (arguments checked by the catalog).</summary>
     public void Handle(string command, JObject frame)
     {
         var target = frame["agentid"] is { Type: not JTokenType.Null } id ? id.ToString() : _ownAgent;
@@ -80,6 +82,8 @@ public sealed class SessionAgents(SessionUser user, IActorRef agents, IActorRef 
             Login => new AgentLoginRequest(target, frame["agentphonenumber"]!.ToString(), by),
             Logout => new AgentLogoutRequest(target, by),
             Pause => new AgentPauseRequest(target, true, (string?)frame["reason"], by),
+            MonitorPause => new AgentMonitorRequest(target, true, by),
+            MonitorUnpause => new AgentMonitorRequest(target, false, by),
             _ => new AgentPauseRequest(target, false, null, by),
         };
         agents.Ask<AgentRequestOutcome>(request, RequestTimeout)
