@@ -2,7 +2,6 @@ using Akka.Actor;
 using Akka.Cluster.Tools.PublishSubscribe;
 using Akka.DistributedData;
 using Akka.Event;
-using Akka.Hosting;
 using Akka.Persistence;
 using Xuc.Actors.Configuration;
 using Xuc.Actors.Messages.Commands;
@@ -10,10 +9,8 @@ using AgentConfig = Xuc.Actors.Configuration.Model.Agent;
 using Xuc.Actors.Messages.Events;
 using Xuc.Actors.Messages.Pbx;
 using Xuc.Actors.Messages.Queries;
-using Xuc.Actors.Pbx;
 using Xuc.Actors.PubSub;
 using Xuc.Actors.Routing;
-using Xuc.Ami.Actions;
 
 namespace Xuc.Actors.Entities.Agent;
 
@@ -21,9 +18,10 @@ namespace Xuc.Actors.Entities.Agent;
 /// A sharded, event-sourced entity per agent. Login, queues and pause are recorded as the PBX reports them (member
 /// events, QueueStatus) and survive restarts (Akka.Persistence.Sql); call progress comes from the AMI events the
 /// router sends for the agent's interface. CTI requests (login, logout, pause) run one at a time: the PBX is asked,
-/// its refusal is answered, and the state follows the PBX's events.
+/// its refusal is answered, and the state follows the PBX's events (AgentActor.Requests.cs); after a restart the PBX's
+/// QueueStatus wins (AgentActor.PbxCheck.cs).
 /// </summary>
-public sealed class AgentActor : ReceivePersistentActor, IWithTimers
+public sealed partial class AgentActor : ReceivePersistentActor, IWithTimers
 {
     private const int SnapshotEvery = 100;
     private const string WrapUpTimer = "wrap-up";
@@ -153,172 +151,6 @@ public sealed class AgentActor : ReceivePersistentActor, IWithTimers
     private int QueueIdOf(string queue) => _directory?.Queue(queue)?.Id ?? 0;
 
     private string? PhoneOf(string device) => _directory?.Line(device)?.Number;
-
-    // ---- CTI requests, one at a time ----
-
-    private void Run(object request, IActorRef replyTo)
-    {
-        if (_busy)
-        {
-            _waiting.Enqueue((request, replyTo));
-            return;
-        }
-        var by = request switch
-        {
-            AgentLoginRequest l => l.By,
-            AgentLogoutRequest o => o.By,
-            AgentPauseRequest p => p.By,
-            AgentMonitorRequest m => m.By,
-            _ => null,
-        };
-        if (_config is null || by is null)
-        {
-            replyTo.Tell(new AgentRequestOutcome(_state.AgentId, AgentErrors.UnknownAgent, $"no agent {_state.AgentId} in the configuration"));
-            return;
-        }
-        if (!by.MayActOn(_config.GroupId))
-        {
-            replyTo.Tell(new AgentRequestOutcome(_state.AgentId, AgentErrors.NotAuthorized, $"agent {_state.AgentId} is not in a group of {by.Login}'s profile"));
-            return;
-        }
-        if (Requests() is not { } requests)
-        {
-            replyTo.Tell(new AgentRequestOutcome(_state.AgentId, AgentErrors.PbxUnavailable, "no AMI connection on this node"));
-            return;
-        }
-        _busy = true;
-        _busyWith = request;
-        var state = _state;
-        var config = _config;
-        Task<AgentRequestOutcome> work = request switch
-        {
-            AgentLoginRequest l => requests.Login(state, config, l),
-            AgentLogoutRequest => requests.Logout(state),
-            AgentPauseRequest p => requests.Pause(state, p),
-            AgentMonitorRequest m => requests.Monitor(state, m),
-            _ => throw new ArgumentOutOfRangeException(nameof(request)),
-        };
-        work.PipeTo(Self, success: o => new RequestDone(request, o, replyTo),
-            failure: e => new RequestDone(request, new AgentRequestOutcome(state.AgentId, AgentErrors.PbxUnavailable, e.GetBaseException().Message), replyTo));
-    }
-
-    private AgentRequests? Requests()
-    {
-        var registry = ActorRegistry.For(Context.System);
-        if (_directory is null || !registry.TryGet<AmiConnectionProxy>(out var proxy) || !registry.TryGet<AgentRegion>(out var agents)) return null;
-        return new AgentRequests(Context.System, new PbxGateway(proxy), _directory, agents);
-    }
-
-    /// <summary>
-    /// The PBX did what it was asked: record what its answers mean unless its events already did (the events may come
-    /// after the answers; an agent without queues gets none), then publish once. A failed request leaves the recorded
-    /// state as it was (a login that only some queues took was undone on the PBX; their events say so).
-    /// </summary>
-    private void OnRequestDone(RequestDone done)
-    {
-        var now = DateTimeOffset.UtcNow;
-        var facts = done.Outcome.Ok ? FactsOf(done.Request, done.Outcome, now) : [];
-        if (!done.Outcome.Ok && done.Request is AgentLoginRequest failed && !_state.LoggedIn && _directory?.LineByNumber(failed.PhoneNumber) is { } line)
-            AgentInterfaces.Remove(Context, line.Interface, _state.AgentId);
-        _busy = false;
-        _busyWith = null;
-        // The recording's state is the call's, not a recorded fact.
-        if (done.Outcome.Ok && done.Request is AgentMonitorRequest monitor && _state.TalkingChannel is not null)
-        {
-            _state = _state with { MonitorPaused = monitor.Pause };
-            _unpublished = true;
-        }
-        if (facts.Count > 0) PersistAndPublish(facts, ActorRefs.Nobody);
-        else if (done.Outcome.Ok && done.Request is AgentLoginRequest) Publish(again: true); // "already there": his state again
-        else if (_unpublished) Publish();
-        ReplayHeld(done.Outcome);
-        done.ReplyTo.Tell(done.Outcome);
-        if (_waiting.TryDequeue(out var next)) Run(next.Request, next.ReplyTo);
-    }
-
-    private void ReplayHeld(AgentRequestOutcome outcome)
-    {
-        var expected = outcome.Undone
-            .SelectMany(u => new[] { EchoKey("QueueMemberAdded", u.Queue, u.Interface), EchoKey("QueueMemberRemoved", u.Queue, u.Interface) })
-            .ToHashSet();
-        var held = _held.ToList();
-        _held.Clear();
-        foreach (var e in held)
-            if (!expected.Remove(EchoKey(e.Name, e["Queue"], e["Interface"]))) Self.Tell(new AgentAmiEvent(_state.AgentId, e));
-        _echoes.UnionWith(expected);
-    }
-
-    private static string EchoKey(string name, string? queue, string? member) => $"{name}|{queue}|{member}";
-
-    private List<IAgentEvent> FactsOf(object request, AgentRequestOutcome outcome, DateTimeOffset now)
-    {
-        var id = _state.AgentId;
-        var facts = new List<IAgentEvent>();
-        switch (request)
-        {
-            case AgentLoginRequest l when _directory?.LineByNumber(l.PhoneNumber) is { } line:
-                if (!_state.LoggedIn) facts.Add(new AgentLoggedIn(id, line.Number, line.Interface, now));
-                facts.AddRange(outcome.Joined
-                    .Where(j => !_state.LoggedIn || _state.Memberships.All(m => m.Queue != j.Queue || m.Interface != j.Interface))
-                    .Select(j => new AgentQueueJoined(id, j.Queue, j.QueueId, j.Interface, now)));
-                break;
-            case AgentLogoutRequest when _state.LoggedIn:
-                facts.AddRange(_state.Memberships.Select(m => new AgentQueueLeft(id, m.Queue, now)));
-                facts.Add(new AgentLoggedOut(id, now));
-                break;
-            case AgentPauseRequest { Pause: true } p when _state.LoggedIn && (!_state.Paused || _state.PauseReason != (p.Reason ?? "")):
-                facts.Add(new AgentPaused(id, p.Reason ?? "", now));
-                break;
-            case AgentPauseRequest { Pause: false } when _state.LoggedIn && _state.Paused:
-                facts.Add(new AgentUnpaused(id, now));
-                break;
-        }
-        return facts;
-    }
-
-    // ---- after a restart: the PBX wins ----
-
-    private void CheckQueueStatus()
-    {
-        if (!_state.LoggedIn) return;
-        if (!ActorRegistry.For(Context.System).TryGet<AmiConnectionProxy>(out var proxy)) return;
-        new PbxGateway(proxy).SendList(new QueueStatusAction(), AgentRequests.ActionTimeout)
-            .PipeTo(Self, success: r => new QueueStatusRead(r), failure: e => new QueueStatusRead(new PbxLinkDown("QueueStatus", e.Message)));
-    }
-
-    private void OnQueueStatus(QueueStatusRead read)
-    {
-        if (read.Result is not PbxAnswered answered)
-        {
-            if (++_checks < CheckAttempts) Timers.StartSingleTimer(CheckTimer, CheckWithPbx.Instance, CheckRetry);
-            else _log.Warning("Agent {0}: could not check his queues with the PBX after a restart ({1})", _state.AgentId, read.Result);
-            return;
-        }
-        var mine = answered.Items.Where(i => i.Name == "QueueMember" && IsMine(i)).ToList();
-        var now = DateTimeOffset.UtcNow;
-        var facts = new List<IAgentEvent>();
-        var state = _state;
-        foreach (var item in mine)
-            foreach (var fact in AgentDerivation.FactsOf(state, item, QueueIdOf, PhoneOf, now, MemberName))
-            {
-                facts.Add(fact);
-                state = state.Apply(fact);
-            }
-        facts.AddRange(AgentDerivation.Reconcile(state, mine.Select(i => i["Queue"]!).ToList(), now));
-        FollowPbx(facts, "after a restart");
-    }
-
-    private bool IsMine(AmiEventData item) =>
-        item["StateInterface"] == _state.Interface || item["Location"] == _state.Interface
-        || _state.Memberships.Any(m => m.Interface == item["Location"] && m.Queue == item["Queue"]);
-
-    private void FollowPbx(IReadOnlyList<IAgentEvent> facts, string when)
-    {
-        if (facts.Count == 0) return;
-        _log.Info("Agent {0}: the PBX differs from what was recorded {1}; following the PBX: {2}", _state.AgentId, when,
-            string.Join(", ", facts.Select(f => f.GetType().Name + (f is AgentQueueLeft q ? " " + q.Queue : f is AgentQueueJoined j ? " " + j.Queue : ""))));
-        PersistAndPublish(facts, ActorRefs.Nobody);
-    }
 
     // ---- recording ----
 
