@@ -42,6 +42,9 @@ public sealed class PbxSimulator : IAsyncDisposable
         if (RecordActions) _received.Enqueue(request);
     }
 
+    /// <summary>The actions of the names a test watches, as received (<see cref="ObservedActions.Watch"/>).</summary>
+    public ObservedActions Observed { get; } = new();
+
     /// <summary>Global dialplan variables (Setvar without a channel).</summary>
     internal ConcurrentDictionary<string, string> Globals { get; } = new(StringComparer.OrdinalIgnoreCase);
 

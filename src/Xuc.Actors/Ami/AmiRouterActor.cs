@@ -82,6 +82,9 @@ public sealed class AmiRouterActor : ReceiveActor, IWithUnboundedStash
     {
         var line = DeviceName.FromChannel(e["Channel"]) ?? DeviceOf(e);
         if (line is not null) ToLine(line, e);
+        // The channels of an agent's line also tell the agent (his own calls: dialing, talking).
+        if (line is not null && e.Name is "Newchannel" or "Newstate" or "Hangup" && AgentOf(line) is { } lineAgent)
+            _agents.Tell(new AgentAmiEvent(lineAgent, e));
         var destLine = DeviceName.FromChannel(e["DestChannel"]);
         if (destLine is not null && destLine != line) ToLine(destLine, e);
         foreach (var context in _calls.Observe(e)) _lines.Tell(context);
@@ -141,6 +144,13 @@ public sealed class AmiRouterActor : ReceiveActor, IWithUnboundedStash
                     items.Where(e => e.Name == "QueueEntry" && e["Uniqueid"] is not null).Select(e => e["Uniqueid"]!).ToArray(),
                     items.Where(e => e.Name == "QueueMember" && e["Location"] is not null).Select(e => e["Location"]!).ToArray()));
             }
+            // Every agent the router knows hears which queues the PBX still lists him in: the PBX wins.
+            var queuesOfAgent = status.Where(e => e.Name == "QueueMember" && e["Location"] is not null && e["Queue"] is not null)
+                .Select(e => (Agent: AgentOf(e["Location"]!), Queue: e["Queue"]!))
+                .Where(x => x.Agent is not null)
+                .ToLookup(x => x.Agent!, x => x.Queue);
+            foreach (var agent in _agentByInterface.Values.Distinct())
+                _agents.Tell(new ReconcileAgent(agent, queuesOfAgent[agent].ToArray()));
         }
     }
 

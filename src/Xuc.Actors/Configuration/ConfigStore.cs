@@ -87,6 +87,7 @@ public sealed class ConfigStore : IDisposable
         AgentGroups = (await db.GetTable<AgentGroupRow>().OrderBy(r => r.Id).ToListAsync()).Select(RowMapping.ToModel).ToList(),
         RightProfiles = (await db.GetTable<RightProfileRow>().OrderBy(r => r.Id).ToListAsync()).Select(RowMapping.ToModel).ToList(),
         UserStatuses = (await db.GetTable<UserStatusRow>().OrderBy(r => r.Name).ToListAsync()).Select(RowMapping.ToModel).ToList(),
+        SheetFields = (await db.GetTable<SheetFieldRow>().OrderBy(r => r.Name).ToListAsync()).Select(RowMapping.ToModel).ToList(),
         Contacts = (await db.GetTable<ContactRow>().OrderBy(r => r.Id).ToListAsync()).Select(RowMapping.ToModel).ToList(),
     };
 

@@ -9,6 +9,10 @@ public static partial class ConfigValidator
     [GeneratedRegex(@"^(PJSIP|SIP|IAX2|DAHDI|Local|SCCP)/[^\s/]+$")]
     private static partial Regex DeviceInterface();
 
+    /// <summary>A queue's member interface template: a technology, then the line's <c>{number}</c> somewhere (Local/{number}@agents/n).</summary>
+    [GeneratedRegex(@"^(PJSIP|SIP|IAX2|DAHDI|Local|SCCP)/[^\s{}]*\{number\}[^\s{}]*$")]
+    private static partial Regex MemberInterfaceTemplate();
+
     [GeneratedRegex(@"^[0-9*#+]{1,32}$")]
     private static partial Regex DialNumber();
 
@@ -92,6 +96,8 @@ public static partial class ConfigValidator
             Required("queue", id, "number", q.Number);
             Number("queue", id, "number", q.Number);
             if (q.WrapUpSeconds is < 0 or > 3600) errors.Add($"queue {id}: wrapUpSeconds {q.WrapUpSeconds} is outside 0..3600");
+            if (!string.IsNullOrEmpty(q.MemberInterface) && !MemberInterfaceTemplate().IsMatch(q.MemberInterface))
+                errors.Add($"queue {id}: memberInterface '{q.MemberInterface}' is not an interface template such as Local/{{number}}@agents/n");
         }
         var lineNumbers = s.Lines.Select(l => l.Number).ToHashSet();
         foreach (var q in s.Queues.Where(q => lineNumbers.Contains(q.Number)))

@@ -10,8 +10,8 @@ namespace Xuc.Actors.Configuration;
 public static class DemoDataset
 {
     /// <summary>
-    /// The queue whose members are Local channels in the bundled simulator (<c>Local/1006@agents/n</c>, state
-    /// interface <c>PJSIP/1006</c>), as FreePBX, XiVO and Wazo configure queue members; the others are rung directly.
+    /// The queue whose members are Local channels (<c>Local/1006@agents/n</c>, state interface <c>PJSIP/1006</c>: its
+    /// <see cref="Queue.MemberInterface"/>), as FreePBX, XiVO and Wazo configure queue members; the others are rung directly.
     /// </summary>
     public const string LocalMemberQueue = "support";
 
@@ -41,7 +41,7 @@ public static class DemoDataset
         var queues = new List<Queue>
         {
             new() { Id = 1, Name = "sales", DisplayName = "Sales", Number = "3000", Context = "default", WrapUpSeconds = 5 },
-            new() { Id = 2, Name = "support", DisplayName = "Support", Number = "3001", Context = "default", WrapUpSeconds = 10 },
+            new() { Id = 2, Name = "support", DisplayName = "Support", Number = "3001", Context = "default", WrapUpSeconds = 10, MemberInterface = "Local/{number}@agents/n" },
             new() { Id = 3, Name = "billing", DisplayName = "Billing", Number = "3002", Context = "default", WrapUpSeconds = 0 },
         };
         var agents = People.Select((p, i) =>

@@ -49,6 +49,12 @@ public sealed class EntityConfigDirectory
     /// <summary>The line with this directory number (phone hints); a scan, for occasional look-ups.</summary>
     public Line? LineOfNumber(string number) => _index.Lines.Values.FirstOrDefault(l => l.Number == number);
 
+    /// <summary>The line an agent asks to log in on, by its number (<c>agentphonenumber</c>).</summary>
+    public Line? LineByNumber(string number) => _index.Lines.Values.FirstOrDefault(l => l.Number == number);
+
+    /// <summary>A queue by its configuration id (an agent's default queues name them so).</summary>
+    public Queue? QueueById(int id) => _index.Queues.Values.FirstOrDefault(q => q.Id == id);
+
     public void Load(ConfigSnapshot snapshot)
     {
         var index = new Index(

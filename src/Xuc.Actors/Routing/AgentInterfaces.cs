@@ -31,6 +31,31 @@ public static class AgentInterfaces
     /// <summary>This node's replica now (answered with GetSuccess, or NotFound while nobody ever logged in).</summary>
     public static void Read(IActorContext context) => Replicator(context).Tell(Dsl.Get(Key, ReadLocal.Instance), context.Self);
 
+    /// <summary>The agent this node's replica has on the interface, or null (outside an actor: the agents' requests).</summary>
+    public static async Task<string?> HolderAsync(ActorSystem system, string @interface, TimeSpan timeout)
+    {
+        var answer = await DistributedData.Get(system).Replicator.Ask<IGetResponse>(Dsl.Get(Key, ReadLocal.Instance), timeout);
+        return answer is GetSuccess ok && ok.Get(Key).TryGetValue(@interface, out var agentId) ? agentId : null;
+    }
+
+    /// <summary><see cref="Set"/> awaited outside an actor: true once a majority of nodes has it (else it spreads by gossip).</summary>
+    public static async Task<bool> SetAsync(ActorSystem system, string @interface, string agentId, TimeSpan timeout)
+    {
+        var cluster = Akka.Cluster.Cluster.Get(system);
+        var answer = await DistributedData.Get(system).Replicator.Ask<IUpdateResponse>(
+            Dsl.Update(Key, LWWDictionary<string, string>.Empty, Write, d => d.SetItem(cluster, @interface, agentId)), timeout);
+        return answer.IsSuccessful;
+    }
+
+    /// <summary><see cref="Remove"/> awaited outside an actor.</summary>
+    public static async Task RemoveAsync(ActorSystem system, string @interface, string agentId, TimeSpan timeout)
+    {
+        var cluster = Akka.Cluster.Cluster.Get(system);
+        await DistributedData.Get(system).Replicator.Ask<IUpdateResponse>(
+            Dsl.Update(Key, LWWDictionary<string, string>.Empty, Write,
+                d => d.TryGetValue(@interface, out var holder) && holder == agentId ? d.Remove(cluster, @interface) : d), timeout);
+    }
+
     public static void Subscribe(IActorContext context) => Replicator(context).Tell(Dsl.Subscribe(Key, context.Self));
 
     private static IActorRef Replicator(IActorContext context) => DistributedData.Get(context.System).Replicator;

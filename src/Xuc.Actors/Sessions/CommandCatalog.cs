@@ -65,6 +65,14 @@ public static class CommandCatalog
             new(SubscribeToPhoneHints, [CommandArgument.StringList("phoneNumbers")], Everyone, true),
             new(UnsubscribeFromAllPhoneHints, [], Everyone, true),
         };
+        // Agents (docs/cti-websocket.md, "Agents"): whose agent a user may act on is checked per agent, not here.
+        CommandArgument agentId = new("agentid", [JTokenType.Integer, JTokenType.String], Required: false);
+        specs.Add(new(Agents.SessionAgents.Login, [new CommandArgument("agentphonenumber", [JTokenType.String, JTokenType.Integer]), agentId], Everyone, true));
+        specs.Add(new(Agents.SessionAgents.Logout, [agentId], Everyone, true));
+        specs.Add(new(Agents.SessionAgents.Pause, [agentId, CommandArgument.String("reason", required: false)], Everyone, true));
+        specs.Add(new(Agents.SessionAgents.Unpause, [agentId], Everyone, true));
+        specs.Add(new(Agents.SessionAgents.MonitorPause, [agentId], Everyone, true));
+        specs.Add(new(Agents.SessionAgents.MonitorUnpause, [agentId], Everyone, true));
         // PROTOCOL.md §3: NoRight users act on their own line, agent and data only; these act on other agents or users.
         string[] supervisorOnly =
         [
@@ -77,7 +85,7 @@ public static class CommandCatalog
             "dnd", "naFwd", "uncFwd", "busyFwd", "getList", "getConfig", "conference",
             "conferenceInvite", "conferenceMute", "conferenceUnmute", "conferenceKick", "conferenceDeafen", "conferenceUndeafen",
             "conferenceMuteAll", "conferenceUnmuteAll", "conferenceMuteMe", "conferenceUnmuteMe", "conferenceReset", "conferenceClose",
-            "agentLogin", "agentLogout", "pauseAgent", "unpauseAgent", "monitorPause", "monitorUnpause", "subscribeToAgentEvents",
+            "subscribeToAgentEvents",
             "getAgentStates", "subscribeToAgentStats", "getAgentDirectory", "subscribeToQueueStats", "subscribeToQueueCalls",
             "unSubscribeToQueueCalls", "getQueueStatistics", "directoryLookUp", "searchContacts", "getFavorites", "getFavoriteContacts",
             "addFavorite", "removeFavorite", "getUserCallHistory", "getAgentCallHistory", "getQueueCallHistory", "getUserCallHistoryByDays",

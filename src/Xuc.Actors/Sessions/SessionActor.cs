@@ -3,10 +3,15 @@ using Akka.Cluster.Tools.PublishSubscribe;
 using Akka.Event;
 using Xuc.Actors.Configuration;
 using Xuc.Actors.Configuration.Model;
+using Xuc.Actors.Entities.Agent;
 using Xuc.Actors.Entities.Line;
 using Xuc.Actors.Messages.Events;
 using Xuc.Actors.Messages.Queries;
+using Akka.Hosting;
+using Xuc.Actors.Messages.Commands;
 using Xuc.Actors.PubSub;
+using Xuc.Actors.Routing;
+using Xuc.Actors.Sessions.Agents;
 using Xuc.Actors.Sessions.Outbound;
 using Xuc.Actors.Sessions.Phone;
 
@@ -32,6 +37,8 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
     private readonly PhoneServices? _phone;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private SessionUser _user = null!;
+    private SessionAgents? _agents;
+    private IActorRef? _agentRegion;
     private string _status;
     private bool _closed;
     private int _waiting;
@@ -61,6 +68,7 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
 
     protected override void PreStart()
     {
+        _agentRegion = ActorRegistry.For(Context.System).TryGet<AgentRegion>(out var agents) ? agents : null;
         Timers.StartSingleTimer(LoggedOnTimer, LoggedOnTimedOut.Instance, _settings.LoggedOnTimeout);
         SetUpAsync().PipeTo(Self, failure: e => new SetUpFailed(e.GetBaseException().Message));
     }
@@ -75,7 +83,22 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
         var deviceState = user.Line is { } line
             ? (await _lines.Ask<LineSnapshot>(new GetLineState(line.Interface), _settings.LoggedOnTimeout * 2)).DeviceState
             : null;
-        return new SetUpDone(user, deviceState);
+        return new SetUpDone(user, deviceState, await OwnAgentStateAsync(user));
+    }
+
+    /// <summary>The user's own agent's state, the connect sequence's last frame (PROTOCOL.md §2); null for a user who is not an agent.</summary>
+    private async Task<AgentState?> OwnAgentStateAsync(SessionUser user)
+    {
+        if (user.User.AgentId is not { } id || _agentRegion is not { } agents) return null;
+        var agentId = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        try
+        {
+            return await agents.Ask<AgentState>(new GetAgentState(agentId), _settings.LoggedOnTimeout * 2);
+        }
+        catch (Exception e) when (e is AskTimeoutException or TaskCanceledException)
+        {
+            return AgentState.Empty(agentId);
+        }
     }
 
     private void SettingUp()
@@ -90,6 +113,8 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
             if (_closed) return;
             _mediator.Tell(new Subscribe(Topics.User(_login), Self));
             _mediator.Tell(new Subscribe(Topics.Config, Self));
+            if (_agentRegion is { } agents)
+                (_agents = new SessionAgents(_user, agents, _mediator, Self, Push, () => Context.System.Scheduler.Now)).Start(done.AgentState);
             if (_user.Line is { } line) _phoneFeeds?.Tell(new JoinLineFeed(line.Interface, Self, done.DeviceState));
             Become(Ready);
             Stash.UnstashAll();
@@ -140,6 +165,9 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
         Receive<LineFeedFrame>(f => Push(f.Message));
         Receive<ConfigChanged>(OnConfigChanged);
         Receive<UserRechecked>(OnUserRechecked);
+        Receive<AgentStateChanged>(m => _agents?.OnStateChanged(m));
+        Receive<OwnAgentReread>(m => _agents?.OnReread(m));
+        Receive<AgentRequestOutcome>(m => _agents?.OnOutcome(m));
         Receive<IdleTimedOut>(_ =>
         {
             var quiet = Context.System.Scheduler.Now - _lastHeard;
@@ -205,6 +233,10 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
                 break;
             case var phone when PhoneCommands.Handles(phone):
                 (Context.Child("phone") is var child && !child.IsNobody() ? child : Context.ActorOf(PhoneCommandActor.PropsFor(_user, _lines, _phone), "phone")).Tell(c, Self);
+                break;
+            case var agentCommand when SessionAgents.Commands.Contains(agentCommand):
+                if (_agents is null) Push(new CtiError(CtiErrors.NotImplemented, $"{spec.Name}: no agents on this node"));
+                else _agents.Handle(agentCommand, c.Frame);
                 break;
             default:
                 Push(new CtiError(CtiErrors.NotImplemented, $"{spec.Name} is not implemented yet"));
@@ -274,7 +306,7 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
 
     private static string Truncated(string text) => text.Length <= 80 ? text : text[..80] + "…";
 
-    private sealed record SetUpDone(SessionUser User, string? DeviceState);
+    private sealed record SetUpDone(SessionUser User, string? DeviceState, AgentState? AgentState);
     private sealed record SetUpFailed(string Reason);
     private sealed record UserRechecked(SessionUser? User);
 

@@ -4,7 +4,11 @@ using Xuc.Actors.Configuration.Model;
 namespace Xuc.Actors.Sessions;
 
 /// <summary>What a session needs of its user's configuration.</summary>
-public sealed record SessionUser(User User, ProfileKind Profile, Line? Line, IReadOnlyList<UserStatus> Statuses);
+public sealed record SessionUser(User User, ProfileKind Profile, Line? Line, IReadOnlyList<UserStatus> Statuses)
+{
+    /// <summary>The agent groups a Supervisor's profile lists (the agents he watches and may act on).</summary>
+    public IReadOnlyList<int> SupervisedGroups { get; init; } = [];
+}
 
 /// <summary>Finds a session's user; the server reads the configuration store, tests give fixed answers.</summary>
 public interface ISessionDirectory
@@ -27,7 +31,8 @@ public sealed class StoreSessionDirectory(ConfigStore store) : ISessionDirectory
         var user = await store.FindUserByLoginAsync(login);
         if (user is null) return null;
         var line = user.LineId is { } lineId ? (Line?)await store.GetAsync(ConfigKinds.Line, lineId.ToString()) : null;
-        return new SessionUser(user, await ProfileOfAsync(store, user), line, await StatusesAsync());
+        var profile = user.RightProfileId is { } profileId ? (RightProfile?)await store.GetAsync(ConfigKinds.RightProfile, profileId.ToString()) : null;
+        return new SessionUser(user, profile?.Kind ?? ProfileKind.Admin, line, await StatusesAsync()) { SupervisedGroups = profile?.GroupIds ?? [] };
     }
 
     private async Task<IReadOnlyList<UserStatus>> StatusesAsync()

@@ -9,8 +9,8 @@ namespace Xuc.Host.Startup;
 /// The bundled PBX simulator of the embedded default: one phone per configured line, one app_queue queue per
 /// configured queue, the manager user of the AMI settings. Phones answer by themselves after two seconds of
 /// ringing so a newcomer sees calls complete; queue members are added by agent login (QueueAdd), as on Asterisk,
-/// except in <see cref="DemoDataset.LocalMemberQueue"/>, whose agents (by their default queues and their user's
-/// line) are static Local-channel members, so the demo shows the Local channel traffic of a real PBX.
+/// with the member interface each queue configures (<see cref="DemoDataset.LocalMemberQueue"/>'s agents join as
+/// Local channels, so the demo shows the Local channel traffic of a real PBX).
 /// </summary>
 public static class EmbeddedSimulator
 {
@@ -31,11 +31,6 @@ public static class EmbeddedSimulator
         sim.Model.SetAllEndpointsBehaviour(EndpointBehaviour.AutoAnswer, TimeSpan.FromSeconds(2));
         foreach (var q in config.Queues)
             sim.Model.AddQueue(q.Name, q.Number, QueueStrategy.RingAll, q.WrapUpSeconds);
-        if (config.Queues.FirstOrDefault(q => q.Name == DemoDataset.LocalMemberQueue) is { } localQueue)
-            foreach (var agent in config.Agents.Where(a => a.DefaultQueues.Any(m => m.QueueId == localQueue.Id)))
-                if (config.Users.FirstOrDefault(u => u.AgentId == agent.Id)?.LineId is { } lineId && config.Lines.FirstOrDefault(l => l.Id == lineId) is { } line)
-                    sim.Model.AddMember(localQueue.Name, $"Local/{line.Number}@agents/n", $"{agent.FirstName} {agent.LastName}".Trim(),
-                        agent.DefaultQueues.First(m => m.QueueId == localQueue.Id).Penalty, stateInterface: line.Interface, isStatic: true);
         await sim.StartAsync();
         return sim;
     }

@@ -93,6 +93,7 @@ internal sealed class AmiServerSession : IAmiEventSink
                     var request = new AmiRequest(headers);
                     headers = [];
                     _sim.Received(request);
+                    _sim.Observed.Record(request);
                     if (_sim.Faults.Drops(request.Action)) continue;
                     if (_sim.Faults.ResponseDelay > TimeSpan.Zero) await Task.Delay(_sim.Faults.ResponseDelay, ct);
                     if (!ActionDispatcher.Handle(this, _sim, request)) break;

@@ -16,7 +16,7 @@ public abstract class ConfigStoreContract
         using var store = await NewStore();
         await store.MigrateAsync();
         await store.MigrateAsync(); // idempotent
-        Assert.Equal(3, await store.SchemaVersionAsync());
+        Assert.Equal(5, await store.SchemaVersionAsync());
         Assert.True(await store.SeedIfEmptyAsync(DemoDataset.Create()));
         Assert.False(await store.SeedIfEmptyAsync(DemoDataset.Create()));
 
@@ -31,6 +31,11 @@ public abstract class ConfigStoreContract
             loaded.RightProfiles.Select(p => (p.Id, p.Kind, string.Join(",", p.QueueIds), string.Join(",", p.GroupIds))));
         Assert.Equal(demo.UserStatuses.Select(s => (s.Name, s.Color, string.Join(",", s.Actions))).OrderBy(x => x.Name),
             loaded.UserStatuses.Select(s => (s.Name, s.Color, string.Join(",", s.Actions))));
+        Assert.Empty(loaded.SheetFields);
+        var field = new Xuc.Actors.Configuration.Model.SheetField { Name = "crm", Type = "url", Order = 20, Value = "https://crm/?n={otherDN}&t={USR_ticket}" };
+        await store.UpsertAsync(ConfigKinds.SheetField, field);
+        Assert.Equal([field], (await store.LoadAsync()).SheetFields);
+        Assert.Equal(field, await store.GetAsync(ConfigKinds.SheetField, "crm"));
 
         var jbond = await store.FindUserByLoginAsync("jbond");
         Assert.NotNull(jbond);
@@ -62,7 +67,7 @@ public abstract class ConfigStoreContract
         using var store = await NewStore();
         await store.MigrateAsync();
         var first = await store.ImportAsync(DemoDataset.Create(), ImportMode.Replace);
-        Assert.Equal(new Dictionary<string, int> { ["user"] = 13, ["line"] = 12, ["agent"] = 10, ["queue"] = 3, ["agentgroup"] = 2, ["rightprofile"] = 3, ["userstatus"] = 6, ["contact"] = 12 }, first.Added);
+        Assert.Equal(new Dictionary<string, int> { ["user"] = 13, ["line"] = 12, ["agent"] = 10, ["queue"] = 3, ["agentgroup"] = 2, ["rightprofile"] = 3, ["userstatus"] = 6, ["sheetfield"] = 0, ["contact"] = 12 }, first.Added);
         Assert.All(first.Updated.Values.Concat(first.Deleted.Values), n => Assert.Equal(0, n));
 
         // The stored configuration (hashes, not plain passwords) with two contacts fewer, one queue renamed, one line more.

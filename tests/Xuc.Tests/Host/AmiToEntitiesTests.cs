@@ -112,14 +112,19 @@ public sealed class AmiToEntitiesTests
     }
 
     [Fact]
-    public async Task The_demo_support_queue_has_local_channel_members_and_their_calls_reach_the_phones()
+    public async Task The_demo_support_queue_takes_its_agents_as_local_channel_members_and_their_calls_reach_the_phones()
     {
         await using var server = await TestServer.StartAsync();
-        var (sim, lines, queues, _) = await ConnectedAsync(server);
+        var (sim, lines, queues, agents) = await ConnectedAsync(server);
 
-        var support = await AskUntil<QueueSnapshot>(queues, new GetQueueState("support"), s => s.Members.Count == 5, "support's members, from the resync");
-        Assert.Equal(["Local/1006@agents/n", "Local/1007@agents/n", "Local/1008@agents/n", "Local/1009@agents/n", "Local/1010@agents/n"],
-            support.Members.Select(m => m.Interface).Order().ToArray());
+        // Agents 6 and 7 (support, queue member interface Local/{number}@agents/n) log in on their lines.
+        foreach (var (agent, phone) in new[] { ("6", "1006"), ("7", "1007") })
+        {
+            var outcome = await agents.Ask<AgentRequestOutcome>(new AgentLoginRequest(agent, phone, new AgentRequester("test", null)), Within);
+            Assert.True(outcome.Ok, outcome.Message);
+        }
+        var support = await AskUntil<QueueSnapshot>(queues, new GetQueueState("support"), s => s.Members.Count == 2, "support's members, added by the logins");
+        Assert.Equal(["Local/1006@agents/n", "Local/1007@agents/n"], support.Members.Select(m => m.Interface).Order().ToArray());
         sim.Model.ExternalCall("0612345678", "3001");
         var ringing = await AskUntil<LineSnapshot>(lines, new GetLineState("PJSIP/1006"), s => s.Channels.Any(c => c.State == 5), "1006's phone rings through its Local member");
         Assert.StartsWith("PJSIP/1006-", ringing.Channels.Single().Name);

@@ -26,7 +26,7 @@ public sealed class PhoneEventsTests
     }
 
     /// <summary>
-    /// A user's socket once its connect sequence (8 frames, its phone AVAILABLE) is read and its line's feed serves it:
+    /// A user's socket once its connect sequence (8 frames, its phone AVAILABLE, then an agent's AgentStateEvent) is read and its line's feed serves it:
     /// the answer to getCurrentCallsPhoneEvents comes from the feed, after the session joined it (a call started
     /// earlier would reach the session as its current state rather than as each step).
     /// </summary>
@@ -35,6 +35,10 @@ public sealed class PhoneEventsTests
         var client = await CtiClient.LoginAsync(server, login, login);
         var frames = await client.ReceiveManyAsync(8);
         Assert.Equal(Status("AVAILABLE"), frames[6]);
+        // An agent's connect sequence ends with his AgentStateEvent (the demo agents start logged out).
+        if ((await server.App.Store.FindUserByLoginAsync(login))!.AgentId is { } agent)
+            Assert.Equal($$$"""{"msgType":"AgentStateEvent","ctiMessage":{"name":"AgentLoggedOut","agentId":{{{agent}}},"phoneNb":"","since":0,"queues":[],"cause":""}}""",
+                await client.ReceiveAsync());
         await client.SendAsync("""{"claz":"web","command":"getCurrentCallsPhoneEvents"}""");
         await Expect(client, NoCalls);
         return client;

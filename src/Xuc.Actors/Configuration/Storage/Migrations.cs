@@ -33,6 +33,14 @@ internal static class Migrations
             await db.ExecuteAsync("CREATE TABLE IF NOT EXISTS xuc_config_revision (id INTEGER NOT NULL PRIMARY KEY, revision BIGINT NOT NULL)");
             await db.ExecuteAsync("INSERT INTO xuc_config_revision (id, revision) SELECT 1, 0 WHERE NOT EXISTS (SELECT 1 FROM xuc_config_revision WHERE id = 1)");
         }),
-        new(4, "call sheet fields", db => db.CreateTableAsync<SheetFieldRow>(tableOptions: TableOptions.CheckExistence)),
+        new(4, "queue member interface (the agent's line device, or a Local channel template)", async db =>
+        {
+            // A store created at step 1 by this version already has the column (step 1 maps today's row).
+            if (db.DataProvider.Name.Contains("PostgreSQL", StringComparison.OrdinalIgnoreCase))
+                await db.ExecuteAsync("ALTER TABLE xuc_queues ADD COLUMN IF NOT EXISTS member_interface VARCHAR(200) NOT NULL DEFAULT ''");
+            else if (await db.ExecuteAsync<long>("SELECT COUNT(*) FROM pragma_table_info('xuc_queues') WHERE name = 'member_interface'") == 0)
+                await db.ExecuteAsync("ALTER TABLE xuc_queues ADD COLUMN member_interface VARCHAR(200) NOT NULL DEFAULT ''");
+        }),
+        new(5, "call sheet fields", db => db.CreateTableAsync<SheetFieldRow>(tableOptions: TableOptions.CheckExistence)),
     ];
 }

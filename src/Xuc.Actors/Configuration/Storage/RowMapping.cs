@@ -18,8 +18,8 @@ internal static class RowMapping
     public static AgentRow ToRow(Agent a) => new() { Id = a.Id, Number = a.Number, FirstName = a.FirstName, LastName = a.LastName, GroupId = a.GroupId, Context = a.Context, DefaultQueuesJson = J(a.DefaultQueues) };
     public static Agent ToModel(AgentRow r) => new() { Id = r.Id, Number = r.Number, FirstName = r.FirstName, LastName = r.LastName, GroupId = r.GroupId, Context = r.Context, DefaultQueues = P<List<QueueMembership>>(r.DefaultQueuesJson) };
 
-    public static QueueRow ToRow(Queue q) => new() { Id = q.Id, Name = q.Name, DisplayName = q.DisplayName, Number = q.Number, Context = q.Context, WrapUpSeconds = q.WrapUpSeconds };
-    public static Queue ToModel(QueueRow r) => new() { Id = r.Id, Name = r.Name, DisplayName = r.DisplayName, Number = r.Number, Context = r.Context, WrapUpSeconds = r.WrapUpSeconds };
+    public static QueueRow ToRow(Queue q) => new() { Id = q.Id, Name = q.Name, DisplayName = q.DisplayName, Number = q.Number, Context = q.Context, WrapUpSeconds = q.WrapUpSeconds, MemberInterface = q.MemberInterface ?? "" };
+    public static Queue ToModel(QueueRow r) => new() { Id = r.Id, Name = r.Name, DisplayName = r.DisplayName, Number = r.Number, Context = r.Context, WrapUpSeconds = r.WrapUpSeconds, MemberInterface = r.MemberInterface };
 
     public static AgentGroupRow ToRow(AgentGroup g) => new() { Id = g.Id, Name = g.Name, DisplayName = g.DisplayName };
     public static AgentGroup ToModel(AgentGroupRow r) => new() { Id = r.Id, Name = r.Name, DisplayName = r.DisplayName };

@@ -49,6 +49,7 @@ internal sealed class QueueRow
     [Column("number", Length = 40), NotNull] public string Number { get; set; } = "";
     [Column("context", Length = 100), NotNull] public string Context { get; set; } = "";
     [Column("wrap_up_seconds"), NotNull] public int WrapUpSeconds { get; set; }
+    [Column("member_interface", Length = 200), NotNull] public string MemberInterface { get; set; } = "";
 }
 
 [Table("xuc_agent_groups")]

@@ -4,11 +4,25 @@ using AgentConfig = Xuc.Actors.Configuration.Model.Agent;
 namespace Xuc.Actors.Entities.Agent;
 
 /// <summary>What an agent is doing, in the words of AgentStateEvent.</summary>
-public enum AgentStatus { LoggedOut, Ready, Paused, Ringing, OnCall, Wrapup }
+public enum AgentStatus { LoggedOut, Ready, Paused, Ringing, OnCall, Wrapup, Dialing }
+
+/// <summary>One queue the PBX has the agent in, and the member interface it rings (<c>Local/1001@agents/n</c>).</summary>
+public sealed record AgentMembership(string Queue, int QueueId, string Interface);
+
+/// <summary>The queue call an agent is on: where it came from, for AgentOnCall.</summary>
+/// <param name="Internal">The caller is one of the configured lines.</param>
+public sealed record AgentCall(string Queue, string CallerNumber, string Channel, bool Internal = false);
 
 /// <summary>
-/// An agent's state. Login and pause are persisted facts (<see cref="Apply(IAgentEvent)"/>);
-/// ringing / on call / wrap-up follow the PBX and are rebuilt from AMI after a restart.
+/// A channel on the agent's own line. <paramref name="Acd"/>: it carries a queue call (followed by the queue events);
+/// the others are his own calls (acd false): dialing out, or talking.
+/// </summary>
+public sealed record AgentOwnChannel(string UniqueId, bool Outbound, bool Up, bool Acd, string OtherNumber, bool Internal, string Channel = "");
+
+/// <summary>
+/// An agent's state. Login, queues and pause are persisted facts (<see cref="Apply(IAgentEvent)"/>), recorded as the
+/// PBX reports them (<see cref="AgentDerivation"/>); ringing / on call / wrap-up follow the PBX and are rebuilt from
+/// AMI after a restart.
 /// </summary>
 public sealed record AgentState(
     string AgentId,
@@ -29,33 +43,110 @@ public sealed record AgentState(
     /// </summary>
     public AgentConfig? Config { get; init; }
 
-    /// <summary>The status a client sees: logged out, paused, or what the calls make it.</summary>
+    /// <summary>The queues the PBX has the agent in, in the order it joined them.</summary>
+    public IReadOnlyList<AgentMembership> Memberships { get; init; } = [];
+
+    /// <summary>The queue call being rung or talked on (null otherwise).</summary>
+    public AgentCall? Call { get; init; }
+
+    /// <summary>The channels on his line (queue calls' and his own).</summary>
+    public IReadOnlyList<AgentOwnChannel> Channels { get; init; } = [];
+
+    /// <summary>
+    /// The recording of his current call as the last <c>monitorPause</c> / <c>monitorUnpause</c> left it: true paused,
+    /// false recording, null unknown (Xuc does not see recordings start); forgotten when the call ends.
+    /// </summary>
+    public bool? MonitorPaused { get; init; }
+
+    /// <summary>The channel of his line that is talking (a queue call's or his own), for the recording commands.</summary>
+    public string? TalkingChannel => Channels.FirstOrDefault(c => c.Up && c.Channel.Length > 0)?.Channel;
+
+    /// <summary>His own call (not a queue's) that is up, else one he is dialing out on.</summary>
+    public AgentOwnChannel? OwnCall => Channels.FirstOrDefault(c => !c.Acd && c.Up) ?? Channels.FirstOrDefault(c => !c.Acd && c.Outbound);
+
+    /// <summary>
+    /// The status a client sees: logged out; a queue call's ringing, talking or wrap-up; his own call (talking, or
+    /// dialing out); paused; ready.
+    /// </summary>
     public AgentStatus Status => !LoggedIn ? AgentStatus.LoggedOut
         : CallStatus is AgentStatus.Ringing or AgentStatus.OnCall or AgentStatus.Wrapup ? CallStatus
+        : OwnCall is { Up: true } ? AgentStatus.OnCall
+        : OwnCall is not null ? AgentStatus.Dialing
         : Paused ? AgentStatus.Paused : AgentStatus.Ready;
 
     public AgentState Apply(IAgentEvent e) => e switch
     {
-        AgentLoggedIn i => this with { LoggedIn = true, PhoneNumber = i.PhoneNumber, Interface = i.Interface, Paused = false, PauseReason = null, CallStatus = AgentStatus.Ready, Since = i.At },
-        AgentLoggedOut o => Empty(AgentId) with { Since = o.At },
+        AgentLoggedIn i => this with
+        {
+            LoggedIn = true, PhoneNumber = i.PhoneNumber, Interface = i.Interface, Paused = false, PauseReason = null,
+            CallStatus = AgentStatus.Ready, Since = i.At, Memberships = [], Call = null,
+        },
+        // The phone he was on stays known: AgentLoggedOut names it.
+        AgentLoggedOut o => Empty(AgentId) with { Since = o.At, PhoneNumber = PhoneNumber },
         AgentPaused p => this with { Paused = true, PauseReason = p.Reason, Since = p.At },
         AgentUnpaused u => this with { Paused = false, PauseReason = null, Since = u.At },
+        AgentQueueJoined j => this with
+        {
+            Memberships = Memberships.Where(m => m.Queue != j.Queue).Append(new AgentMembership(j.Queue, j.QueueId, j.MemberInterface)).ToArray(),
+        },
+        AgentQueueLeft l => this with { Memberships = Memberships.Where(m => m.Queue != l.Queue).ToArray() },
         _ => this,
     };
 
-    /// <summary>Call progress from app_queue events on the agent's interface.</summary>
-    public AgentState Apply(AmiEventData e, DateTimeOffset now)
+    /// <summary>Call progress from app_queue events on the agent's interface, and the channels of his line.</summary>
+    /// <param name="wrapUpSeconds">The wrap-up time of the queue the event names: AgentComplete starts a wrap-up that long (none at 0).</param>
+    /// <param name="isLine">Whether a number is one of the configured lines (an internal call).</param>
+    public AgentState Apply(AmiEventData e, DateTimeOffset now, int wrapUpSeconds = 0, Func<string, bool>? isLine = null)
     {
         if (!LoggedIn) return this;
         var next = e.Name switch
         {
             "AgentCalled" => AgentStatus.Ringing,
             "AgentConnect" => AgentStatus.OnCall,
-            "AgentRingNoAnswer" => AgentStatus.Ready,
-            "AgentComplete" => AgentStatus.Ready,
+            "AgentRingNoAnswer" => CallStatus == AgentStatus.Ringing ? AgentStatus.Ready : CallStatus,
+            "AgentComplete" => wrapUpSeconds > 0 ? AgentStatus.Wrapup : AgentStatus.Ready,
             "AgentDump" => AgentStatus.Ready,
             _ => CallStatus,
         };
-        return next == CallStatus ? this : this with { CallStatus = next, Since = now };
+        var state = this;
+        if (next != CallStatus)
+        {
+            var caller = e["CallerIDNum"] ?? "";
+            var call = next is AgentStatus.Ringing or AgentStatus.OnCall
+                ? new AgentCall(e["Queue"] ?? "", caller, e["Channel"] ?? "", isLine?.Invoke(caller) ?? false)
+                : null;
+            state = this with { CallStatus = next, Call = call };
+        }
+        // The channels of his line already there when a queue rings him carry that queue call.
+        if (e.Name is "AgentCalled" or "AgentConnect" && Channels.Any(c => !c.Acd))
+            state = state with { Channels = Channels.Select(c => c with { Acd = true }).ToArray() };
+        state = e.Name switch
+        {
+            "Newchannel" when e["Uniqueid"] is { } id => state with
+            {
+                // A channel in Ring (4) is the phone dialing out; one created Down rings it.
+                Channels = Channels.Append(new AgentOwnChannel(id, e["ChannelState"] == "4", e["ChannelState"] == "6",
+                    state.CallStatus is AgentStatus.Ringing or AgentStatus.OnCall or AgentStatus.Wrapup, e["Exten"] ?? "", isLine?.Invoke(e["Exten"] ?? "") ?? false,
+                    e["Channel"] ?? "")).ToArray(),
+            },
+            "Newstate" when Channels.Any(c => c.UniqueId == e["Uniqueid"]) => state with
+            {
+                Channels = state.Channels.Select(c => c.UniqueId != e["Uniqueid"] ? c : c with
+                {
+                    Up = e["ChannelState"] == "6",
+                    OtherNumber = e["ConnectedLineNum"] is { Length: > 0 } other && other != "<unknown>" ? other : c.OtherNumber,
+                    Internal = e["ConnectedLineNum"] is { Length: > 0 } o && o != "<unknown>" ? isLine?.Invoke(o) ?? false : c.Internal,
+                }).ToArray(),
+            },
+            "Hangup" when Channels.Any(c => c.UniqueId == e["Uniqueid"]) => state with { Channels = state.Channels.Where(c => c.UniqueId != e["Uniqueid"]).ToArray() },
+            _ => state,
+        };
+        if (ReferenceEquals(state, this)) return this;
+        if (state.MonitorPaused is not null && state.TalkingChannel is null) state = state with { MonitorPaused = null };
+        return state.Status != Status || state.CallStatus != CallStatus ? state with { Since = now } : state;
     }
+
+    /// <summary>The queue's wrap-up time is over.</summary>
+    public AgentState EndWrapUp(DateTimeOffset now) =>
+        CallStatus == AgentStatus.Wrapup ? this with { CallStatus = AgentStatus.Ready, Since = now } : this;
 }

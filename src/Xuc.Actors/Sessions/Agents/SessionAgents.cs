@@ -1,0 +1,118 @@
+using System.Globalization;
+using Akka.Actor;
+using Akka.Cluster.Tools.PublishSubscribe;
+using Newtonsoft.Json.Linq;
+using Xuc.Actors.Configuration.Model;
+using Xuc.Actors.Entities.Agent;
+using Xuc.Actors.Messages.Commands;
+using Xuc.Actors.Messages.Events;
+using Xuc.Actors.Messages.Queries;
+using Xuc.Actors.PubSub;
+using Xuc.Actors.Sessions.Outbound;
+
+namespace Xuc.Actors.Sessions.Agents;
+
+/// <summary>
+/// A session's agent side: the AgentStateEvents it is allowed to see (its user's own agent, unasked, also right after
+/// connect; a Supervisor the agents of his groups; an Admin every agent) and the agent commands, checked against the
+/// rights (PROTOCOL.md §3) before anything reaches the agent or the PBX. Owned by the <see cref="SessionActor"/>,
+/// which hands it the commands and messages below.
+/// </summary>
+public sealed class SessionAgents(SessionUser user, IActorRef agents, IActorRef mediator, IActorRef session, Action<ICtiMessage> push, Func<DateTimeOffset> now)
+{
+    public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);
+
+    public const string Login = "agentLogin";
+    public const string Logout = "agentLogout";
+    public const string Pause = "pauseAgent";
+    public const string Unpause = "unpauseAgent";
+    public const string MonitorPause = "monitorPause";
+    public const string MonitorUnpause = "monitorUnpause";
+    public static readonly IReadOnlySet<string> Commands = new HashSet<string> { Login, Logout, Pause, Unpause, MonitorPause, MonitorUnpause };
+
+    private readonly string? _ownAgent = user.User.AgentId?.ToString(CultureInfo.InvariantCulture);
+    /// <summary>The instant of the newest state pushed per agent, so a snapshot read late never overwrites a newer change.</summary>
+    private readonly Dictionary<string, DateTimeOffset> _pushed = new(StringComparer.Ordinal);
+    private AgentState? _initial;
+
+    /// <summary>
+    /// Subscribes to what the user may watch, pushes <paramref name="initial"/> (his own agent's state read during the
+    /// session's set-up, so it is the connect sequence's last frame, in order) and reads it again once subscribed: a
+    /// change between the two reads is not missed, and the same state is not pushed twice.
+    /// </summary>
+    public void Start(AgentState? initial = null)
+    {
+        _initial = initial;
+        if (initial is not null) OnStateChanged(new AgentStateChanged(initial));
+        if (_ownAgent is not null) mediator.Tell(new Subscribe(Topics.Agent(_ownAgent), session));
+        switch (user.Profile)
+        {
+            case ProfileKind.Admin:
+                mediator.Tell(new Subscribe(Topics.AllAgents, session));
+                break;
+            case ProfileKind.Supervisor:
+                foreach (var group in user.SupervisedGroups) mediator.Tell(new Subscribe(Topics.AgentGroup(group), session));
+                break;
+        }
+        if (_ownAgent is not null)
+            agents.Ask<AgentState>(new GetAgentState(_ownAgent), RequestTimeout)
+                .PipeTo(session, success: s => new OwnAgentReread(s), failure: _ => new OwnAgentReread(AgentState.Empty(_ownAgent)));
+    }
+
+    /// <summary>The read made once subscribed: pushed only if the state changed since the set-up's read.</summary>
+    public void OnReread(OwnAgentReread reread)
+    {
+        if (_initial is { } initial && reread.State.Since == initial.Since) return;
+        OnStateChanged(new AgentStateChanged(reread.State));
+    }
+
+    /// <summary>A state from a topic or the first read. One subscribed on two topics (own and group) shows it once.</summary>
+    public void OnStateChanged(AgentStateChanged changed)
+    {
+        var s = changed.State;
+        if (_pushed.TryGetValue(s.AgentId, out var last) && s.Since < last) return;
+        _pushed[s.AgentId] = s.Since;
+        push(AgentStateFrames.Of(s, now()));
+    }
+
+    /// <summary>agentLogin, agentLogout, pauseAgent, unpauseAgent, monitorPause, monitorUnpause (arguments checked by the catalog).</summary>
+    public void Handle(string command, JObject frame)
+    {
+        var target = frame["agentid"] is { Type: not JTokenType.Null } id ? id.ToString() : _ownAgent;
+        if (target is null)
+        {
+            push(new CtiError(CtiErrors.InvalidArgument, $"{command}: 'agentid' is missing and {user.User.Login} has no agent"));
+            return;
+        }
+        var own = target == _ownAgent;
+        if (!own && user.Profile == ProfileKind.NoRight)
+        {
+            push(new CtiError(CtiErrors.NotAuthorized, $"{command}: agent {target} is not {user.User.Login}'s own agent"));
+            return;
+        }
+        var by = new AgentRequester(user.User.Login, own || user.Profile == ProfileKind.Admin ? null : user.SupervisedGroups);
+        object request = command switch
+        {
+            Login => new AgentLoginRequest(target, frame["agentphonenumber"]!.ToString(), by),
+            Logout => new AgentLogoutRequest(target, by),
+            Pause => new AgentPauseRequest(target, true, (string?)frame["reason"], by),
+            MonitorPause => new AgentMonitorRequest(target, true, by),
+            MonitorUnpause => new AgentMonitorRequest(target, false, by),
+            _ => new AgentPauseRequest(target, false, null, by),
+        };
+        agents.Ask<AgentRequestOutcome>(request, RequestTimeout)
+            .PipeTo(session, failure: e => new AgentRequestOutcome(target, AgentErrors.PbxUnavailable, $"agent {target} did not answer: {e.GetBaseException().Message}"));
+    }
+
+    /// <summary>A request's outcome: nothing on success (the state events say it), else the error.</summary>
+    public void OnOutcome(AgentRequestOutcome outcome)
+    {
+        if (outcome.Ok) return;
+        push(outcome.Error == AgentErrors.NotAuthorized
+            ? new CtiError(CtiErrors.NotAuthorized, outcome.Message ?? "")
+            : new AgentError(outcome.Error!) { PhoneNb = outcome.PhoneNb, RequestedNb = outcome.RequestedNb, Message = outcome.Message });
+    }
+}
+
+/// <summary>The session's own agent's state, read again once the session subscribed to his topic.</summary>
+public sealed record OwnAgentReread(AgentState State);
