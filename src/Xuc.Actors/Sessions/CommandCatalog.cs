@@ -48,6 +48,7 @@ public static class CommandCatalog
     private static Dictionary<string, CommandSpec> Build()
     {
         var specs = new List<CommandSpec> { new(UserStatusUpdate, [CommandArgument.String("status")], Everyone, true) };
+        specs.AddRange(Queues.QueueCommandSpecs.All(Everyone));
         // PROTOCOL.md §3: NoRight users act on their own line, agent and data only; these act on other agents or users.
         string[] supervisorOnly =
         [
@@ -63,8 +64,7 @@ public static class CommandCatalog
             "conferenceInvite", "conferenceMute", "conferenceUnmute", "conferenceKick", "conferenceDeafen", "conferenceUndeafen",
             "conferenceMuteAll", "conferenceUnmuteAll", "conferenceMuteMe", "conferenceUnmuteMe", "conferenceReset", "conferenceClose",
             "agentLogin", "agentLogout", "pauseAgent", "unpauseAgent", "monitorPause", "monitorUnpause", "subscribeToAgentEvents",
-            "getAgentStates", "subscribeToAgentStats", "getAgentDirectory", "subscribeToQueueStats", "subscribeToQueueCalls",
-            "unSubscribeToQueueCalls", "getQueueStatistics", "directoryLookUp", "searchContacts", "getFavorites", "getFavoriteContacts",
+            "getAgentStates", "subscribeToAgentStats", "getAgentDirectory", "directoryLookUp", "searchContacts", "getFavorites", "getFavoriteContacts",
             "addFavorite", "removeFavorite", "getUserCallHistory", "getAgentCallHistory", "getQueueCallHistory", "getUserCallHistoryByDays",
             "getCallbackLists", "findCallbackRequest", "getCallbackPreferredPeriods", "takeCallback", "releaseCallback", "startCallback",
             "updateCallbackTicket", "getUserDefaultMembership",

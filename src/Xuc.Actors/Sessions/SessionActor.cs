@@ -8,6 +8,7 @@ using Xuc.Actors.Messages.Events;
 using Xuc.Actors.Messages.Queries;
 using Xuc.Actors.PubSub;
 using Xuc.Actors.Sessions.Outbound;
+using Xuc.Actors.Sessions.Queues;
 
 namespace Xuc.Actors.Sessions;
 
@@ -127,6 +128,7 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
             Context.Parent.Tell(s);
             Push(new UserStatusUpdate(s.Status));
         });
+        Receive<QueueFeedFrame>(f => Push(f.Message));
         Receive<ConfigChanged>(OnConfigChanged);
         Receive<UserRechecked>(OnUserRechecked);
         Receive<IdleTimedOut>(_ =>
@@ -188,6 +190,9 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
         {
             case CommandCatalog.UserStatusUpdate:
                 ChangeStatus((string)c.Frame["status"]!);
+                break;
+            case var queue when QueueCommands.Handles(queue):
+                QueueCommands.Handle(queue, c.Frame, Self, Context, Push);
                 break;
             default:
                 Push(new CtiError(CtiErrors.NotImplemented, $"{spec.Name} is not implemented yet"));

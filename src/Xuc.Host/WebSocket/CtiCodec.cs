@@ -9,29 +9,10 @@ namespace Xuc.Host.WebSocket;
 /// <summary>The CTI frames' JSON (PROTOCOL.md §2): client frames to session messages, session messages to frames.</summary>
 public static class CtiCodec
 {
-    private static readonly JsonSerializer Serializer = JsonSerializer.Create(new JsonSerializerSettings
-    {
-        Formatting = Formatting.None,
-        NullValueHandling = NullValueHandling.Include,
-    });
-
     private static readonly JsonLoadSettings Load = new() { DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error };
 
-    /// <summary><c>{"msgType":...,"ctiMessage":...}</c> as UTF-8.</summary>
-    public static byte[] Encode(ICtiMessage message)
-    {
-        using var text = new StringWriter();
-        using (var writer = new JsonTextWriter(text))
-        {
-            writer.WriteStartObject();
-            writer.WritePropertyName("msgType");
-            writer.WriteValue(message.MsgType);
-            writer.WritePropertyName("ctiMessage");
-            Serializer.Serialize(writer, message.CtiMessage);
-            writer.WriteEndObject();
-        }
-        return Encoding.UTF8.GetBytes(text.ToString());
-    }
+    /// <summary><c>{"msgType":...,"ctiMessage":...}</c> as UTF-8; a <see cref="PreEncoded"/> message as its bytes.</summary>
+    public static byte[] Encode(ICtiMessage message) => CtiJson.Encode(message);
 
     /// <summary>One text frame: <see cref="ClientPing"/>, <see cref="ClientCommand"/> or <see cref="ClientFrameRejected"/>.</summary>
     public static object Decode(ReadOnlySpan<byte> utf8)
