@@ -34,12 +34,13 @@ public sealed class QueueStatsActor : ReceivePersistentActor, IWithTimers
     public override string PersistenceId { get; }
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public QueueStatsActor(string queueId, QueueStatsSettings settings, TimeProvider clock)
+    /// <param name="mediator">Where the changes are published: the cluster's pub-sub mediator unless a test gives a probe.</param>
+    public QueueStatsActor(string queueId, QueueStatsSettings settings, TimeProvider clock, IActorRef? mediator = null)
     {
         _queueId = queueId;
         _clock = clock;
         _rules = new QueueStatsRules(settings.ThresholdSeconds, clock.LocalTimeZone, settings.MaxWindow);
-        _mediator = DistributedPubSub.Get(Context.System).Mediator;
+        _mediator = mediator ?? DistributedPubSub.Get(Context.System).Mediator;
         PersistenceId = "queue-stats-" + queueId;
 
         Recover<SnapshotOffer>(o => { if (o.Snapshot is QueueStatsMemento m) _state = QueueStatsState.From(m); });
@@ -143,8 +144,8 @@ public sealed class QueueStatsActor : ReceivePersistentActor, IWithTimers
 
     private static int Int(string? s) => int.TryParse(s, out var v) ? v : 0;
 
-    public static Props PropsFor(string queueId, QueueStatsSettings settings, TimeProvider clock)
-        => Props.Create(() => new QueueStatsActor(queueId, settings, clock));
+    public static Props PropsFor(string queueId, QueueStatsSettings settings, TimeProvider clock, IActorRef? mediator = null)
+        => Props.Create(() => new QueueStatsActor(queueId, settings, clock, mediator));
 
     private sealed record Refresh
     {
