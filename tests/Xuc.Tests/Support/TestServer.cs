@@ -6,15 +6,16 @@ namespace Xuc.Tests.Support;
 public sealed class TestServer : IAsyncDisposable
 {
     public const string TokenSecret = "test-token-secret";
-    private readonly TempDirectory _dir;
+    private readonly TempDirectory? _dir;
 
     public XucApp App { get; }
     public HttpClient Http { get; }
-    public string DataDir => _dir.Path;
+    public string DataDir { get; }
 
-    private TestServer(TempDirectory dir, XucApp app)
+    private TestServer(TempDirectory? dir, string dataDir, XucApp app)
     {
         _dir = dir;
+        DataDir = dataDir;
         App = app;
         Http = new HttpClient { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
     }
@@ -23,8 +24,16 @@ public sealed class TestServer : IAsyncDisposable
     {
         var dir = new TempDirectory();
         var app = await XucApp.StartAsync(Overrides(dir.Path) + extraHocon, _ => null);
-        return new TestServer(dir, app);
+        return new TestServer(dir, dir.Path, app);
     }
+
+    /// <summary>A server on a data directory the test keeps (a restart: the same store and journal again).</summary>
+    public static async Task<TestServer> StartInAsync(string dataDir, string extraHocon = "")
+        => new(null, dataDir, await XucApp.StartAsync(Overrides(dataDir) + extraHocon, _ => null));
+
+    /// <summary>A server on a data directory the test keeps, on a clock the test moves (the queue statistics' clock).</summary>
+    public static async Task<TestServer> StartInAsync(string dataDir, TimeProvider clock, string extraHocon = "")
+        => new(null, dataDir, await XucApp.StartAsync(Overrides(dataDir) + extraHocon, _ => null, clock: clock));
 
     public static string Overrides(string dataDir) => $@"
 xuc.http.port = 0
@@ -43,6 +52,6 @@ akka.coordinated-shutdown.run-by-clr-shutdown-hook = off
     {
         Http.Dispose();
         await App.DisposeAsync();
-        _dir.Dispose();
+        _dir?.Dispose();
     }
 }
