@@ -114,4 +114,28 @@ akka.persistence.snapshot-store.plugin = ""akka.persistence.snapshot-store.inmem
         stats.Tell(new QueueStatsInput(entry, false, after.Apply(entry, clock.GetUtcNow())));
         Assert.Equal([new(TotalNumberCallsEntered, 2), new(WaitingCalls, 1), new(LongestWaitingTime, 30)], Published(mediator));
     }
+
+    [Fact]
+    public void The_journal_facts_and_the_snapshot_cross_the_serializer_the_SQL_journal_uses_unchanged()
+    {
+        var at = new DateTimeOffset(2026, 3, 10, 10, 0, 0, TimeSpan.FromHours(2));
+        IQueueCallFact[] facts = [new QueueCallEntered("1.1", at), new QueueCallAnswered("1.1", at.AddSeconds(9), 9), new QueueCallAbandoned("1.2", at, 40),
+            new QueueCallLeft("1.3", at)];
+        var rules = new QueueStatsRules(15, Plus2, TimeSpan.FromHours(1));
+        var memento = facts.Prepend(new QueueCallEntered("1.4", at)).Aggregate(QueueStatsState.Empty, (st, f) => st.Apply(f, rules)).ToMemento();
+
+        foreach (var original in facts.Cast<object>().Append(memento))
+        {
+            var serializer = Sys.Serialization.FindSerializerFor(original);
+            var back = serializer.FromBinary(serializer.ToBinary(original), original.GetType());
+            if (original is QueueStatsMemento m)
+            {
+                var b = Assert.IsType<QueueStatsMemento>(back);
+                Assert.Equal((m.Day, m.Counters, m.HoldTime), (b.Day, b.Counters, b.HoldTime));
+                Assert.Equal(m.Waiting, b.Waiting);
+                Assert.Equal(m.Recent, b.Recent);
+            }
+            else Assert.Equal(original, back);
+        }
+    }
 }
