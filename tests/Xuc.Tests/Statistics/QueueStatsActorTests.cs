@@ -138,4 +138,21 @@ akka.persistence.snapshot-store.plugin = ""akka.persistence.snapshot-store.inmem
             else Assert.Equal(original, back);
         }
     }
+
+    [Fact]
+    public void What_crosses_nodes_survives_the_serializer_publications_are_bound_to()
+    {
+        // The production wiring binds IEntityPublication to "json", the serializer of plain objects here too.
+        var json = Assert.IsType<Akka.Serialization.NewtonSoftJsonSerializer>(Sys.Serialization.FindSerializerForType(typeof(object)));
+        T Back<T>(T original) => (T)json.FromBinary(json.ToBinary(original!), typeof(T));
+
+        QueueStat[] counters = [new(TotalNumberCallsEntered, 3), new(PercentageAnsweredBefore15, 33.33)];
+        var changed = Back(new QueueStatsChanged("sales", 7, counters));
+        Assert.Equal(("sales", 7L), (changed.QueueId, changed.Seq));
+        Assert.Equal(counters, changed.Counters);
+        var snapshot = Back(new QueueStatsSnapshot("sales", 8, counters));
+        Assert.Equal(counters, snapshot.Counters);
+        Assert.Equal(new QueueStatsWindow("sales", 60, 10, new DayCounters(1, 2, 3, 4, 5)), Back(new QueueStatsWindow("sales", 60, 10, new DayCounters(1, 2, 3, 4, 5))));
+        Assert.Equal(new GetQueueStatsWindow("sales", 60, 10), Back(new GetQueueStatsWindow("sales", 60, 10)));
+    }
 }
