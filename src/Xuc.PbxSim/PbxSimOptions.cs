@@ -20,4 +20,6 @@ public sealed record PbxSimOptions
     public SimEventLevel Events { get; init; } = SimEventLevel.Realistic;
     /// <summary>asterisk.conf <c>systemname</c> (empty: none): Uniqueids become <c>name-epoch.seq</c>, events carry <c>SystemName</c>.</summary>
     public string SystemName { get; init; } = "";
+    /// <summary>The PBX's clock (hold and talk times, Uniqueids); the system's unless a test moves it by hand.</summary>
+    public TimeProvider? Clock { get; init; }
 }

@@ -15,7 +15,7 @@ public sealed class PbxSimulator : IAsyncDisposable
     public PbxSimulator(PbxSimOptions? options = null)
     {
         Options = options ?? new PbxSimOptions();
-        Model = new PbxModel(Options.ChannelTech) { EventLevel = Options.Events, SystemName = Options.SystemName };
+        Model = new PbxModel(Options.ChannelTech, Options.Clock) { EventLevel = Options.Events, SystemName = Options.SystemName };
     }
 
     public PbxSimOptions Options { get; }

@@ -55,6 +55,9 @@ public sealed class EntityConfigDirectory
     /// <summary>A queue by its configuration id (an agent's default queues name them so).</summary>
     public Queue? QueueById(int id) => _index.Queues.Values.FirstOrDefault(q => q.Id == id);
 
+    /// <summary>Every configured queue (what a wallboard's statistics cover).</summary>
+    public IEnumerable<Queue> Queues => _index.Queues.Values;
+
     public void Load(ConfigSnapshot snapshot)
     {
         var index = new Index(

@@ -16,6 +16,9 @@ public static class Topics
     /// <summary>Every agent's login/logout, so routers learn which interface belongs to which agent.</summary>
     public const string AgentLogins = "agent-logins";
 
+    /// <summary>Every queue's statistics changes (<see cref="Messages.Events.QueueStatsChanged"/>), for wallboards.</summary>
+    public const string QueueStats = "queue-stats";
+
     /// <summary>Configuration changes (QueueConfig, AgentConfig, ... later pushed to clients).</summary>
     public const string Config = "config";
 }

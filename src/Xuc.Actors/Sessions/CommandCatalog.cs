@@ -73,6 +73,7 @@ public static class CommandCatalog
         specs.Add(new(Agents.SessionAgents.Unpause, [agentId], Everyone, true));
         specs.Add(new(Agents.SessionAgents.MonitorPause, [agentId], Everyone, true));
         specs.Add(new(Agents.SessionAgents.MonitorUnpause, [agentId], Everyone, true));
+        specs.AddRange(Queues.QueueCommandSpecs.All(Everyone));
         // PROTOCOL.md §3: NoRight users act on their own line, agent and data only; these act on other agents or users.
         string[] supervisorOnly =
         [
@@ -86,8 +87,7 @@ public static class CommandCatalog
             "conferenceInvite", "conferenceMute", "conferenceUnmute", "conferenceKick", "conferenceDeafen", "conferenceUndeafen",
             "conferenceMuteAll", "conferenceUnmuteAll", "conferenceMuteMe", "conferenceUnmuteMe", "conferenceReset", "conferenceClose",
             "subscribeToAgentEvents",
-            "getAgentStates", "subscribeToAgentStats", "getAgentDirectory", "subscribeToQueueStats", "subscribeToQueueCalls",
-            "unSubscribeToQueueCalls", "getQueueStatistics", "directoryLookUp", "searchContacts", "getFavorites", "getFavoriteContacts",
+            "getAgentStates", "subscribeToAgentStats", "getAgentDirectory", "directoryLookUp", "searchContacts", "getFavorites", "getFavoriteContacts",
             "addFavorite", "removeFavorite", "getUserCallHistory", "getAgentCallHistory", "getQueueCallHistory", "getUserCallHistoryByDays",
             "getCallbackLists", "findCallbackRequest", "getCallbackPreferredPeriods", "takeCallback", "releaseCallback", "startCallback",
             "updateCallbackTicket", "getUserDefaultMembership",

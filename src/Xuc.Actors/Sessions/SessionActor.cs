@@ -14,6 +14,7 @@ using Xuc.Actors.Routing;
 using Xuc.Actors.Sessions.Agents;
 using Xuc.Actors.Sessions.Outbound;
 using Xuc.Actors.Sessions.Phone;
+using Xuc.Actors.Sessions.Queues;
 
 namespace Xuc.Actors.Sessions;
 
@@ -163,6 +164,7 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
             Push(new UserStatusUpdate(s.Status));
         });
         Receive<LineFeedFrame>(f => Push(f.Message));
+        Receive<QueueFeedFrame>(f => Push(f.Message));
         Receive<ConfigChanged>(OnConfigChanged);
         Receive<UserRechecked>(OnUserRechecked);
         Receive<AgentStateChanged>(m => _agents?.OnStateChanged(m));
@@ -237,6 +239,9 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
             case var agentCommand when SessionAgents.Commands.Contains(agentCommand):
                 if (_agents is null) Push(new CtiError(CtiErrors.NotImplemented, $"{spec.Name}: no agents on this node"));
                 else _agents.Handle(agentCommand, c.Frame);
+                break;
+            case var queue when QueueCommands.Handles(queue):
+                QueueCommands.Handle(queue, c.Frame, Self, Context, Push);
                 break;
             default:
                 Push(new CtiError(CtiErrors.NotImplemented, $"{spec.Name} is not implemented yet"));

@@ -12,6 +12,7 @@ using Xuc.Actors.Entities.Queue;
 using Xuc.Actors.Messages.Events;
 using Xuc.Actors.Messages.Pbx;
 using Xuc.Actors.Routing;
+using Xuc.Actors.Statistics;
 
 namespace Xuc.Host.Startup;
 
@@ -38,9 +39,12 @@ akka.actor.serialization-bindings {{
 }}");
 
     /// <param name="directory">The configuration entities read when they start; none in actor-level tests.</param>
+    /// <param name="stats">The queue statistics settings (<c>xuc.statistics</c>); the defaults when not given.</param>
+    /// <param name="clock">The entities' clock (the system's unless a test moves it by hand).</param>
     public static AkkaConfigurationBuilder WithXucEntities(this AkkaConfigurationBuilder builder, Config hocon, string dbProvider, string connectionString,
-        EntityConfigDirectory? directory = null)
+        EntityConfigDirectory? directory = null, QueueStatsSettings? stats = null, TimeProvider? clock = null)
     {
+        stats ??= new QueueStatsSettings();
         var seeds = ClusterSeeds.Parse(hocon.GetString("akka.cluster.xuc-seed-nodes", ""));
         // No idle passivation: line and queue state lives only in memory (rebuilt from the PBX on a reconnection), so a
         // line holding a quiet call for two minutes (sharding's default) would otherwise be stopped and forget the call.
@@ -53,7 +57,7 @@ akka.actor.serialization-bindings {{
             .WithDistributedPubSub(Role)
             .WithShardRegion<LineRegion>("line", id => LineActor.PropsFor(id, directory), EntityMessageExtractors.Line(), shard)
             .WithShardRegion<AgentRegion>("agent", id => AgentActor.PropsFor(id, directory), EntityMessageExtractors.Agent(), shard)
-            .WithShardRegion<QueueRegion>("queue", id => QueueActor.PropsFor(id, directory), EntityMessageExtractors.Queue(), shard)
+            .WithShardRegion<QueueRegion>("queue", id => QueueActor.PropsFor(id, directory, stats, clock), EntityMessageExtractors.Queue(), shard)
             .AddStartup((system, _) =>
             {
                 // Every node runs the replicator of the agent-interface registry from the start: a replicator is

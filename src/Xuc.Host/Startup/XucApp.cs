@@ -3,6 +3,7 @@ using Akka.Hosting;
 using Xuc.Actors.Configuration;
 using Xuc.Actors.Sessions;
 using Xuc.Actors.Sessions.Phone;
+using Xuc.Actors.Statistics;
 using Xuc.Host.Admin;
 using Xuc.Host.Auth;
 using Xuc.Host.Diagnostics;
@@ -31,12 +32,15 @@ public sealed class XucApp : IAsyncDisposable
     /// <summary>The address the HTTP server listens on (the real port when 0 was asked).</summary>
     public Uri BaseAddress => new(Web.Urls.First().Replace("0.0.0.0", "127.0.0.1").Replace("[::]", "127.0.0.1"));
 
-    public static async Task<XucApp> StartAsync(string? hoconOverrides = null, Func<string, string?>? environment = null, Action<string>? print = null)
+    /// <param name="clock">The server's clock for the queue statistics (a test moves it by hand); the system's by default.</param>
+    public static async Task<XucApp> StartAsync(string? hoconOverrides = null, Func<string, string?>? environment = null, Action<string>? print = null,
+        TimeProvider? clock = null)
     {
         var hocon = HoconLoader.Load(hoconOverrides, environment);
         var settings = XucSettings.From(hocon);
         var bodyLimits = BodyLimits.From(hocon);
         var sessions = CtiSettings(hocon);
+        var stats = Checked(() => QueueStatsSettings.From(hocon));
         XucSettings.CheckAkka(hocon);
         // Every listening port is checked before anything starts: a port taken is one line naming its setting.
         PortCheck.EnsureFree(settings.HttpBind, settings.HttpPort, "XUC_HTTP_PORT", "XUC_HTTP_BIND");
@@ -72,7 +76,7 @@ public sealed class XucApp : IAsyncDisposable
                     control.Start();
                 }
             }
-            var web = await StartWebAsync(settings, bodyLimits, sessions, store, hocon, directory, recorder);
+            var web = await StartWebAsync(settings, bodyLimits, sessions, store, hocon, directory, recorder, stats, clock ?? TimeProvider.System);
             var app = new XucApp { Web = web, Settings = settings, Store = store, Simulator = simulator, SimulatorControl = control, Recorder = recorder };
             print?.Invoke(Banner(app, seeded));
             return app;
@@ -88,13 +92,15 @@ public sealed class XucApp : IAsyncDisposable
     }
 
     /// <summary>The CTI session settings; a bad one is a bad setting (one line, exit 2) like the others.</summary>
-    private static SessionSettings CtiSettings(Akka.Configuration.Config hocon)
+    private static SessionSettings CtiSettings(Akka.Configuration.Config hocon) => Checked(() => SessionSettings.From(hocon));
+
+    private static T Checked<T>(Func<T> read)
     {
-        try { return SessionSettings.From(hocon); }
+        try { return read(); }
         catch (InvalidOperationException e) { throw new StartupError(StartupError.BadSetting, e.Message, e); }
     }
 
-    private static async Task<WebApplication> StartWebAsync(XucSettings settings, BodyLimits bodyLimits, SessionSettings sessions, ConfigStore store, Akka.Configuration.Config hocon, EntityConfigDirectory directory, Xuc.Ami.Recording.AmiRecorder? recorder)
+    private static async Task<WebApplication> StartWebAsync(XucSettings settings, BodyLimits bodyLimits, SessionSettings sessions, ConfigStore store, Akka.Configuration.Config hocon, EntityConfigDirectory directory, Xuc.Ami.Recording.AmiRecorder? recorder, QueueStatsSettings stats, TimeProvider clock)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
         builder.WebHost.UseUrls($"http://{(settings.HttpBind == "0.0.0.0" ? "0.0.0.0" : settings.HttpBind)}:{settings.HttpPort}");
@@ -112,10 +118,11 @@ public sealed class XucApp : IAsyncDisposable
         builder.Services.AddSingleton<IUserAuthenticator, ConfigStoreAuthenticator>();
         builder.Services.AddSingleton(sessions).AddXucAuthentication();
         builder.Services.AddAkka(AkkaWiring.SystemName, b => b
-            .WithXucEntities(hocon, settings.DbProvider, settings.EffectiveConnectionString, directory)
+            .WithXucEntities(hocon, settings.DbProvider, settings.EffectiveConnectionString, directory, stats, clock)
             .WithAmiConnection(settings.Ami, recorder)
             .WithConfigChanges(store, directory)
-            .WithCtiSessions(sessions, new StoreSessionDirectory(store), new StorePhoneDirectory(store), directory));
+            .WithCtiSessions(sessions, new StoreSessionDirectory(store), new StorePhoneDirectory(store), directory)
+            .WithQueueFeeds(directory, stats, clock));
 
         var web = builder.Build();
         web.UseUnhandledErrors();

@@ -31,6 +31,10 @@ public sealed class TestServer : IAsyncDisposable
     public static async Task<TestServer> StartInAsync(string dataDir, string extraHocon = "")
         => new(null, dataDir, await XucApp.StartAsync(Overrides(dataDir) + extraHocon, _ => null));
 
+    /// <summary>A server on a data directory the test keeps, on a clock the test moves (the queue statistics' clock).</summary>
+    public static async Task<TestServer> StartInAsync(string dataDir, TimeProvider clock, string extraHocon = "")
+        => new(null, dataDir, await XucApp.StartAsync(Overrides(dataDir) + extraHocon, _ => null, clock: clock));
+
     public static string Overrides(string dataDir) => $@"
 xuc.http.port = 0
 xuc.http.bind = ""127.0.0.1""

@@ -35,11 +35,3 @@ public sealed record PhoneHintStatusEvent([property: JsonProperty("number")] str
     [JsonIgnore] public string MsgType => "PhoneHintStatusEvent";
 }
 
-/// <summary>
-/// A message already encoded as its whole frame (UTF-8 JSON): what a node's line feed hands every session of the line,
-/// encoded once per node; the codec writes the bytes as they are.
-/// </summary>
-public sealed record PreEncoded(string MsgType, byte[] Utf8) : ICtiMessage
-{
-    public static PreEncoded Of(ICtiMessage message) => new(message.MsgType, CtiJson.Encode(message));
-}

@@ -1,0 +1,30 @@
+using Akka.Actor;
+using Xuc.Actors.Sessions.Outbound;
+
+namespace Xuc.Actors.Sessions.Queues;
+
+// Between a session and its node's queue feeds (node-local, never across nodes).
+
+/// <summary><c>subscribeToQueueStats</c>: every queue's counters now, then the counters that change.</summary>
+public sealed record SubscribeQueueStats(IActorRef Session);
+
+/// <summary><c>subscribeToQueueCalls</c>: the queue's waiting calls now and on every change.</summary>
+public sealed record SubscribeQueueCalls(IActorRef Session, int QueueId);
+
+/// <summary><c>unSubscribeToQueueCalls</c>.</summary>
+public sealed record UnsubscribeQueueCalls(IActorRef Session, int QueueId);
+
+/// <summary><c>getQueueStatistics</c>: the queue's calls over a sliding window, answered once.</summary>
+public sealed record AskQueueStatistics(IActorRef Session, int QueueId, long Window, long? Xqos);
+
+/// <summary>A frame for the session to push as it is (already encoded once for all the node's sessions that get it).</summary>
+public sealed record QueueFeedFrame(ICtiMessage Message);
+
+/// <summary>The <c>Error</c> codes of the queue commands.</summary>
+public static class QueueErrors
+{
+    /// <summary>No configured queue has this id.</summary>
+    public const string UnknownQueue = "UnknownQueue";
+    /// <summary>The queue's aggregator did not answer in time.</summary>
+    public const string StatisticsUnavailable = "StatisticsUnavailable";
+}

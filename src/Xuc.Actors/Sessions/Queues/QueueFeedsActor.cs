@@ -1,0 +1,257 @@
+using Akka.Actor;
+using Akka.Cluster.Tools.PublishSubscribe;
+using Xuc.Actors.Configuration;
+using Xuc.Actors.Entities.Queue;
+using Xuc.Actors.Messages.Events;
+using Xuc.Actors.Messages.Queries;
+using Xuc.Actors.PubSub;
+using Xuc.Actors.Sessions.Outbound;
+using Xuc.Actors.Statistics;
+
+namespace Xuc.Actors.Sessions.Queues;
+
+/// <summary>
+/// The node's queue feeds (<c>/user/queue-feeds</c>, node-local): the sessions of this node that follow the queues'
+/// statistics (<c>queue-stats</c> topic) or a queue's waiting calls (<c>queue:&lt;name&gt;</c> topic). Each feed folds its
+/// topic snapshot-then-deltas (<see cref="SnapshotThenDeltas{T}"/>), encodes each change once (<see cref="PreEncoded"/>)
+/// and hands the same bytes to every session that follows it. A session that joins gets the current frames first.
+/// </summary>
+public sealed class QueueFeedsActor : ReceiveActor
+{
+    private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(5);
+
+    private readonly IActorRef _queues;
+    private readonly IActorRef _mediator;
+    private readonly EntityConfigDirectory _directory;
+    private readonly TimeProvider _clock;
+    private readonly QueueStatsSettings _settings;
+
+    private readonly HashSet<IActorRef> _statsSessions = [];
+    private readonly Dictionary<string, SnapshotThenDeltas<QueueStatsSnapshot>> _statsViews = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>Per queue, the counters every statistics session of this node has been sent.</summary>
+    private readonly Dictionary<string, Dictionary<string, QueueStat>> _statsSent = new(StringComparer.OrdinalIgnoreCase);
+    private bool _followingStats;
+
+    private readonly Dictionary<string, CallsFeed> _calls = new(StringComparer.OrdinalIgnoreCase);
+
+    public QueueFeedsActor(IActorRef queues, IActorRef mediator, EntityConfigDirectory directory, QueueStatsSettings settings, TimeProvider clock)
+    {
+        _queues = queues;
+        _mediator = mediator;
+        _directory = directory;
+        _settings = settings;
+        _clock = clock;
+
+        Receive<SubscribeQueueStats>(s => SubscribeStats(s.Session));
+        Receive<QueueStatsChanged>(OnStatsDelta);
+        Receive<QueueStatsSnapshot>(OnStatsSnapshot);
+        Receive<StatsUnanswered>(u => { if (_followingStats) AskStats(u.Queue); });
+
+        Receive<SubscribeQueueCalls>(SubscribeCalls);
+        Receive<UnsubscribeQueueCalls>(u => { if (_directory.QueueById(u.QueueId) is { } q) LeaveCalls(q.Name, u.Session); });
+        Receive<IQueueDelta>(OnQueueDelta);
+        Receive<QueueSnapshot>(OnQueueSnapshot);
+        Receive<CallsUnanswered>(u => { if (_calls.ContainsKey(u.Queue)) AskCalls(u.Queue); });
+
+        Receive<AskQueueStatistics>(AnswerWindow);
+        Receive<SubscribeAck>(OnSubscribed);
+        Receive<UnsubscribeAck>(_ => { });
+        Receive<Terminated>(t => Forget(t.ActorRef));
+    }
+
+    // Statistics ---------------------------------------------------------------------------------------------------
+
+    private void SubscribeStats(IActorRef session)
+    {
+        if (!_statsSessions.Add(session)) return;
+        Context.Watch(session);
+        foreach (var (queue, sent) in _statsSent.OrderBy(q => _directory.Queue(q.Key)?.Id ?? int.MaxValue).ThenBy(q => q.Key, StringComparer.Ordinal))
+            session.Tell(new QueueFeedFrame(PreEncoded.Of(QueueStatisticsFrames.Statistics(queue, _directory.Queue(queue), Ordered(sent.Values)))));
+        if (_followingStats) return;
+        _followingStats = true;
+        _mediator.Tell(new Subscribe(Topics.QueueStats, Self));
+    }
+
+    private void OnStatsDelta(QueueStatsChanged delta)
+    {
+        if (!_followingStats) return;
+        var view = StatsView(delta.QueueId);
+        switch (view.OnDelta(delta))
+        {
+            case PubSub.DeltaStep.Applied:
+                SendStats(delta.QueueId, view.Current!.Counters);
+                break;
+            case PubSub.DeltaStep.Gap:
+                AskStats(delta.QueueId);
+                break;
+        }
+    }
+
+    private void OnStatsSnapshot(QueueStatsSnapshot snapshot)
+    {
+        if (!_followingStats) return;
+        var view = StatsView(snapshot.QueueId);
+        view.OnSnapshot(snapshot);
+        if (view.Current is { } current) SendStats(snapshot.QueueId, current.Counters);
+        else AskStats(snapshot.QueueId);
+    }
+
+    /// <summary>A queue's view, started (and its snapshot asked) the first time the queue is heard of.</summary>
+    private SnapshotThenDeltas<QueueStatsSnapshot> StatsView(string queue)
+    {
+        if (_statsViews.TryGetValue(queue, out var view)) return view;
+        _statsViews[queue] = view = new SnapshotThenDeltas<QueueStatsSnapshot>((s, d) => s.Apply(d));
+        AskStats(queue);
+        return view;
+    }
+
+    /// <summary>The counters that differ from what the sessions were sent, one frame encoded once for all of them.</summary>
+    private void SendStats(string queue, IReadOnlyList<QueueStat> counters)
+    {
+        if (!_statsSent.TryGetValue(queue, out var sent)) _statsSent[queue] = sent = new Dictionary<string, QueueStat>(StringComparer.Ordinal);
+        var changed = counters.Where(c => !sent.TryGetValue(c.Name, out var was) || was.Value != c.Value).ToArray();
+        if (changed.Length == 0) return;
+        foreach (var c in changed) sent[c.Name] = c;
+        if (_statsSessions.Count == 0) return;
+        var frame = new QueueFeedFrame(PreEncoded.Of(QueueStatisticsFrames.Statistics(queue, _directory.Queue(queue), changed)));
+        foreach (var session in _statsSessions) session.Tell(frame);
+    }
+
+    private static IEnumerable<QueueStat> Ordered(IEnumerable<QueueStat> counters)
+    {
+        var order = QueueCounters.Of(DayCounters.Zero, 0, null, default).Select(c => c.Name).ToList();
+        return counters.OrderBy(c => order.IndexOf(c.Name));
+    }
+
+    private void AskStats(string queue)
+        => _queues.Ask<QueueStatsSnapshot>(new GetQueueStats(queue), AskTimeout)
+            .PipeTo(Self, failure: _ => new StatsUnanswered(queue, true));
+
+    // Waiting calls ------------------------------------------------------------------------------------------------
+
+    private void SubscribeCalls(SubscribeQueueCalls s)
+    {
+        if (_directory.QueueById(s.QueueId) is not { } queue)
+        {
+            s.Session.Tell(new QueueFeedFrame(new CtiError(QueueErrors.UnknownQueue, $"subscribeToQueueCalls: no queue has id {s.QueueId}")));
+            return;
+        }
+        if (!_calls.TryGetValue(queue.Name, out var feed))
+        {
+            _calls[queue.Name] = feed = new CallsFeed(queue.Id);
+            _mediator.Tell(new Subscribe(Topics.Queue(queue.Name), Self));
+        }
+        if (!feed.Sessions.Add(s.Session)) return;
+        Context.Watch(s.Session);
+        if (feed.Last is { } last) s.Session.Tell(new QueueFeedFrame(last));
+    }
+
+    private void OnQueueSnapshot(QueueSnapshot snapshot)
+    {
+        if (!_calls.TryGetValue(snapshot.QueueId, out var feed)) return;
+        feed.View.OnSnapshot(snapshot);
+        if (feed.View.Current is { } current) SendCalls(feed, current);
+        else AskCalls(snapshot.QueueId);
+    }
+
+    private void OnQueueDelta(IQueueDelta delta)
+    {
+        if (!_calls.TryGetValue(delta.QueueId, out var feed)) return;
+        switch (feed.View.OnDelta(delta))
+        {
+            case PubSub.DeltaStep.Applied when delta is QueueCallerWaiting or QueueCallerGone:
+                SendCalls(feed, feed.View.Current!);
+                break;
+            case PubSub.DeltaStep.Gap:
+                AskCalls(delta.QueueId);
+                break;
+        }
+    }
+
+    /// <summary>The waiting calls, when they differ from the last frame, to every session of the queue (encoded once).</summary>
+    private void SendCalls(CallsFeed feed, QueueSnapshot queue)
+    {
+        var frame = PreEncoded.Of(QueueStatisticsFrames.Calls(feed.QueueId, queue, _clock.LocalTimeZone));
+        if (feed.Last is { } last && last.Utf8.AsSpan().SequenceEqual(frame.Utf8)) return;
+        feed.Last = frame;
+        var message = new QueueFeedFrame(frame);
+        foreach (var session in feed.Sessions) session.Tell(message);
+    }
+
+    private void AskCalls(string queue)
+        => _queues.Ask<QueueSnapshot>(new GetQueueState(queue), AskTimeout)
+            .PipeTo(Self, failure: _ => new CallsUnanswered(queue, true));
+
+    private void LeaveCalls(string queue, IActorRef session)
+    {
+        if (!_calls.TryGetValue(queue, out var feed) || !feed.Sessions.Remove(session) || feed.Sessions.Count > 0) return;
+        _calls.Remove(queue);
+        _mediator.Tell(new Unsubscribe(Topics.Queue(queue), Self));
+    }
+
+    // Sliding window -----------------------------------------------------------------------------------------------
+
+    private void AnswerWindow(AskQueueStatistics a)
+    {
+        var max = (long)_settings.MaxWindow.TotalSeconds;
+        var xqos = a.Xqos ?? _settings.ThresholdSeconds;
+        var wrong = a.Window <= 0 ? $"getQueueStatistics: window must be a number of seconds above 0, not {a.Window}"
+            : a.Window > max ? $"getQueueStatistics: window must be at most {max} seconds (xuc.statistics.max-window), not {a.Window}"
+            : xqos < 0 || xqos > max ? $"getQueueStatistics: xqos must be a number of seconds from 0 to {max}, not {xqos}"
+            : null;
+        if (_directory.QueueById(a.QueueId) is not { } queue)
+        {
+            a.Session.Tell(new QueueFeedFrame(new CtiError(QueueErrors.UnknownQueue, $"getQueueStatistics: no queue has id {a.QueueId}")));
+            return;
+        }
+        if (wrong is not null)
+        {
+            a.Session.Tell(new QueueFeedFrame(new CtiError(CtiErrors.InvalidArgument, wrong)));
+            return;
+        }
+        _queues.Ask<QueueStatsWindow>(new GetQueueStatsWindow(queue.Name, (int)a.Window, (int)xqos), AskTimeout)
+            .PipeTo(a.Session,
+                success: w => new QueueFeedFrame(QueueStatisticsFrames.Window(queue.Id, w)),
+                failure: _ => new QueueFeedFrame(new CtiError(QueueErrors.StatisticsUnavailable, $"getQueueStatistics: the statistics of queue {a.QueueId} did not answer")));
+    }
+
+    // Both ---------------------------------------------------------------------------------------------------------
+
+    private void OnSubscribed(SubscribeAck ack)
+    {
+        var topic = ack.Subscribe.Topic;
+        if (topic == Topics.QueueStats)
+        {
+            if (!_followingStats) return;
+            foreach (var queue in _directory.Queues.OrderBy(q => q.Id)) StatsView(queue.Name);
+        }
+        else if (topic.StartsWith(Topics.Queue(""), StringComparison.Ordinal) && _calls.ContainsKey(topic[Topics.Queue("").Length..]))
+            AskCalls(topic[Topics.Queue("").Length..]);
+    }
+
+    private void Forget(IActorRef session)
+    {
+        _statsSessions.Remove(session);
+        foreach (var queue in _calls.Where(c => c.Value.Sessions.Contains(session)).Select(c => c.Key).ToList()) LeaveCalls(queue, session);
+        if (_statsSessions.Count > 0 || !_followingStats) return;
+        // Nobody on this node follows the statistics any more: stop receiving them.
+        _followingStats = false;
+        _statsViews.Clear();
+        _statsSent.Clear();
+        _mediator.Tell(new Unsubscribe(Topics.QueueStats, Self));
+    }
+
+    public static Props PropsFor(IActorRef queues, IActorRef mediator, EntityConfigDirectory directory, QueueStatsSettings settings, TimeProvider clock)
+        => Props.Create(() => new QueueFeedsActor(queues, mediator, directory, settings, clock));
+
+    private sealed class CallsFeed(int queueId)
+    {
+        public int QueueId { get; } = queueId;
+        public SnapshotThenDeltas<QueueSnapshot> View { get; } = new((s, d) => s.Apply((IQueueDelta)d));
+        public HashSet<IActorRef> Sessions { get; } = [];
+        public PreEncoded? Last { get; set; }
+    }
+
+    private sealed record StatsUnanswered(string Queue, bool Retry);
+    private sealed record CallsUnanswered(string Queue, bool Retry);
+}
