@@ -20,6 +20,7 @@ public sealed class AmiConnectionActor : ReceiveActor
     private readonly IActorRef _lines, _agents, _queues;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private IActorRef _router = ActorRefs.Nobody;
+    private IActorRef? _history;
     private readonly AmiLinkLog _linkLog;
     private AmiClient? _client;
     private volatile bool _stopped;
@@ -33,7 +34,11 @@ public sealed class AmiConnectionActor : ReceiveActor
         _queues = queues;
         _linkLog = new AmiLinkLog(options);
 
-        Receive<AmiEventData>(e => _router.Tell(e));
+        Receive<AmiEventData>(e =>
+        {
+            _router.Tell(e);
+            History().Tell(e);
+        });
         Receive<AmiConnectionState>(OnLinkState);
         Receive<Resynchronise>(_ => ResynchroniseAsync().PipeTo(Self));
         Receive<ResyncDone>(d => _log.Info("AMI resynchronised: {0} list events replayed", d.Events));
@@ -52,6 +57,11 @@ public sealed class AmiConnectionActor : ReceiveActor
         _client.Resynchronise += () => self.Tell(Resynchronise.Instance);
         _client.Start();
     }
+
+    /// <summary>The call-history recorder (docs/cti-websocket.md, "Call history"), started with the first event; Nobody without a history service.</summary>
+    private IActorRef History() => _history ?? (Xuc.Actors.History.CallHistoryService.Of(Context.System) is { } service
+        ? _history = Context.ActorOf(Xuc.Actors.History.CallHistoryRecorderActor.PropsFor(service), "call-history")
+        : ActorRefs.Nobody);
 
     private void OnLinkState(AmiConnectionState state)
     {

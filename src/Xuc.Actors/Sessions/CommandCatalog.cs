@@ -65,12 +65,13 @@ public static class CommandCatalog
             "agentLogin", "agentLogout", "pauseAgent", "unpauseAgent", "monitorPause", "monitorUnpause", "subscribeToAgentEvents",
             "getAgentStates", "subscribeToAgentStats", "getAgentDirectory", "subscribeToQueueStats", "subscribeToQueueCalls",
             "unSubscribeToQueueCalls", "getQueueStatistics", "directoryLookUp", "searchContacts", "getFavorites", "getFavoriteContacts",
-            "addFavorite", "removeFavorite", "getUserCallHistory", "getAgentCallHistory", "getQueueCallHistory", "getUserCallHistoryByDays",
+            "addFavorite", "removeFavorite",
             "getCallbackLists", "findCallbackRequest", "getCallbackPreferredPeriods", "takeCallback", "releaseCallback", "startCallback",
             "updateCallbackTicket", "getUserDefaultMembership",
         ];
         specs.AddRange(supervisorOnly.Select(n => new CommandSpec(n, [], Supervisors, false)));
         specs.AddRange(later.Select(n => new CommandSpec(n, [], Everyone, false)));
+        specs.AddRange(History.CallHistoryCommands.Specs(Everyone, Supervisors));
         return specs.ToDictionary(s => s.Name, StringComparer.Ordinal);
     }
 }

@@ -128,6 +128,7 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
             Push(new UserStatusUpdate(s.Status));
         });
         Receive<ConfigChanged>(OnConfigChanged);
+        Receive<History.CallHistoryReply>(r => Push(r.Message));
         Receive<UserRechecked>(OnUserRechecked);
         Receive<IdleTimedOut>(_ =>
         {
@@ -188,6 +189,9 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
         {
             case CommandCatalog.UserStatusUpdate:
                 ChangeStatus((string)c.Frame["status"]!);
+                break;
+            case var history when History.CallHistoryCommands.Handles(history):
+                History.CallHistoryCommands.RunAsync(history, c.Frame, _user, Xuc.Actors.History.CallHistoryService.Of(Context.System)).PipeTo(Self);
                 break;
             default:
                 Push(new CtiError(CtiErrors.NotImplemented, $"{spec.Name} is not implemented yet"));

@@ -36,6 +36,7 @@ public sealed class XucApp : IAsyncDisposable
         var settings = XucSettings.From(hocon);
         var bodyLimits = BodyLimits.From(hocon);
         var sessions = CtiSettings(hocon);
+        var history = HistorySettings(hocon);
         XucSettings.CheckAkka(hocon);
         // Every listening port is checked before anything starts: a port taken is one line naming its setting.
         PortCheck.EnsureFree(settings.HttpBind, settings.HttpPort, "XUC_HTTP_PORT", "XUC_HTTP_BIND");
@@ -71,7 +72,7 @@ public sealed class XucApp : IAsyncDisposable
                     control.Start();
                 }
             }
-            var web = await StartWebAsync(settings, bodyLimits, sessions, store, hocon, directory, recorder);
+            var web = await StartWebAsync(settings, bodyLimits, sessions, store, hocon, directory, recorder, history);
             var app = new XucApp { Web = web, Settings = settings, Store = store, Simulator = simulator, SimulatorControl = control, Recorder = recorder };
             print?.Invoke(Banner(app, seeded));
             return app;
@@ -93,7 +94,13 @@ public sealed class XucApp : IAsyncDisposable
         catch (InvalidOperationException e) { throw new StartupError(StartupError.BadSetting, e.Message, e); }
     }
 
-    private static async Task<WebApplication> StartWebAsync(XucSettings settings, BodyLimits bodyLimits, SessionSettings sessions, ConfigStore store, Akka.Configuration.Config hocon, EntityConfigDirectory directory, Xuc.Ami.Recording.AmiRecorder? recorder)
+    private static Xuc.Actors.History.CallHistorySettings HistorySettings(Akka.Configuration.Config hocon)
+    {
+        try { return Xuc.Actors.History.CallHistorySettings.From(hocon); }
+        catch (InvalidOperationException e) { throw new StartupError(StartupError.BadSetting, e.Message, e); }
+    }
+
+    private static async Task<WebApplication> StartWebAsync(XucSettings settings, BodyLimits bodyLimits, SessionSettings sessions, ConfigStore store, Akka.Configuration.Config hocon, EntityConfigDirectory directory, Xuc.Ami.Recording.AmiRecorder? recorder, Xuc.Actors.History.CallHistorySettings history)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
         builder.WebHost.UseUrls($"http://{(settings.HttpBind == "0.0.0.0" ? "0.0.0.0" : settings.HttpBind)}:{settings.HttpPort}");
@@ -109,6 +116,7 @@ public sealed class XucApp : IAsyncDisposable
         builder.Services.AddSingleton(sessions).AddXucAuthentication();
         builder.Services.AddAkka(AkkaWiring.SystemName, b => b
             .WithXucEntities(hocon, settings.DbProvider, settings.EffectiveConnectionString, directory)
+            .WithCallHistory(settings, store, history)
             .WithAmiConnection(settings.Ami, recorder)
             .WithConfigChanges(store, directory)
             .WithCtiSessions(sessions, new StoreSessionDirectory(store)));
