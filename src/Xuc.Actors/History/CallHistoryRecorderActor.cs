@@ -60,6 +60,7 @@ public sealed class CallHistoryRecorderActor : ReceiveActor, IWithTimers
         Receive<GetSuccess>(g => g.Key.Equals(AgentInterfaces.Key), g => UseRegistry(g.Get(AgentInterfaces.Key)));
         Receive<Changed>(c => c.Key.Equals(AgentInterfaces.Key), c => UseRegistry(c.Get(AgentInterfaces.Key)));
         Receive<IGetResponse>(_ => { });
+        Receive<Messages.Queries.GetAgentOfInterface>(q => Sender.Tell(new Messages.Queries.AgentOfInterface(q.Interface, AgentOf(q.Interface))));
         Receive<SubscribeAck>(_ => { });
     }
 
@@ -78,7 +79,7 @@ public sealed class CallHistoryRecorderActor : ReceiveActor, IWithTimers
     {
         var member = e["Interface"] ?? e["Location"] ?? e["MemberInterface"];
         if (member is not null && e["StateInterface"] is { Length: > 0 } state && state != member) _stateInterfaces[member] = state;
-        var writes = _tracker.On(e, _service.Clock.GetUtcNow());
+        var writes = _tracker.On(e, EventTime(e["Timestamp"]) ?? _service.Clock.GetUtcNow());
         if (writes.Count == 0) return;
         _waiting.AddRange(writes);
         if (_waiting.Count > MaxWaiting)
@@ -96,6 +97,15 @@ public sealed class CallHistoryRecorderActor : ReceiveActor, IWithTimers
         _waiting = [];
         _service.Store.WriteAsync(_writing).PipeTo(Self, success: () => Written.Instance, failure: e => new WriteFailed(e.GetBaseException().Message));
     }
+
+    /// <summary>
+    /// When the PBX stamped the event (manager.conf <c>timestampevents = yes</c>: <c>Timestamp: 1764316800.123456</c>),
+    /// else null: the row is timed when the recorder reads the event.
+    /// </summary>
+    internal static DateTimeOffset? EventTime(string? timestamp)
+        => decimal.TryParse(timestamp, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            ? DateTimeOffset.FromUnixTimeMilliseconds((long)(seconds * 1000))
+            : null;
 
     private async Task<Purged> PurgeAsync()
         => new(await _service.Store.PurgeAsync(_service.Clock.GetUtcNow().AddDays(-_service.Settings.RetentionDays)));

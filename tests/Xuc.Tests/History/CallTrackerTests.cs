@@ -171,4 +171,12 @@ public sealed class CallTrackerTests
         Assert.Equal(new CallRecord("9.1", "queue:sales", joined ? T0 : T0.AddSeconds(7), null, T0.AddSeconds(7), "0655555555", "Bob", "3000", "", null, "sales", null, status), queue);
         Assert.Equal(CallStatus.Emitted, writes.Last(w => w.Record.Party == "line:PJSIP/trunk").Record.Status);
     }
+
+    [Fact]
+    public void The_recorder_times_an_event_by_its_Timestamp_header_when_the_PBX_sends_one()
+    {
+        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1764316800123), CallHistoryRecorderActor.EventTime("1764316800.123456"));
+        Assert.Null(CallHistoryRecorderActor.EventTime(null));
+        Assert.Null(CallHistoryRecorderActor.EventTime("yesterday"));
+    }
 }

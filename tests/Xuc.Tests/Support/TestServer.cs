@@ -26,6 +26,12 @@ public sealed class TestServer : IAsyncDisposable
         return new TestServer(dir, app);
     }
 
+    /// <summary>A server on a data dir the caller keeps (to restart on it); disposing the server leaves the dir.</summary>
+    public static async Task<TestServer> StartOnAsync(TempDirectory dir, string extraHocon = "")
+        => new(dir, await XucApp.StartAsync(Overrides(dir.Path) + extraHocon, _ => null)) { _keepDir = true };
+
+    private bool _keepDir;
+
     public static string Overrides(string dataDir) => $@"
 xuc.http.port = 0
 xuc.http.bind = ""127.0.0.1""
@@ -43,6 +49,6 @@ akka.coordinated-shutdown.run-by-clr-shutdown-hook = off
     {
         Http.Dispose();
         await App.DisposeAsync();
-        _dir.Dispose();
+        if (!_keepDir) _dir.Dispose();
     }
 }
