@@ -108,6 +108,24 @@ public sealed class CallHistoryEndToEndTests
         }
     }
 
+    [Fact]
+    public async Task A_call_still_ringing_reads_ongoing_then_missed_once_it_ends()
+    {
+        await using var server = await TestServer.StartAsync();
+        var m = server.App.Simulator!.Model;
+        m.SetAllEndpointsBehaviour(EndpointBehaviour.Manual, TimeSpan.Zero);
+        await using var jbond = await OpenAsync(server, "jbond");
+        m.Dial("1002", "1001");
+        await Ringing(m, "PJSIP/1001");
+        const string Call = """{"start":"T","answer":null,"duration":"D","srcNum":"1002","srcName":"Eve Moneypenny","dstNum":"1001","dstName":"James Bond","queue":null,"agentId":null,"status":"STATUS"}""";
+        var ask = new JObject { ["command"] = "getUserCallHistory", ["size"] = 10 };
+        await Wait.Until(async () => Masked(await AskRawAsync(jbond, (JObject)ask.DeepClone()), "CallHistory") == Frame(Call.Replace("STATUS", "ongoing")),
+            Within, "jbond's history shows the ringing call ongoing");
+        m.Hangup("1002");
+        await Wait.Until(async () => Masked(await AskRawAsync(jbond, (JObject)ask.DeepClone()), "CallHistory") == Frame(Call.Replace("STATUS", "missed")),
+            Within, "then missed");
+    }
+
     private const string QueueBlue = """{"start":"T","answer":"T","duration":"D","srcNum":"0611111111","srcName":"","dstNum":"3100","dstName":"James Bond","queue":"blue","agentId":1,"status":"answered"}""";
     private const string QueueBlack = """{"start":"T","answer":null,"duration":"D","srcNum":"0622222222","srcName":"","dstNum":"3101","dstName":"","queue":"black","agentId":null,"status":"abandoned"}""";
     private const string QueueBlow = """{"start":"T","answer":null,"duration":"D","srcNum":"0644444444","srcName":"","dstNum":"3102","dstName":"","queue":"blow","agentId":null,"status":"timeout"}""";
