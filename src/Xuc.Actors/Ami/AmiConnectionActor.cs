@@ -89,11 +89,13 @@ public sealed class AmiConnectionActor : ReceiveActor
     {
         var client = _client!;
         var router = _router;
+        var history = History();
         // Channels and queue status reconcile the entities (what ended unseen is dropped); hints and conference
         // rooms are replayed as events.
         var channels = await ListAsync(client, new CoreShowChannelsAction());
         var queueStatus = await ListAsync(client, new QueueStatusAction());
         router.Tell(new ResyncSnapshot(channels, queueStatus));
+        history.Tell(new ResyncSnapshot(channels, queueStatus));
         var count = (channels?.Count ?? 0) + (queueStatus?.Count ?? 0);
         foreach (AmiAction action in new AmiAction[] { new ExtensionStateListAction(), new ConfbridgeListRoomsAction() })
         {

@@ -36,6 +36,11 @@ public sealed class CallHistoryRecorderActor : ReceiveActor, IWithTimers
         _service = service;
         _tracker = new CallTracker(AgentOf);
         Receive<AmiEventData>(OnEvent);
+        Receive<ResyncSnapshot>(r =>
+        {
+            if (r.Channels is { } channels)
+                Enqueue(_tracker.Reconcile(channels.Select(c => c["Uniqueid"]).OfType<string>().ToHashSet(StringComparer.Ordinal), _service.Clock.GetUtcNow()));
+        });
         Receive<Written>(_ =>
         {
             _writing = null;
@@ -79,7 +84,11 @@ public sealed class CallHistoryRecorderActor : ReceiveActor, IWithTimers
     {
         var member = e["Interface"] ?? e["Location"] ?? e["MemberInterface"];
         if (member is not null && e["StateInterface"] is { Length: > 0 } state && state != member) _stateInterfaces[member] = state;
-        var writes = _tracker.On(e, EventTime(e["Timestamp"]) ?? _service.Clock.GetUtcNow());
+        Enqueue(_tracker.On(e, EventTime(e["Timestamp"]) ?? _service.Clock.GetUtcNow()));
+    }
+
+    private void Enqueue(IReadOnlyList<HistoryWrite> writes)
+    {
         if (writes.Count == 0) return;
         _waiting.AddRange(writes);
         if (_waiting.Count > MaxWaiting)

@@ -94,6 +94,19 @@ public sealed class CallTracker
         return writes;
     }
 
+    /// <summary>
+    /// After an AMI (re)connection: the channels the PBX still has (CoreShowChannels). A channel followed here that is
+    /// gone hung up while the link was down: its parties end now, as at a Hangup.
+    /// </summary>
+    public IReadOnlyList<HistoryWrite> Reconcile(IReadOnlyCollection<string> aliveUniqueids, DateTimeOffset now)
+    {
+        var alive = aliveUniqueids as IReadOnlySet<string> ?? aliveUniqueids.ToHashSet(StringComparer.Ordinal);
+        var gone = _calls.Values.SelectMany(c => c.Channels.Where(kv => !alive.Contains(kv.Key)).Select(kv => (Call: c, Chan: kv.Value))).ToList();
+        var writes = new List<HistoryWrite>();
+        foreach (var (call, chan) in gone) OnHangup(call, chan, null, now, writes);
+        return writes;
+    }
+
     private void OnNewChannel(AmiEventData e, string linkedid, string uniqueid, DateTimeOffset now, List<HistoryWrite> writes)
     {
         var name = e["Channel"] ?? "";

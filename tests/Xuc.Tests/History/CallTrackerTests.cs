@@ -179,4 +179,23 @@ public sealed class CallTrackerTests
         Assert.Null(CallHistoryRecorderActor.EventTime(null));
         Assert.Null(CallHistoryRecorderActor.EventTime("yesterday"));
     }
+
+    [Fact]
+    public void Channels_gone_while_the_link_was_down_end_their_parties_at_the_resync_and_the_others_stay()
+    {
+        var day = new Day();
+        var lost = day.Model.Dial("1002", "1003");
+        day.Advance(2);
+        day.Model.Answer("1003");
+        var kept = day.Model.Dial("1001", "1002");
+        var keptChannels = day.Model.Locked(() => day.Model.Channels.Where(c => c.Linkedid == kept).Select(c => c.Uniqueid).ToList());
+        day.Advance(30);
+
+        var writes = day.Tracker.Reconcile(keptChannels, day.Clock.GetUtcNow());
+
+        Assert.Equal([(lost + "|line:PJSIP/1002", CallStatus.Emitted, (DateTimeOffset?)At(32)), (lost + "|line:PJSIP/1003", CallStatus.Answered, At(32))],
+            writes.Select(w => (w.Record.Id, w.Record.Status, w.Record.End)).OrderBy(x => x.Id, StringComparer.Ordinal));
+        Assert.Equal(1, day.Tracker.CallCount);
+        Assert.Empty(day.Tracker.Reconcile(keptChannels, day.Clock.GetUtcNow()));
+    }
 }
