@@ -62,6 +62,8 @@ public sealed class CallTracker
                 OnVariable(call, chan, e["Variable"] ?? "", e["Value"] ?? "", now, writes);
                 break;
             case "QueueCallerJoin" when e["Queue"] is { Length: > 0 } queue:
+                // Sent on to another queue (an overflow) without an outcome: the first one ends where the caller left it.
+                if (chan.Queue is { Closed: false, Answer: null } previous) writes.Add(previous.Close(previous.Left ?? now, previous.Outcome ?? CallStatus.Abandoned));
                 var qp = new Party(CallRecord.QueueParty(queue), now)
                 {
                     SrcNum = Known(e["CallerIDNum"]) ?? "", SrcName = Known(e["CallerIDName"]) ?? "",

@@ -198,4 +198,25 @@ public sealed class CallTrackerTests
         Assert.Equal(1, day.Tracker.CallCount);
         Assert.Empty(day.Tracker.Reconcile(keptChannels, day.Clock.GetUtcNow()));
     }
+
+    [Fact]
+    public void A_caller_sent_on_from_one_queue_to_another_ends_the_first_where_he_left_it()
+    {
+        var tracker = new CallTracker(_ => "7");
+        var writes = new List<HistoryWrite>();
+        void On(int second, string name, params (string, string)[] extra)
+            => writes.AddRange(tracker.On(AmiEventData.Of(name, [("Channel", "PJSIP/trunk-00000002"), ("CallerIDNum", "0666666666"), ("Exten", "3000"),
+                ("Uniqueid", "8.1"), ("Linkedid", "8.1"), .. extra]), T0.AddSeconds(second)));
+        On(0, "Newchannel");
+        On(0, "QueueCallerJoin", ("Queue", "sales"));
+        On(30, "QueueCallerLeave", ("Queue", "sales"));
+        On(31, "QueueCallerJoin", ("Queue", "support"));
+        On(40, "AgentConnect", ("Queue", "support"), ("Interface", "PJSIP/1006"), ("MemberName", "Vesper Lynd"));
+        On(100, "AgentComplete", ("Queue", "support"));
+
+        Assert.Equal(new CallRecord("8.1", "queue:sales", T0, null, T0.AddSeconds(30), "0666666666", "", "3000", "", null, "sales", null, CallStatus.Abandoned),
+            writes.Last(w => w.Record.Queue == "sales").Record);
+        Assert.Equal(new CallRecord("8.1", "queue:support", T0.AddSeconds(31), T0.AddSeconds(40), T0.AddSeconds(100), "0666666666", "", "3000", "Vesper Lynd", null, "support", "7", CallStatus.Answered),
+            writes.Last(w => w.Record.Queue == "support").Record);
+    }
 }
