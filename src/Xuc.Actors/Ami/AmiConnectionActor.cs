@@ -20,6 +20,7 @@ public sealed class AmiConnectionActor : ReceiveActor
     private readonly IActorRef _lines, _agents, _queues;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private IActorRef _router = ActorRefs.Nobody;
+    private IActorRef? _history;
     private readonly AmiLinkLog _linkLog;
     private AmiClient? _client;
     private volatile bool _stopped;
@@ -33,7 +34,11 @@ public sealed class AmiConnectionActor : ReceiveActor
         _queues = queues;
         _linkLog = new AmiLinkLog(options);
 
-        Receive<AmiEventData>(e => _router.Tell(e));
+        Receive<AmiEventData>(e =>
+        {
+            _router.Tell(e);
+            History().Tell(e);
+        });
         Receive<AmiConnectionState>(OnLinkState);
         Receive<Resynchronise>(_ => ResynchroniseAsync().PipeTo(Self));
         Receive<ResyncDone>(d => _log.Info("AMI resynchronised: {0} list events replayed", d.Events));
@@ -52,6 +57,11 @@ public sealed class AmiConnectionActor : ReceiveActor
         _client.Resynchronise += () => self.Tell(Resynchronise.Instance);
         _client.Start();
     }
+
+    /// <summary>The call-history recorder (docs/cti-websocket.md, "Call history"), started with the first event; Nobody without a history service.</summary>
+    private IActorRef History() => _history ?? (Xuc.Actors.History.CallHistoryService.Of(Context.System) is { } service
+        ? _history = Context.ActorOf(Xuc.Actors.History.CallHistoryRecorderActor.PropsFor(service), "call-history")
+        : ActorRefs.Nobody);
 
     private void OnLinkState(AmiConnectionState state)
     {
@@ -79,11 +89,13 @@ public sealed class AmiConnectionActor : ReceiveActor
     {
         var client = _client!;
         var router = _router;
+        var history = History();
         // Channels and queue status reconcile the entities (what ended unseen is dropped); hints and conference
         // rooms are replayed as events.
         var channels = await ListAsync(client, new CoreShowChannelsAction());
         var queueStatus = await ListAsync(client, new QueueStatusAction());
         router.Tell(new ResyncSnapshot(channels, queueStatus));
+        history.Tell(new ResyncSnapshot(channels, queueStatus));
         var count = (channels?.Count ?? 0) + (queueStatus?.Count ?? 0);
         foreach (AmiAction action in new AmiAction[] { new ExtensionStateListAction(), new ConfbridgeListRoomsAction() })
         {

@@ -22,9 +22,7 @@ public sealed class ConfigStore : IDisposable
     public ConfigStore(ConfigStoreOptions options)
     {
         _sqlite = !options.IsPostgres;
-        _options = _sqlite
-            ? new DataOptions().UseSQLite(options.ConnectionString, LinqToDB.DataProvider.SQLite.SQLiteProvider.Microsoft)
-            : new DataOptions().UsePostgreSQL(options.ConnectionString);
+        _options = options.ToDataOptions();
     }
 
     private DataConnection Open() => new(_options);

@@ -1,3 +1,5 @@
+using LinqToDB;
+
 namespace Xuc.Actors.Configuration;
 
 /// <summary>Where the configuration lives: <c>sqlite</c> (a file) or <c>postgres</c>, and its ADO.NET connection string.</summary>
@@ -6,6 +8,11 @@ public sealed record ConfigStoreOptions
     public string Provider { get; init; } = "sqlite";
     public string ConnectionString { get; init; } = "Data Source=data/xuc.db";
     public bool IsPostgres => Provider.StartsWith("postgres", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>linq2db's options for this database (the configuration store and the call history share it).</summary>
+    public DataOptions ToDataOptions() => IsPostgres
+        ? new DataOptions().UsePostgreSQL(ConnectionString)
+        : new DataOptions().UseSQLite(ConnectionString, LinqToDB.DataProvider.SQLite.SQLiteProvider.Microsoft);
 }
 
 /// <summary>

@@ -88,13 +88,14 @@ public static class CommandCatalog
             "conferenceMuteAll", "conferenceUnmuteAll", "conferenceMuteMe", "conferenceUnmuteMe", "conferenceReset", "conferenceClose",
             "subscribeToAgentEvents",
             "getAgentStates", "subscribeToAgentStats", "getAgentDirectory", "directoryLookUp", "searchContacts", "getFavorites", "getFavoriteContacts",
-            "addFavorite", "removeFavorite", "getUserCallHistory", "getAgentCallHistory", "getQueueCallHistory", "getUserCallHistoryByDays",
+            "addFavorite", "removeFavorite",
             "getCallbackLists", "findCallbackRequest", "getCallbackPreferredPeriods", "takeCallback", "releaseCallback", "startCallback",
             "updateCallbackTicket", "getUserDefaultMembership",
         ];
         specs.AddRange(PhoneCommandSpecs.For(Everyone));
         specs.AddRange(supervisorOnly.Select(n => new CommandSpec(n, [], Supervisors, false)));
         specs.AddRange(later.Select(n => new CommandSpec(n, [], Everyone, false)));
+        specs.AddRange(History.CallHistoryCommands.Specs(Everyone, Supervisors));
         return specs.ToDictionary(s => s.Name, StringComparer.Ordinal);
     }
 }

@@ -166,6 +166,7 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
         Receive<LineFeedFrame>(f => Push(f.Message));
         Receive<QueueFeedFrame>(f => Push(f.Message));
         Receive<ConfigChanged>(OnConfigChanged);
+        Receive<History.CallHistoryReply>(r => Push(r.Message));
         Receive<UserRechecked>(OnUserRechecked);
         Receive<AgentStateChanged>(m => _agents?.OnStateChanged(m));
         Receive<OwnAgentReread>(m => _agents?.OnReread(m));
@@ -242,6 +243,9 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
                 break;
             case var queue when QueueCommands.Handles(queue):
                 QueueCommands.Handle(queue, c.Frame, Self, Context, Push);
+                break;
+            case var history when History.CallHistoryCommands.Handles(history):
+                History.CallHistoryCommands.RunAsync(history, c.Frame, _user, Xuc.Actors.History.CallHistoryService.Of(Context.System)).PipeTo(Self);
                 break;
             default:
                 Push(new CtiError(CtiErrors.NotImplemented, $"{spec.Name} is not implemented yet"));

@@ -41,6 +41,7 @@ public sealed class XucApp : IAsyncDisposable
         var bodyLimits = BodyLimits.From(hocon);
         var sessions = CtiSettings(hocon);
         var stats = Checked(() => QueueStatsSettings.From(hocon));
+        var history = HistorySettings(hocon);
         XucSettings.CheckAkka(hocon);
         // Every listening port is checked before anything starts: a port taken is one line naming its setting.
         PortCheck.EnsureFree(settings.HttpBind, settings.HttpPort, "XUC_HTTP_PORT", "XUC_HTTP_BIND");
@@ -76,7 +77,7 @@ public sealed class XucApp : IAsyncDisposable
                     control.Start();
                 }
             }
-            var web = await StartWebAsync(settings, bodyLimits, sessions, store, hocon, directory, recorder, stats, clock ?? TimeProvider.System);
+            var web = await StartWebAsync(settings, bodyLimits, sessions, store, hocon, directory, recorder, history, stats, clock ?? TimeProvider.System);
             var app = new XucApp { Web = web, Settings = settings, Store = store, Simulator = simulator, SimulatorControl = control, Recorder = recorder };
             print?.Invoke(Banner(app, seeded));
             return app;
@@ -100,7 +101,9 @@ public sealed class XucApp : IAsyncDisposable
         catch (InvalidOperationException e) { throw new StartupError(StartupError.BadSetting, e.Message, e); }
     }
 
-    private static async Task<WebApplication> StartWebAsync(XucSettings settings, BodyLimits bodyLimits, SessionSettings sessions, ConfigStore store, Akka.Configuration.Config hocon, EntityConfigDirectory directory, Xuc.Ami.Recording.AmiRecorder? recorder, QueueStatsSettings stats, TimeProvider clock)
+    private static Xuc.Actors.History.CallHistorySettings HistorySettings(Akka.Configuration.Config hocon) => Checked(() => Xuc.Actors.History.CallHistorySettings.From(hocon));
+
+    private static async Task<WebApplication> StartWebAsync(XucSettings settings, BodyLimits bodyLimits, SessionSettings sessions, ConfigStore store, Akka.Configuration.Config hocon, EntityConfigDirectory directory, Xuc.Ami.Recording.AmiRecorder? recorder, Xuc.Actors.History.CallHistorySettings history, QueueStatsSettings stats, TimeProvider clock)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
         builder.WebHost.UseUrls($"http://{(settings.HttpBind == "0.0.0.0" ? "0.0.0.0" : settings.HttpBind)}:{settings.HttpPort}");
@@ -119,6 +122,7 @@ public sealed class XucApp : IAsyncDisposable
         builder.Services.AddSingleton(sessions).AddXucAuthentication();
         builder.Services.AddAkka(AkkaWiring.SystemName, b => b
             .WithXucEntities(hocon, settings.DbProvider, settings.EffectiveConnectionString, directory, stats, clock)
+            .WithCallHistory(settings, store, history)
             .WithAmiConnection(settings.Ami, recorder)
             .WithConfigChanges(store, directory)
             .WithCtiSessions(sessions, new StoreSessionDirectory(store), new StorePhoneDirectory(store), directory)

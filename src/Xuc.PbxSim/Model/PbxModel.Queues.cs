@@ -131,13 +131,15 @@ public sealed partial class PbxModel
 
     private void JoinQueue(SimQueue q, SimChannel caller)
     {
+        Step(caller, "Queue", $"{q.Name},t,,,{q.TimeoutSeconds}");
         if (!q.JoinEmpty && !q.Members.Any(m => !m.Paused && MemberStatus(m) != 5))
         {
+            // queue_exec: join_queue refused (QUEUE_JOINEMPTY), set_queue_result sets QUEUESTATUS, no QueueCallerJoin.
+            SideVariable(caller, "QUEUESTATUS", "JOINEMPTY");
             HangupChannel(caller, 16, "Normal Clearing");
             return;
         }
         // queue_exec does not answer: the caller stays in Ring (music on hold is early media) until it is bridged.
-        Step(caller, "Queue", $"{q.Name},t,,,{q.TimeoutSeconds}");
         var qc = new QueueCall(q, caller, Now, q.Callers.Count + 1);
         q.Callers.Add(qc);
         Emit(ChannelBlock(AmiText.Event("QueueCallerJoin", "agent,all"), caller).Add("Queue", q.Name).Add("Position", Position(qc)).Add("Count", Waiting(q).Count()));

@@ -16,7 +16,7 @@ public abstract class ConfigStoreContract
         using var store = await NewStore();
         await store.MigrateAsync();
         await store.MigrateAsync(); // idempotent
-        Assert.Equal(5, await store.SchemaVersionAsync());
+        Assert.Equal(6, await store.SchemaVersionAsync());
         Assert.True(await store.SeedIfEmptyAsync(DemoDataset.Create()));
         Assert.False(await store.SeedIfEmptyAsync(DemoDataset.Create()));
 

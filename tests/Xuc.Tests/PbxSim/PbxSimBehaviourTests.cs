@@ -26,6 +26,9 @@ public sealed class PbxSimBehaviourTests
         model.ExternalCall("0600000000", "3100");
         Assert.Empty(rec.Named("QueueCallerJoin"));
         Assert.Single(rec.Named("Hangup"));
+        // The Queue step ran and app_queue's set_queue_result said why (what the call history reads).
+        Assert.Contains(rec.Named("Newexten"), e => e.Contains("Application: Queue\r\nAppData: night,"));
+        Assert.Contains(rec.Named("VarSet"), e => e.Contains("Variable: QUEUESTATUS\r\nValue: JOINEMPTY\r\n"));
         model.AddMember("night", "PJSIP/1001");
         model.ExternalCall("0600000001", "3100");
         Assert.Single(rec.Named("QueueCallerJoin"));

@@ -60,6 +60,19 @@ public sealed class CtiClient : IAsyncDisposable
         return Encoding.UTF8.GetString(text.ToArray());
     }
 
+    /// <summary>
+    /// The next frame whose msgType is one of <paramref name="msgTypes"/>; frames of other types on the way (the phone's
+    /// own events, an agent's state, pushed unasked while the test works the PBX) are passed over.
+    /// </summary>
+    public async Task<string> ReceiveOfTypeAsync(params string[] msgTypes)
+    {
+        while (true)
+        {
+            var frame = await ReceiveAsync() ?? throw new Xunit.Sdk.XunitException("the server closed the socket");
+            if (msgTypes.Contains((string?)JObject.Parse(frame)["msgType"])) return frame;
+        }
+    }
+
     public async Task<JObject> ReceiveJsonAsync() => JObject.Parse(await ReceiveAsync() ?? throw new Xunit.Sdk.XunitException("the server closed the socket"));
 
     /// <summary>Reads the connect sequence (<paramref name="count"/> frames) and returns it.</summary>

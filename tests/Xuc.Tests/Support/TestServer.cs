@@ -35,6 +35,9 @@ public sealed class TestServer : IAsyncDisposable
     public static async Task<TestServer> StartInAsync(string dataDir, TimeProvider clock, string extraHocon = "")
         => new(null, dataDir, await XucApp.StartAsync(Overrides(dataDir) + extraHocon, _ => null, clock: clock));
 
+    /// <summary>A server on a data dir the caller keeps (to restart on it); disposing the server leaves the dir.</summary>
+    public static Task<TestServer> StartOnAsync(TempDirectory dir, string extraHocon = "") => StartInAsync(dir.Path, extraHocon);
+
     public static string Overrides(string dataDir) => $@"
 xuc.http.port = 0
 xuc.http.bind = ""127.0.0.1""

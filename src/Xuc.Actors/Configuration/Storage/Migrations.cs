@@ -42,5 +42,6 @@ internal static class Migrations
                 await db.ExecuteAsync("ALTER TABLE xuc_queues ADD COLUMN member_interface VARCHAR(200) NOT NULL DEFAULT ''");
         }),
         new(5, "call sheet fields", db => db.CreateTableAsync<SheetFieldRow>(tableOptions: TableOptions.CheckExistence)),
+        new(6, "call history (docs/cti-websocket.md, Call history)", History.CallHistoryStore.CreateSchemaAsync),
     ];
 }

@@ -1,0 +1,69 @@
+using LinqToDB;
+using LinqToDB.Async;
+using LinqToDB.Data;
+using Xuc.Actors.Configuration;
+
+namespace Xuc.Actors.History;
+
+/// <summary>
+/// The call history table on SQLite or PostgreSQL (the configuration store's database). One writer — the recorder
+/// beside the AMI singleton — upserts rows by key (call + party), so writing a row again is harmless; any node reads.
+/// </summary>
+public sealed class CallHistoryStore
+{
+    private readonly DataOptions _options;
+
+    public CallHistoryStore(ConfigStoreOptions options) => _options = options.ToDataOptions();
+
+    /// <summary>Migration 4: the table and the indexes each query and the retention purge use.</summary>
+    internal static async Task CreateSchemaAsync(DataConnection db)
+    {
+        await db.CreateTableAsync<CallHistoryRow>(tableOptions: TableOptions.CheckExistence);
+        await db.ExecuteAsync("CREATE INDEX IF NOT EXISTS ix_xuc_call_history_line ON xuc_call_history (line, start_ms)");
+        await db.ExecuteAsync("CREATE INDEX IF NOT EXISTS ix_xuc_call_history_agent ON xuc_call_history (agent_id, start_ms)");
+        await db.ExecuteAsync("CREATE INDEX IF NOT EXISTS ix_xuc_call_history_queue ON xuc_call_history (queue, start_ms)");
+        await db.ExecuteAsync("CREATE INDEX IF NOT EXISTS ix_xuc_call_history_start ON xuc_call_history (start_ms)");
+    }
+
+    /// <summary>Applies the writes in order, in one transaction.</summary>
+    public async Task WriteAsync(IReadOnlyList<HistoryWrite> writes)
+    {
+        if (writes.Count == 0) return;
+        await using var db = new DataConnection(_options);
+        await using var tx = await db.BeginTransactionAsync();
+        foreach (var w in writes)
+        {
+            var id = w.Record.Id;
+            if (w.Delete) await db.GetTable<CallHistoryRow>().Where(r => r.Id == id).DeleteAsync();
+            else await db.InsertOrReplaceAsync(CallHistoryRow.From(w.Record));
+        }
+        await tx.CommitAsync();
+    }
+
+    /// <summary>The newest rows of a line, an agent, or any of some queues (newest first).</summary>
+    public Task<IReadOnlyList<CallRecord>> OfLineAsync(string line, int size) => QueryAsync(t => t.Where(r => r.Line == line), size);
+    public Task<IReadOnlyList<CallRecord>> OfAgentAsync(string agentId, int size) => QueryAsync(t => t.Where(r => r.AgentId == agentId), size);
+    public Task<IReadOnlyList<CallRecord>> OfQueuesAsync(IReadOnlyCollection<string> queues, int size) => QueryAsync(t => t.Where(r => queues.Contains(r.Queue!)), size);
+
+    /// <summary>A line's rows that started at or after <paramref name="since"/> (newest first), at most <paramref name="size"/>.</summary>
+    public Task<IReadOnlyList<CallRecord>> OfLineSinceAsync(string line, DateTimeOffset since, int size)
+    {
+        var from = since.ToUnixTimeMilliseconds();
+        return QueryAsync(t => t.Where(r => r.Line == line && r.StartMs >= from), size);
+    }
+
+    /// <summary>Deletes rows that started before <paramref name="before"/>; how many.</summary>
+    public async Task<int> PurgeAsync(DateTimeOffset before)
+    {
+        var cut = before.ToUnixTimeMilliseconds();
+        await using var db = new DataConnection(_options);
+        return await db.GetTable<CallHistoryRow>().Where(r => r.StartMs < cut).DeleteAsync();
+    }
+
+    private async Task<IReadOnlyList<CallRecord>> QueryAsync(Func<ITable<CallHistoryRow>, IQueryable<CallHistoryRow>> filter, int size)
+    {
+        await using var db = new DataConnection(_options);
+        var rows = await filter(db.GetTable<CallHistoryRow>()).OrderByDescending(r => r.StartMs).ThenByDescending(r => r.Id).Take(size).ToListAsync();
+        return rows.Select(r => r.ToRecord()).ToList();
+    }
+}
