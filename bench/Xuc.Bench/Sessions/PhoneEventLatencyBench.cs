@@ -57,6 +57,7 @@ public static class PhoneEventLatencyBench
         var tap = new AmiEmissionTap();
         pbx.Sim.Model.Subscribe(tap);
         var latencies = new ConcurrentBag<double>();
+        var seen = new ConcurrentDictionary<(string, string), byte>();
         var unmatched = 0;
         var measuredFrom = long.MaxValue;
         await using var clients = new FrameClients((_, at, frame) =>
@@ -65,6 +66,9 @@ public static class PhoneEventLatencyBench
             if (!text.Contains("\"msgType\":\"PhoneEvent\"", StringComparison.Ordinal)) return;
             var message = (JObject)JObject.Parse(text)["ctiMessage"]!;
             var key = ((string?)message["uniqueId"] ?? "", (string?)message["eventType"] ?? "");
+            // Only the first frame of each kind for a channel: a later one (an Established that gains the other
+            // party's name, a Dialing that gains attached data) answers a later AMI event than the one timed here.
+            if (!seen.TryAdd(key, 0)) return;
             if (!tap.Emitted.TryGetValue(key, out var emitted)) Interlocked.Increment(ref unmatched);
             else if (emitted >= Interlocked.Read(ref measuredFrom)) latencies.Add((at - emitted) * 1000.0 / Stopwatch.Frequency);
         });

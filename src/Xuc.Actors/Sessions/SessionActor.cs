@@ -116,7 +116,7 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
             _mediator.Tell(new Subscribe(Topics.Config, Self));
             if (_agentRegion is { } agents)
                 (_agents = new SessionAgents(_user, agents, _mediator, Self, Push, () => Context.System.Scheduler.Now)).Start(done.AgentState);
-            if (_user.Line is { } line) _phoneFeeds?.Tell(new JoinLineFeed(line.Interface, Self, done.DeviceState));
+            if (_user.Line is { } line) _phoneFeeds?.Tell(new JoinLineFeed(line.Interface, Self, done.DeviceState, _sink));
             Become(Ready);
             Stash.UnstashAll();
         });
@@ -164,6 +164,7 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
             Push(new UserStatusUpdate(s.Status));
         });
         Receive<LineFeedFrame>(f => Push(f.Message));
+        Receive<LineFeedOutboxFull>(_ => OutboxFull());
         Receive<QueueFeedFrame>(f => Push(f.Message));
         Receive<ConfigChanged>(OnConfigChanged);
         Receive<History.CallHistoryReply>(r => Push(r.Message));
@@ -288,7 +289,12 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
     private void Push(ICtiMessage message)
     {
         if (_closed) return;
-        if (_sink.TryPush(message)) return;
+        if (!_sink.TryPush(message)) OutboxFull();
+    }
+
+    private void OutboxFull()
+    {
+        if (_closed) return;
         _closed = true;
         _log.Warning("CTI session of {0} closed: its outbox is full ({1} messages, xuc.cti.outbox), the peer stopped reading", _login, _settings.OutboxCapacity);
         _sink.Abort("outbox full: the peer stopped reading");

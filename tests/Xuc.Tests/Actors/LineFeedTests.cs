@@ -55,6 +55,32 @@ public sealed class LineFeedTests : TestKit
     }
 
     [Fact]
+    public void A_session_that_gives_its_outbox_gets_the_frames_written_into_it_and_is_told_when_it_is_full()
+    {
+        var feed = Feed(new LineSnapshot(Line, [], "NOT_INUSE", null, 10));
+        var (session, outbox, other) = (CreateTestProbe(), CreateTestProbe(), CreateTestProbe());
+        var sink = new Xuc.Tests.Support.FakeSessionSink(outbox);
+        feed.Tell(new JoinLineFeed(Line, session, "NOT_INUSE", sink));
+        feed.Tell(new JoinLineFeed(Line, other, "NOT_INUSE"));
+
+        var ringing = Ringing("9.2");
+        feed.Tell(new LineCallChanged(Line, 11, ringing, CallOf(ringing)));
+        // The same encoded frame: written into the first session's outbox, told to the one without an outbox.
+        var written = outbox.ExpectMsg<PreEncoded>();
+        Assert.Same(written, other.ExpectMsg<LineFeedFrame>().Message);
+        Assert.Contains("\"eventType\":\"EventRinging\"", Encoding.UTF8.GetString(written.Utf8));
+
+        // A full outbox: nothing written, the session is told (it closes itself), the other still gets the frame.
+        sink.Accepting = false;
+        feed.Tell(new LineDeviceStateChanged(Line, 12, "RINGING"));
+        session.ExpectMsg<LineFeedOutboxFull>();
+        Assert.Contains("RINGING", Text(other.ExpectMsg<LineFeedFrame>()));
+        feed.Tell(new GetCurrentCalls(Line), other);
+        Assert.Contains("CurrentCallsPhoneEvents", Text(other.ExpectMsg<LineFeedFrame>()));
+        outbox.ExpectNoMsg(TimeSpan.Zero);
+    }
+
+    [Fact]
     public void Each_change_is_encoded_once_for_all_the_lines_sessions_and_a_gap_resends_what_it_hid()
     {
         var feed = Feed(new LineSnapshot(Line, [], "NOT_INUSE", null, 10));

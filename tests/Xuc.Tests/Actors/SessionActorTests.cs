@@ -236,6 +236,17 @@ public sealed class SessionActorTests : TestKit
     }
 
     [Fact]
+    public void A_session_whose_line_feed_found_its_outbox_full_is_dropped_the_same_way()
+    {
+        var session = Connected();
+        Watch(session);
+        EventFilter.Warning(contains: "CTI session of jbond closed: its outbox is full (4 messages, xuc.cti.outbox), the peer stopped reading")
+            .ExpectOne(() => session.Tell(Xuc.Actors.Sessions.Phone.LineFeedOutboxFull.Instance));
+        Assert.Contains("outbox full", _client.ExpectMsg<SinkAborted>().Reason);
+        ExpectTerminated(session);
+    }
+
+    [Fact]
     public void The_session_of_a_deleted_user_is_closed_with_a_reason()
     {
         var session = Connected();

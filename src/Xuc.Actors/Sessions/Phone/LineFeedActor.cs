@@ -34,7 +34,8 @@ public sealed class LineFeedActor : ReceiveActor, IWithTimers
     private readonly IActorRef _mediator;
     private readonly Func<IReadOnlyList<SheetField>> _sheetFields;
     private readonly SnapshotThenDeltas<LineSnapshot> _view = new((s, d) => s.Apply((ILineDelta)d));
-    private readonly HashSet<IActorRef> _owners = [];
+    /// <summary>The sessions of the line's user on this node, with their outbox when they gave it.</summary>
+    private readonly Dictionary<IActorRef, ISessionSink?> _owners = [];
     private readonly Dictionary<IActorRef, HashSet<string>> _watchers = [];
     private readonly List<(object Request, IActorRef Sender)> _pending = [];
     private LineSnapshot? _shown;
@@ -55,10 +56,10 @@ public sealed class LineFeedActor : ReceiveActor, IWithTimers
         Receive<RefreshDue>(_ => _lines.Tell(new GetLineState(_lineId)));
         Receive<JoinLineFeed>(j => Request(j, Join));
         Receive<WatchHint>(w => Request(w, Watch));
-        Receive<GetCurrentCalls>(g => Request(g, (_, sender) => sender.Tell(CurrentCalls())));
+        Receive<GetCurrentCalls>(g => Request(g, (_, sender) => ToSession(sender, CurrentCalls())));
         Receive<UnwatchHint>(u =>
         {
-            if (_watchers.Remove(u.Session) && !_owners.Contains(u.Session)) Context.Unwatch(u.Session);
+            if (_watchers.Remove(u.Session) && !_owners.ContainsKey(u.Session)) Context.Unwatch(u.Session);
             IdleCheck();
         });
         Receive<Terminated>(t =>
@@ -119,19 +120,20 @@ public sealed class LineFeedActor : ReceiveActor, IWithTimers
         {
             case JoinLineFeed j: Join(j, sender); break;
             case WatchHint w: Watch(w, sender); break;
-            case GetCurrentCalls: sender.Tell(CurrentCalls()); break;
+            case GetCurrentCalls: ToSession(sender, CurrentCalls()); break;
         }
     }
 
     private void Join(JoinLineFeed join, IActorRef _)
     {
         var session = join.Session;
-        if (_owners.Add(session)) Context.Watch(session);
+        if (!_owners.ContainsKey(session) && !_watchers.ContainsKey(session)) Context.Watch(session);
+        _owners[session] = join.Sink;
         // What changed since the session's connect sequence: its calls, then its phone's state (the order of a change).
         var now = _shown!;
-        foreach (var call in now.Calls) session.Tell(Frame(PhoneEventMessage.Of(call)));
+        foreach (var call in now.Calls) ToSession(session, Frame(PhoneEventMessage.Of(call)));
         if (PhoneStatus.Of(join.DeviceStateSent) != PhoneStatus.Of(now.DeviceState))
-            session.Tell(Frame(new PhoneStatusUpdate(PhoneStatus.Of(now.DeviceState))));
+            ToSession(session, Frame(new PhoneStatusUpdate(PhoneStatus.Of(now.DeviceState))));
     }
 
     private void Watch(WatchHint watch, IActorRef _)
@@ -186,7 +188,14 @@ public sealed class LineFeedActor : ReceiveActor, IWithTimers
     {
         if (_owners.Count == 0) return;
         var frame = Frame(message);
-        foreach (var session in _owners) session.Tell(frame);
+        foreach (var session in _owners.Keys) ToSession(session, frame);
+    }
+
+    /// <summary>Into an owner's outbox directly when it gave it (a full one is the session's to close), else through it.</summary>
+    private void ToSession(IActorRef session, LineFeedFrame frame)
+    {
+        if (_owners.GetValueOrDefault(session) is not { } sink) session.Tell(frame);
+        else if (!sink.TryPush(frame.Message)) session.Tell(LineFeedOutboxFull.Instance);
     }
 
     private static LineFeedFrame Frame(ICtiMessage message) => new(PreEncoded.Of(message));

@@ -9,8 +9,17 @@ namespace Xuc.Actors.Sessions.Phone;
 /// A session of the line's user, after its connect sequence: from now on it gets the line's PhoneEvents and
 /// PhoneStatusUpdates. <see cref="DeviceStateSent"/>: the device state its connect sequence showed (a change since
 /// is sent at once), and the calls in progress come as PhoneEvents.
+/// <see cref="Sink"/>: the session's outbox; the feed writes the line's frames into it directly (no message through the
+/// session actor per frame: with a thousand sessions on a busy line that hop was most of the cost) and tells the session
+/// <see cref="LineFeedOutboxFull"/> when it is full. Null: frames go to <see cref="Session"/> as <see cref="LineFeedFrame"/>.
 /// </summary>
-public sealed record JoinLineFeed(string LineId, IActorRef Session, string? DeviceStateSent);
+public sealed record JoinLineFeed(string LineId, IActorRef Session, string? DeviceStateSent, ISessionSink? Sink = null);
+
+/// <summary>The feed could not write a frame into the session's outbox: the peer stopped reading.</summary>
+public sealed record LineFeedOutboxFull
+{
+    public static readonly LineFeedOutboxFull Instance = new();
+}
 
 /// <summary><c>subscribeToPhoneHints</c>: the session gets PhoneHintStatusEvent for each number, now and on every change.</summary>
 public sealed record WatchPhoneHints(IReadOnlyList<string> Numbers, IActorRef Session);
