@@ -252,6 +252,8 @@ public sealed class PhoneCommandTests
     {
         await using var pbx = await StartAsync();
         await using var james = await Session(pbx, "jbond");
+        // The transfer target's user (line 1003): his phone's events show the data the call carries.
+        await using var q = await Session(pbx, "qboothroyd");
         var mine = await CallFrom1002Answered(pbx);
         var caller = pbx.Channel("PJSIP/1002-");
 
@@ -270,6 +272,11 @@ public sealed class PhoneCommandTests
         await Send(james, "directTransfer", new { destination = "1003" });
         Assert.Equal([["Action: BlindTransfer", $"Channel: {mine.Name}", "Exten: 1003", "Context: default"]], await pbx.ActionsUpTo("BlindTransfer"));
         await Wait.Until(() => Task.FromResult(pbx.MaybeChannel("PJSIP/1003-") is { State: 5 }), Within, "1003 rings for the transferred caller");
+        var target = pbx.Channel("PJSIP/1003-");
+        Assert.Equal(
+            PhoneEventsTests.PhoneEvent("EventRinging", "1003", "1002", "Eve Moneypenny", target.Linkedid, target.Uniqueid, "Incoming",
+                userData: """{"USR_case":"7","USR_customer":"ACME"}"""),
+            await q.ReceiveOfTypeAsync("PhoneEvent"));
         pbx.Model.Answer("1003");
         await Wait.Until(() => Task.FromResult(pbx.Channel("PJSIP/1003-").Bridge is { } b && b == caller.Bridge), Within, "the caller talks to 1003");
         Assert.Null(pbx.MaybeChannel("PJSIP/1001-"));
