@@ -1,5 +1,6 @@
 using Newtonsoft.Json.Linq;
 using Xuc.Actors.Configuration.Model;
+using Xuc.Actors.Sessions.UserServices;
 
 namespace Xuc.Actors.Sessions;
 
@@ -48,6 +49,7 @@ public static class CommandCatalog
     private static Dictionary<string, CommandSpec> Build()
     {
         var specs = new List<CommandSpec> { new(UserStatusUpdate, [CommandArgument.String("status")], Everyone, true) };
+        specs.AddRange(PhoneServiceCommands.All.Select(s => new CommandSpec(PhoneServiceSetting.CommandOf(s), PhoneServiceCommands.Arguments(s), Everyone, true)));
         // PROTOCOL.md §3: NoRight users act on their own line, agent and data only; these act on other agents or users.
         string[] supervisorOnly =
         [
@@ -57,7 +59,7 @@ public static class CommandCatalog
         ];
         string[] later =
         [
-            "dnd", "naFwd", "uncFwd", "busyFwd", "dial", "dialFromMobile", "dialFromQueue", "dialByUsername", "originate", "hangup", "answer",
+            "dial", "dialFromMobile", "dialFromQueue", "dialByUsername", "originate", "hangup", "answer",
             "hold", "directTransfer", "attendedTransfer", "completeTransfer", "cancelTransfer", "sendDtmf", "toggleMicrophone", "setData",
             "getCurrentCallsPhoneEvents", "subscribeToPhoneHints", "unsubscribeFromAllPhoneHints", "getList", "getConfig", "conference",
             "conferenceInvite", "conferenceMute", "conferenceUnmute", "conferenceKick", "conferenceDeafen", "conferenceUndeafen",

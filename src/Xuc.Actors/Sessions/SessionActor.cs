@@ -8,6 +8,7 @@ using Xuc.Actors.Messages.Events;
 using Xuc.Actors.Messages.Queries;
 using Xuc.Actors.PubSub;
 using Xuc.Actors.Sessions.Outbound;
+using Xuc.Actors.Sessions.UserServices;
 
 namespace Xuc.Actors.Sessions;
 
@@ -27,6 +28,7 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
     private readonly ISessionDirectory _directory;
     private readonly IActorRef _lines;
     private readonly IActorRef _mediator;
+    private readonly IUserServiceDesk? _desk;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private SessionUser _user = null!;
     private string _status;
@@ -37,8 +39,9 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
     public IStash Stash { get; set; } = null!;
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public SessionActor(string login, ISessionSink sink, SessionSettings settings, ISessionDirectory directory, IActorRef lines, IActorRef mediator, string? status)
+    public SessionActor(string login, ISessionSink sink, SessionSettings settings, ISessionDirectory directory, IActorRef lines, IActorRef mediator, string? status, IUserServiceDesk? desk = null)
     {
+        _desk = desk;
         _login = login;
         _sink = sink;
         _settings = settings;
@@ -49,8 +52,8 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
         SettingUp();
     }
 
-    public static Props PropsFor(string login, ISessionSink sink, SessionSettings settings, ISessionDirectory directory, IActorRef lines, IActorRef mediator, string? status = null)
-        => Props.Create(() => new SessionActor(login, sink, settings, directory, lines, mediator, status));
+    public static Props PropsFor(string login, ISessionSink sink, SessionSettings settings, ISessionDirectory directory, IActorRef lines, IActorRef mediator, string? status = null, IUserServiceDesk? desk = null)
+        => Props.Create(() => new SessionActor(login, sink, settings, directory, lines, mediator, status, desk));
 
     protected override void PreStart()
     {
@@ -65,10 +68,11 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
         var user = await _directory.FindAsync(_login);
         if (user is null) return new SetUpFailed($"no user '{_login}'");
         // The logged-on timer, not this ask, says when set-up took too long.
+        var voiceMail = _desk?.VoiceMailAsync(user) ?? Task.FromResult(Mailboxes.Status(user, 0, 0));
         var deviceState = user.Line is { } line
             ? (await _lines.Ask<LineSnapshot>(new GetLineState(line.Interface), _settings.LoggedOnTimeout * 2)).DeviceState
             : null;
-        return new SetUpDone(user, deviceState);
+        return new SetUpDone(user, deviceState, await voiceMail);
     }
 
     private void SettingUp()
@@ -83,6 +87,7 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
             if (_closed) return;
             _mediator.Tell(new Subscribe(Topics.User(_login), Self));
             _mediator.Tell(new Subscribe(Topics.Config, Self));
+            if (Mailboxes.Of(_user) is { } mailbox) _mediator.Tell(new Subscribe(Topics.Mailbox(mailbox), Self));
             Become(Ready);
             Stash.UnstashAll();
         });
@@ -127,6 +132,13 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
             Context.Parent.Tell(s);
             Push(new UserStatusUpdate(s.Status));
         });
+        Receive<UserServicesChanged>(s =>
+        {
+            _user = _user.With(s.Services);
+            Push(PhoneServiceCommands.ConfigUpdateOf(_user));
+        });
+        Receive<MailboxChanged>(m => Push(Mailboxes.Status(_user, m.NewMessages, m.OldMessages, m.Waiting)));
+        Receive<ServicesDone>(d => d.Errors.ForEach(Push));
         Receive<ConfigChanged>(OnConfigChanged);
         Receive<UserRechecked>(OnUserRechecked);
         Receive<IdleTimedOut>(_ =>
@@ -149,22 +161,13 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
         yield return new UsersStatuses(statuses.Select(s => new UserStatusEntry(s.Name, s.Color, s.LongName,
             s.Actions.Select(a => new UserStatusAction(a, "")).ToList())).ToList());
         yield return new UserStatusUpdate(_status);
-        yield return new UserConfigUpdate
-        {
-            UserId = user.Id,
-            FirstName = user.FirstName,
-            LastName = user.LastName,
-            FullName = $"{user.FirstName} {user.LastName}".Trim(),
-            MobileNumber = user.MobileNumber ?? "",
-            AgentId = user.AgentId ?? 0,
-            LineIds = line is null ? [] : [line.Id],
-        };
+        yield return PhoneServiceCommands.ConfigUpdateOf(done.User);
         if (line is not null)
         {
             yield return new LineConfigMessage(line.Id, line.Number, line.Interface, line.Context);
             yield return new PhoneStatusUpdate(PhoneStatus.Of(done.DeviceState));
         }
-        yield return new VoiceMailStatusUpdate(0, 0, 0, 0);
+        yield return done.VoiceMail;
     }
 
     private void Handle(ClientCommand c)
@@ -189,6 +192,9 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
             case CommandCatalog.UserStatusUpdate:
                 ChangeStatus((string)c.Frame["status"]!);
                 break;
+            case var _ when _desk is not null && PhoneServiceCommands.Parse(spec.Name, c.Frame) is { } setting:
+                ServicesDone.Of(_desk.SetAsync(_user, setting), spec.Name).PipeTo(Self);
+                break;
             default:
                 Push(new CtiError(CtiErrors.NotImplemented, $"{spec.Name} is not implemented yet"));
                 break;
@@ -203,6 +209,8 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
             return;
         }
         _mediator.Tell(new Publish(Topics.User(_login), new UserStatusChanged(_login, status)));
+        if (_desk is not null && _user.Statuses.First(s => s.Name == status) is { Actions.Count: > 0 } withActions)
+            ServicesDone.Of(_desk.ApplyStatusActionsAsync(_user, withActions), CommandCatalog.UserStatusUpdate).PipeTo(Self);
     }
 
     private void OnConfigChanged(ConfigChanged change)
@@ -257,7 +265,7 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
 
     private static string Truncated(string text) => text.Length <= 80 ? text : text[..80] + "…";
 
-    private sealed record SetUpDone(SessionUser User, string? DeviceState);
+    private sealed record SetUpDone(SessionUser User, string? DeviceState, VoiceMailStatusUpdate VoiceMail);
     private sealed record SetUpFailed(string Reason);
     private sealed record UserRechecked(SessionUser? User);
 

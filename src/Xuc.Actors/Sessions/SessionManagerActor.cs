@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Xuc.Actors.Sessions.UserServices;
 
 namespace Xuc.Actors.Sessions;
 
@@ -20,11 +21,11 @@ public sealed class SessionManagerActor : ReceiveActor
     private readonly Dictionary<string, string> _statuses = new(StringComparer.Ordinal);
     private long _next;
 
-    public SessionManagerActor(SessionSettings settings, ISessionDirectory directory, IActorRef lines, IActorRef mediator)
+    public SessionManagerActor(SessionSettings settings, ISessionDirectory directory, IActorRef lines, IActorRef mediator, IUserServiceDesk? desk = null)
     {
         Receive<StartSession>(s =>
         {
-            var props = SessionActor.PropsFor(s.Login, s.Sink, settings, directory, lines, mediator, _statuses.GetValueOrDefault(s.Login));
+            var props = SessionActor.PropsFor(s.Login, s.Sink, settings, directory, lines, mediator, _statuses.GetValueOrDefault(s.Login), desk);
             Sender.Tell(Context.ActorOf(props, $"session-{++_next}"));
         });
         Receive<UserStatusChanged>(s => _statuses[s.Login] = s.Status);
@@ -34,6 +35,6 @@ public sealed class SessionManagerActor : ReceiveActor
     /// <summary>A session that fails is stopped (its socket closed), never restarted with a half-sent connect sequence.</summary>
     protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(_ => Directive.Stop);
 
-    public static Props PropsFor(SessionSettings settings, ISessionDirectory directory, IActorRef lines, IActorRef mediator)
-        => Props.Create(() => new SessionManagerActor(settings, directory, lines, mediator));
+    public static Props PropsFor(SessionSettings settings, ISessionDirectory directory, IActorRef lines, IActorRef mediator, IUserServiceDesk? desk = null)
+        => Props.Create(() => new SessionManagerActor(settings, directory, lines, mediator, desk));
 }

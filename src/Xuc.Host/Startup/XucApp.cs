@@ -111,7 +111,8 @@ public sealed class XucApp : IAsyncDisposable
             .WithXucEntities(hocon, settings.DbProvider, settings.EffectiveConnectionString, directory)
             .WithAmiConnection(settings.Ami, recorder)
             .WithConfigChanges(store, directory)
-            .WithCtiSessions(sessions, new StoreSessionDirectory(store)));
+            .WithUserServices(store)
+            .WithCtiSessions(sessions, new StoreSessionDirectory(store), UserServicesWiring.Desk(store)));
 
         var web = builder.Build();
         web.UseUnhandledErrors();

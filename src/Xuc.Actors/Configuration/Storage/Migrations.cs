@@ -33,5 +33,6 @@ internal static class Migrations
             await db.ExecuteAsync("CREATE TABLE IF NOT EXISTS xuc_config_revision (id INTEGER NOT NULL PRIMARY KEY, revision BIGINT NOT NULL)");
             await db.ExecuteAsync("INSERT INTO xuc_config_revision (id, revision) SELECT 1, 0 WHERE NOT EXISTS (SELECT 1 FROM xuc_config_revision WHERE id = 1)");
         }),
+        new(4, "users' phone services (dnd, forwards) and mailbox", UserServiceColumns.AddAsync),
     ];
 }
