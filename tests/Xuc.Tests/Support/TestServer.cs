@@ -7,14 +7,16 @@ public sealed class TestServer : IAsyncDisposable
 {
     public const string TokenSecret = "test-token-secret";
     private readonly TempDirectory _dir;
+    private readonly bool _ownsDir;
 
     public XucApp App { get; }
     public HttpClient Http { get; }
     public string DataDir => _dir.Path;
 
-    private TestServer(TempDirectory dir, XucApp app)
+    private TestServer(TempDirectory dir, XucApp app, bool ownsDir = true)
     {
         _dir = dir;
+        _ownsDir = ownsDir;
         App = app;
         Http = new HttpClient { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
     }
@@ -25,6 +27,10 @@ public sealed class TestServer : IAsyncDisposable
         var app = await XucApp.StartAsync(Overrides(dir.Path) + extraHocon, _ => null);
         return new TestServer(dir, app);
     }
+
+    /// <summary>A server on a data directory the caller keeps, so a second server can start on what the first left (a restart).</summary>
+    public static async Task<TestServer> StartInAsync(TempDirectory dir)
+        => new(dir, await XucApp.StartAsync(Overrides(dir.Path), _ => null), ownsDir: false);
 
     public static string Overrides(string dataDir) => $@"
 xuc.http.port = 0
@@ -43,6 +49,6 @@ akka.coordinated-shutdown.run-by-clr-shutdown-hook = off
     {
         Http.Dispose();
         await App.DisposeAsync();
-        _dir.Dispose();
+        if (_ownsDir) _dir.Dispose();
     }
 }

@@ -24,7 +24,7 @@ public sealed class PbxUserServiceDesk(ConfigStore store, PbxGateway pbx, IActor
 
     private async Task<CtiError?> SetAsync(SessionUser user, PhoneServiceSetting setting, string command)
     {
-        if (setting.Problem is { } problem) return new CtiError(CtiErrors.InvalidArgument, $"{command}: destination {problem}");
+        if (setting.Problem is { } problem) return new CtiError(CtiErrors.InvalidArgument, $"{command}: {problem}");
         if (user.Line is not { } line) return new CtiError(CtiErrors.NoLine, $"{command}: the user has no line to apply it to");
         if (PbxError(command, await pbx.Send(setting.ToDbPut(line.Number), ActionTimeout)) is { } refused) return refused;
         try
