@@ -80,6 +80,7 @@ public sealed class AmiRouterActor : ReceiveActor, IWithUnboundedStash
 
     private void Route(AmiEventData e)
     {
+        if (MailboxEvents.TryPublish(e, DistributedPubSub.Get(Context.System).Mediator)) return;
         var line = DeviceName.FromChannel(e["Channel"]) ?? DeviceOf(e);
         if (line is not null) ToLine(line, e);
         // The channels of an agent's line also tell the agent (his own calls: dialing, talking).

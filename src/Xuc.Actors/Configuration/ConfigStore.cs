@@ -11,7 +11,7 @@ namespace Xuc.Actors.Configuration;
 /// PostgreSQL through linq2db. Every change is validated against the whole configuration and committed in one
 /// transaction, then announced through <see cref="Changed"/>.
 /// </summary>
-public sealed class ConfigStore : IDisposable
+public sealed partial class ConfigStore : IDisposable
 {
     private readonly DataOptions _options;
     private readonly bool _sqlite;
@@ -233,9 +233,12 @@ public sealed class ConfigStore : IDisposable
     private static User HashPlainPassword(User u) =>
         string.IsNullOrEmpty(u.Password) ? u : u with { PasswordHash = PasswordHasher.Hash(u.Password), Password = null };
 
-    /// <summary>An update without a password keeps the stored one.</summary>
+    /// <summary>An update without a password keeps the stored one; without services, the stored services (off for a new user).</summary>
     private static User KeepStoredHash(User u, User? stored)
-        => !string.IsNullOrEmpty(u.PasswordHash) || stored is null ? u : u with { PasswordHash = stored.PasswordHash };
+    {
+        var kept = !string.IsNullOrEmpty(u.PasswordHash) || stored is null ? u : u with { PasswordHash = stored.PasswordHash };
+        return kept.Services is null ? kept with { Services = stored?.Services ?? PhoneServices.Off } : kept;
+    }
 
     public void Dispose() => _writeLock.Dispose();
 }

@@ -28,8 +28,11 @@ public enum ChangeOp { Created, Updated, Deleted, Reloaded }
 /// A committed change: <see cref="Value"/> is the object as it now is (null when deleted), <see cref="Previous"/>
 /// as it was (null when created). A whole import is one change of kind and id <c>*</c>, op
 /// <see cref="ChangeOp.Reloaded"/>, whose Value and Previous are the new and the old <see cref="ConfigSnapshot"/>.
+/// <see cref="Origin"/> names who made a change that is not an administrator's (<see cref="CtiOrigin"/>: a user's own
+/// phone-service command, already written to the PBX).
 /// </summary>
-public sealed record ConfigChange(string Kind, string Id, ChangeOp Op, object? Value, object? Previous = null)
+public sealed record ConfigChange(string Kind, string Id, ChangeOp Op, object? Value, object? Previous = null, string? Origin = null)
 {
     public const string Everything = "*";
+    public const string CtiOrigin = "cti";
 }

@@ -53,6 +53,7 @@ public static partial class ConfigValidator
             if (u.LineId is { } l && !lines.Contains(l)) errors.Add($"user {id}: lineId {l} does not exist");
             if (u.AgentId is { } a && !agents.Contains(a)) errors.Add($"user {id}: agentId {a} does not exist");
             if (u.RightProfileId is { } p && !profiles.Contains(p)) errors.Add($"user {id}: rightProfileId {p} does not exist");
+            errors.AddRange(UserServiceRules.Problems(u).Select(problem => $"user {id}: {problem}"));
         }
         Unique("user", s.Users.Where(u => u.LineId is not null), u => u.LineId!.Value, "lineId", u => u.Id.ToString());
         Unique("user", s.Users.Where(u => u.AgentId is not null), u => u.AgentId!.Value, "agentId", u => u.Id.ToString());
@@ -122,6 +123,7 @@ public static partial class ConfigValidator
         {
             Required("userstatus", st.Name, "name", st.Name);
             if (!Color().IsMatch(st.Color ?? "")) errors.Add($"userstatus {st.Name}: color '{st.Color}' is not #RRGGBB");
+            errors.AddRange(StatusActions.Problems(st.Actions ?? []).Select(problem => $"userstatus {st.Name}: {problem}"));
         }
 
         Unique("sheetfield", s.SheetFields, x => x.Name, "name", x => x.Name);

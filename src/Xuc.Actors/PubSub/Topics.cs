@@ -12,6 +12,8 @@ public static class Topics
     public static string Queue(string queueId) => "queue:" + queueId;
     /// <summary>What every session of one user must see (its status); keyed by login.</summary>
     public static string User(string login) => "user:" + login;
+    /// <summary>A mailbox's MessageWaiting counts, keyed by <c>box@context</c> as Asterisk names it.</summary>
+    public static string Mailbox(string mailbox) => "mailbox:" + mailbox;
 
     /// <summary>Every agent's login/logout, so routers learn which interface belongs to which agent.</summary>
     public const string AgentLogins = "agent-logins";

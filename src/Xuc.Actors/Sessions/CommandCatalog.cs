@@ -1,6 +1,7 @@
 using Newtonsoft.Json.Linq;
 using Xuc.Actors.Configuration.Model;
 using Xuc.Actors.Sessions.Phone;
+using Xuc.Actors.Sessions.UserServices;
 
 namespace Xuc.Actors.Sessions;
 
@@ -74,6 +75,7 @@ public static class CommandCatalog
         specs.Add(new(Agents.SessionAgents.MonitorPause, [agentId], Everyone, true));
         specs.Add(new(Agents.SessionAgents.MonitorUnpause, [agentId], Everyone, true));
         specs.AddRange(Queues.QueueCommandSpecs.All(Everyone));
+        specs.AddRange(PhoneServiceCommands.All.Select(s => new CommandSpec(PhoneServiceSetting.CommandOf(s), PhoneServiceCommands.Arguments(s), Everyone, true)));
         // PROTOCOL.md §3: NoRight users act on their own line, agent and data only; these act on other agents or users.
         string[] supervisorOnly =
         [
@@ -83,7 +85,7 @@ public static class CommandCatalog
         ];
         string[] later =
         [
-            "dnd", "naFwd", "uncFwd", "busyFwd", "getList", "getConfig", "conference",
+            "getList", "getConfig", "conference",
             "conferenceInvite", "conferenceMute", "conferenceUnmute", "conferenceKick", "conferenceDeafen", "conferenceUndeafen",
             "conferenceMuteAll", "conferenceUnmuteAll", "conferenceMuteMe", "conferenceUnmuteMe", "conferenceReset", "conferenceClose",
             "subscribeToAgentEvents",

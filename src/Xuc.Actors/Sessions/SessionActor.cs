@@ -15,6 +15,7 @@ using Xuc.Actors.Sessions.Agents;
 using Xuc.Actors.Sessions.Outbound;
 using Xuc.Actors.Sessions.Phone;
 using Xuc.Actors.Sessions.Queues;
+using Xuc.Actors.Sessions.UserServices;
 
 namespace Xuc.Actors.Sessions;
 
@@ -35,7 +36,8 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
     private readonly IActorRef _lines;
     private readonly IActorRef _mediator;
     private readonly IActorRef? _phoneFeeds;
-    private readonly PhoneServices? _phone;
+    private readonly PhoneControl? _phone;
+    private readonly IUserServiceDesk? _desk;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private SessionUser _user = null!;
     private SessionAgents? _agents;
@@ -49,10 +51,11 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
     public ITimerScheduler Timers { get; set; } = null!;
 
     public SessionActor(string login, ISessionSink sink, SessionSettings settings, ISessionDirectory directory, IActorRef lines, IActorRef mediator, string? status,
-        IActorRef? phoneFeeds = null, PhoneServices? phone = null)
+        IActorRef? phoneFeeds = null, PhoneControl? phone = null, IUserServiceDesk? desk = null)
     {
         _phoneFeeds = phoneFeeds;
         _phone = phone;
+        _desk = desk;
         _login = login;
         _sink = sink;
         _settings = settings;
@@ -64,8 +67,8 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
     }
 
     public static Props PropsFor(string login, ISessionSink sink, SessionSettings settings, ISessionDirectory directory, IActorRef lines, IActorRef mediator, string? status = null,
-        IActorRef? phoneFeeds = null, PhoneServices? phone = null)
-        => Props.Create(() => new SessionActor(login, sink, settings, directory, lines, mediator, status, phoneFeeds, phone));
+        IActorRef? phoneFeeds = null, PhoneControl? phone = null, IUserServiceDesk? desk = null)
+        => Props.Create(() => new SessionActor(login, sink, settings, directory, lines, mediator, status, phoneFeeds, phone, desk));
 
     protected override void PreStart()
     {
@@ -81,10 +84,11 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
         var user = await _directory.FindAsync(_login);
         if (user is null) return new SetUpFailed($"no user '{_login}'");
         // The logged-on timer, not this ask, says when set-up took too long.
+        var voiceMail = _desk?.VoiceMailAsync(user) ?? Task.FromResult(Mailboxes.Status(user, 0, 0));
         var deviceState = user.Line is { } line
             ? (await _lines.Ask<LineSnapshot>(new GetLineState(line.Interface), _settings.LoggedOnTimeout * 2)).DeviceState
             : null;
-        return new SetUpDone(user, deviceState, await OwnAgentStateAsync(user));
+        return new SetUpDone(user, deviceState, await OwnAgentStateAsync(user), await voiceMail);
     }
 
     /// <summary>The user's own agent's state, the connect sequence's last frame (PROTOCOL.md §2); null for a user who is not an agent.</summary>
@@ -114,6 +118,7 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
             if (_closed) return;
             _mediator.Tell(new Subscribe(Topics.User(_login), Self));
             _mediator.Tell(new Subscribe(Topics.Config, Self));
+            if (Mailboxes.Of(_user) is { } mailbox) _mediator.Tell(new Subscribe(Topics.Mailbox(mailbox), Self));
             if (_agentRegion is { } agents)
                 (_agents = new SessionAgents(_user, agents, _mediator, Self, Push, () => Context.System.Scheduler.Now)).Start(done.AgentState);
             if (_user.Line is { } line) _phoneFeeds?.Tell(new JoinLineFeed(line.Interface, Self, done.DeviceState, _sink));
@@ -166,6 +171,13 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
         Receive<LineFeedFrame>(f => Push(f.Message));
         Receive<LineFeedOutboxFull>(_ => OutboxFull());
         Receive<QueueFeedFrame>(f => Push(f.Message));
+        Receive<UserServicesChanged>(s =>
+        {
+            _user = _user.With(s.Services);
+            Push(PhoneServiceCommands.ConfigUpdateOf(_user));
+        });
+        Receive<MailboxChanged>(m => Push(Mailboxes.Status(_user, m.NewMessages, m.OldMessages, m.Waiting)));
+        Receive<ServicesDone>(d => d.Errors.ForEach(Push));
         Receive<ConfigChanged>(OnConfigChanged);
         Receive<History.CallHistoryReply>(r => Push(r.Message));
         Receive<UserRechecked>(OnUserRechecked);
@@ -192,22 +204,13 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
         yield return new UsersStatuses(statuses.Select(s => new UserStatusEntry(s.Name, s.Color, s.LongName,
             s.Actions.Select(a => new UserStatusAction(a, "")).ToList())).ToList());
         yield return new UserStatusUpdate(_status);
-        yield return new UserConfigUpdate
-        {
-            UserId = user.Id,
-            FirstName = user.FirstName,
-            LastName = user.LastName,
-            FullName = $"{user.FirstName} {user.LastName}".Trim(),
-            MobileNumber = user.MobileNumber ?? "",
-            AgentId = user.AgentId ?? 0,
-            LineIds = line is null ? [] : [line.Id],
-        };
+        yield return PhoneServiceCommands.ConfigUpdateOf(done.User);
         if (line is not null)
         {
             yield return new LineConfigMessage(line.Id, line.Number, line.Interface, line.Context);
             yield return new PhoneStatusUpdate(PhoneStatus.Of(done.DeviceState));
         }
-        yield return new VoiceMailStatusUpdate(0, 0, 0, 0);
+        yield return done.VoiceMail;
     }
 
     private void Handle(ClientCommand c)
@@ -248,6 +251,9 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
             case var history when History.CallHistoryCommands.Handles(history):
                 History.CallHistoryCommands.RunAsync(history, c.Frame, _user, Xuc.Actors.History.CallHistoryService.Of(Context.System)).PipeTo(Self);
                 break;
+            case var _ when _desk is not null && PhoneServiceCommands.Parse(spec.Name, c.Frame) is { } setting:
+                ServicesDone.Of(_desk.SetAsync(_user, setting), spec.Name).PipeTo(Self);
+                break;
             default:
                 Push(new CtiError(CtiErrors.NotImplemented, $"{spec.Name} is not implemented yet"));
                 break;
@@ -262,6 +268,8 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
             return;
         }
         _mediator.Tell(new Publish(Topics.User(_login), new UserStatusChanged(_login, status)));
+        if (_desk is not null && _user.Statuses.First(s => s.Name == status) is { Actions.Count: > 0 } withActions)
+            ServicesDone.Of(_desk.ApplyStatusActionsAsync(_user, withActions), CommandCatalog.UserStatusUpdate).PipeTo(Self);
     }
 
     private void OnConfigChanged(ConfigChanged change)
@@ -321,7 +329,7 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
 
     private static string Truncated(string text) => text.Length <= 80 ? text : text[..80] + "…";
 
-    private sealed record SetUpDone(SessionUser User, string? DeviceState, AgentState? AgentState);
+    private sealed record SetUpDone(SessionUser User, string? DeviceState, AgentState? AgentState, VoiceMailStatusUpdate VoiceMail);
     private sealed record SetUpFailed(string Reason);
     private sealed record UserRechecked(SessionUser? User);
 

@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Xuc.Actors.Sessions.Phone;
+using Xuc.Actors.Sessions.UserServices;
 
 namespace Xuc.Actors.Sessions;
 
@@ -22,11 +23,11 @@ public sealed class SessionManagerActor : ReceiveActor
     private long _next;
 
     public SessionManagerActor(SessionSettings settings, ISessionDirectory directory, IActorRef lines, IActorRef mediator, IActorRef? phoneFeeds = null,
-        PhoneServices? phone = null)
+        PhoneControl? phone = null, IUserServiceDesk? desk = null)
     {
         Receive<StartSession>(s =>
         {
-            var props = SessionActor.PropsFor(s.Login, s.Sink, settings, directory, lines, mediator, _statuses.GetValueOrDefault(s.Login), phoneFeeds, phone);
+            var props = SessionActor.PropsFor(s.Login, s.Sink, settings, directory, lines, mediator, _statuses.GetValueOrDefault(s.Login), phoneFeeds, phone, desk);
             Sender.Tell(Context.ActorOf(props, $"session-{++_next}"));
         });
         Receive<UserStatusChanged>(s => _statuses[s.Login] = s.Status);
@@ -37,6 +38,6 @@ public sealed class SessionManagerActor : ReceiveActor
     protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(_ => Directive.Stop);
 
     public static Props PropsFor(SessionSettings settings, ISessionDirectory directory, IActorRef lines, IActorRef mediator, IActorRef? phoneFeeds = null,
-        PhoneServices? phone = null)
-        => Props.Create(() => new SessionManagerActor(settings, directory, lines, mediator, phoneFeeds, phone));
+        PhoneControl? phone = null, IUserServiceDesk? desk = null)
+        => Props.Create(() => new SessionManagerActor(settings, directory, lines, mediator, phoneFeeds, phone, desk));
 }

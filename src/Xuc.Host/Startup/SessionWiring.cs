@@ -5,6 +5,7 @@ using Xuc.Actors.Routing;
 using Xuc.Actors.Pbx;
 using Xuc.Actors.Sessions;
 using Xuc.Actors.Sessions.Phone;
+using Xuc.Actors.Sessions.UserServices;
 
 namespace Xuc.Host.Startup;
 
@@ -16,14 +17,14 @@ namespace Xuc.Host.Startup;
 public static class SessionWiring
 {
     public static AkkaConfigurationBuilder WithCtiSessions(this AkkaConfigurationBuilder builder, SessionSettings settings, ISessionDirectory directory,
-        IPhoneDirectory phones, EntityConfigDirectory? lines = null)
+        IPhoneDirectory phones, EntityConfigDirectory? lines = null, Func<IActorRegistry, IUserServiceDesk>? desk = null)
         => builder.AddStartup((system, registry) =>
         {
             var mediator = DistributedPubSub.Get(system).Mediator;
             var feeds = system.ActorOf(LineFeedsActor.PropsFor(registry.Get<LineRegion>(), mediator, number => lines?.LineOfNumber(number), () => lines?.SheetFields() ?? []), "line-feeds");
             registry.Register<LineFeedsActor>(feeds);
-            var phone = new PhoneServices(new PbxGateway(registry.Get<AmiConnectionProxy>()), phones);
-            var props = SessionManagerActor.PropsFor(settings, directory, registry.Get<LineRegion>(), mediator, feeds, phone);
+            var phone = new PhoneControl(new PbxGateway(registry.Get<AmiConnectionProxy>()), phones);
+            var props = SessionManagerActor.PropsFor(settings, directory, registry.Get<LineRegion>(), mediator, feeds, phone, desk?.Invoke(registry));
             registry.Register<SessionManagerActor>(system.ActorOf(props, "cti-sessions"));
         });
 }

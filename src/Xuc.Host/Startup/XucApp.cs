@@ -125,7 +125,8 @@ public sealed class XucApp : IAsyncDisposable
             .WithCallHistory(settings, store, history)
             .WithAmiConnection(settings.Ami, recorder)
             .WithConfigChanges(store, directory)
-            .WithCtiSessions(sessions, new StoreSessionDirectory(store), new StorePhoneDirectory(store), directory)
+            .WithUserServices(store)
+            .WithCtiSessions(sessions, new StoreSessionDirectory(store), new StorePhoneDirectory(store), directory, UserServicesWiring.Desk(store))
             .WithQueueFeeds(directory, stats, clock));
 
         var web = builder.Build();

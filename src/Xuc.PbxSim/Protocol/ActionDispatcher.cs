@@ -363,6 +363,7 @@ internal static class ActionDispatcher
                 var key = r["Key"];
                 if (string.IsNullOrEmpty(family)) { s.Write(Error(id, "No family specified")); return true; }
                 if (string.IsNullOrEmpty(key)) { s.Write(Error(id, "No key specified")); return true; }
+                if (sim.Faults.AstDbReadOnly) { s.Write(Error(id, "Failed to update entry")); return true; }
                 model.Locked(() => model.DbPut(family, key, r["Val"] ?? ""));
                 s.Write(Success(id, "Updated database successfully"));
                 return true;

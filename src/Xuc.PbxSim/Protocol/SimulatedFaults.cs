@@ -37,8 +37,15 @@ public sealed class SimulatedFaults
         set => Interlocked.Exchange(ref _delayTicks, Math.Max(0, value.Ticks));
     }
 
+    /// <summary>
+    /// The AstDB cannot be written (a full or read-only disk): DBPut answers manager.c's <c>Failed to update entry</c>
+    /// and changes nothing.
+    /// </summary>
+    public bool AstDbReadOnly { get; set; }
+
     public void Clear()
     {
+        AstDbReadOnly = false;
         _withheld.Clear();
         ResponseDelay = TimeSpan.Zero;
     }

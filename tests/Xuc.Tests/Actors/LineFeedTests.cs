@@ -167,9 +167,11 @@ public sealed class LineFeedTests : TestKit
         feed.Tell(new LineDeviceStateChanged(Line, 2, "RINGINUSE"));
         Assert.Equal("""{"msgType":"PhoneHintStatusEvent","ctiMessage":{"number":"1001","status":9}}""", Text(watcher.ExpectMsg<LineFeedFrame>()));
 
-        feeds.Tell(new UnwatchPhoneHints(watcher));
+        // An owner joins before the watcher leaves, so the feed is never idle in between (an idle feed would be stopped
+        // and a new one started for the next request, which these probes would not answer).
         var owner = CreateTestProbe();
         feeds.Tell(new JoinLineFeed(Line, owner, "RINGINUSE"));
+        feeds.Tell(new UnwatchPhoneHints(watcher));
         // Forwarded after the watcher's removal, so once it is answered the feed has dropped the watcher.
         feeds.Tell(new GetCurrentCalls(Line), owner);
         Assert.Equal("""{"msgType":"CurrentCallsPhoneEvents","ctiMessage":{"events":[]}}""", Text(owner.ExpectMsg<LineFeedFrame>()));

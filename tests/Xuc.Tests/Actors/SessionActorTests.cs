@@ -65,6 +65,7 @@ public sealed class SessionActorTests : TestKit
         _client.ReceiveN(8);
         _mediator.ExpectMsg<Subscribe>();
         _mediator.ExpectMsg<Subscribe>();
+        _mediator.ExpectMsg<Subscribe>(); // the line's mailbox
         return session;
     }
 
@@ -93,14 +94,15 @@ public sealed class SessionActorTests : TestKit
             """{"msgType":"UsersStatuses","ctiMessage":[{"name":"available","color":"#08FD20","longName":"Available","actions":[]},""" +
             """{"name":"donotdisturb","color":"#FF032D","longName":"Do not disturb","actions":[{"name":"enableDND","parameters":""}]}]}""",
             """{"msgType":"UserStatusUpdate","ctiMessage":{"status":"available"}}""",
-            """{"msgType":"UserConfigUpdate","ctiMessage":{"userId":7,"dndEnabled":false,"naFwdEnabled":false,"naFwdDestination":"","uncFwdEnabled":false,"uncFwdDestination":"","busyFwdEnabled":false,"busyFwdDestination":"","firstName":"James","lastName":"Bond","fullName":"James Bond","mobileNumber":"0612345678","agentId":3,"lineIds":[1],"voiceMailId":0,"voiceMailEnabled":false}}""",
+            """{"msgType":"UserConfigUpdate","ctiMessage":{"userId":7,"dndEnabled":false,"naFwdEnabled":false,"naFwdDestination":"","uncFwdEnabled":false,"uncFwdDestination":"","busyFwdEnabled":false,"busyFwdDestination":"","firstName":"James","lastName":"Bond","fullName":"James Bond","mobileNumber":"0612345678","agentId":3,"lineIds":[1],"voiceMailId":7,"voiceMailEnabled":true}}""",
             """{"msgType":"LineConfig","ctiMessage":{"id":1,"number":"1001","interface":"PJSIP/1001","context":"default"}}""",
             """{"msgType":"PhoneStatusUpdate","ctiMessage":{"status":"RINGING"}}""",
-            """{"msgType":"VoiceMailStatusUpdate","ctiMessage":{"voiceMailId":0,"newMessages":0,"waitingMessages":0,"oldMessages":0}}""",
+            """{"msgType":"VoiceMailStatusUpdate","ctiMessage":{"voiceMailId":7,"newMessages":0,"waitingMessages":0,"oldMessages":0}}""",
         ];
         Assert.Equal(expected, _client.ReceiveN(8).Select(Wire));
         Assert.Equal(Topics.User("jbond"), _mediator.ExpectMsg<Subscribe>().Topic);
         Assert.Equal(Topics.Config, _mediator.ExpectMsg<Subscribe>().Topic);
+        Assert.Equal(Topics.Mailbox("1001@default"), _mediator.ExpectMsg<Subscribe>().Topic);
     }
 
     [Fact]
@@ -190,7 +192,7 @@ public sealed class SessionActorTests : TestKit
     [Fact]
     public void A_phone_command_goes_to_the_sessions_phone_actor_whose_refusal_comes_back_as_an_Error()
     {
-        // No PhoneServices (no PBX on this node): the phone actor refuses, and the refusal reaches the client.
+        // No PhoneControl (no PBX on this node): the phone actor refuses, and the refusal reaches the client.
         var session = Connected();
         session.Tell(Command("""{"claz":"web","command":"hold"}"""));
         ExpectError("PbxUnavailable", "hold: no PBX connection on this node");

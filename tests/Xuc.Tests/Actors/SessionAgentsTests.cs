@@ -81,8 +81,8 @@ public sealed class SessionAgentsTests : TestKit
         // The connect sequence's last frame: the state read during set-up ("since": 180 s plus the set-up's own time).
         var first = Wire(_client.ExpectMsg<AgentStateEvent>());
         Assert.Matches("""^\{"msgType":"AgentStateEvent","ctiMessage":\{"name":"AgentLoggedOut","agentId":3,"phoneNb":"","since":18[0-5],"queues":\[\],"cause":""\}\}$""", first);
-        var topics = _mediator.ReceiveN(3).Cast<Subscribe>().Select(s => s.Topic).ToArray();
-        Assert.Equal([Topics.User("jbond"), Topics.Config, Topics.Agent("3")], topics);
+        var topics = _mediator.ReceiveN(4).Cast<Subscribe>().Select(s => s.Topic).ToArray();
+        Assert.Equal([Topics.User("jbond"), Topics.Config, Topics.Mailbox("1001@default"), Topics.Agent("3")], topics);
         // Read again once subscribed (a change in between is not missed); the same state is not pushed twice: the
         // session's next frame is the answer to the command below.
         Assert.Equal("3", _agents.ExpectMsg<GetAgentState>().AgentId);
@@ -113,8 +113,8 @@ public sealed class SessionAgentsTests : TestKit
     public void A_supervisors_requests_carry_his_groups_and_the_agents_refusal_is_NotAuthorized()
     {
         var session = Connected(User(ProfileKind.Supervisor, null, [1, 4]));
-        var topics = _mediator.ReceiveN(4).Cast<Subscribe>().Select(s => s.Topic).ToArray();
-        Assert.Equal([Topics.User("jbond"), Topics.Config, Topics.AgentGroup(1), Topics.AgentGroup(4)], topics);
+        var topics = _mediator.ReceiveN(5).Cast<Subscribe>().Select(s => s.Topic).ToArray();
+        Assert.Equal([Topics.User("jbond"), Topics.Config, Topics.Mailbox("1001@default"), Topics.AgentGroup(1), Topics.AgentGroup(4)], topics);
 
         session.Tell(Command("""{"claz":"web","command":"agentLogin","agentid":"12","agentphonenumber":1005}"""));
         var login = _agents.ExpectMsg<AgentLoginRequest>();

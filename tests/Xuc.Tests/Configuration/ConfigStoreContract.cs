@@ -1,3 +1,5 @@
+using LinqToDB;
+using LinqToDB.Data;
 using Xuc.Actors.Configuration;
 using Xuc.Actors.Configuration.Model;
 
@@ -11,12 +13,15 @@ public abstract class ConfigStoreContract
     /// <summary>Two stores on one fresh database, as two nodes of a cluster have.</summary>
     protected abstract Task<(ConfigStore, ConfigStore)> TwoStoresOnOneDatabase();
 
+    /// <summary>A fresh database's options, for a test that also reaches the database directly.</summary>
+    protected abstract Task<ConfigStoreOptions> NewDatabase();
+
     protected async Task Round_trip_of_the_demo_dataset()
     {
         using var store = await NewStore();
         await store.MigrateAsync();
         await store.MigrateAsync(); // idempotent
-        Assert.Equal(6, await store.SchemaVersionAsync());
+        Assert.Equal(7, await store.SchemaVersionAsync());
         Assert.True(await store.SeedIfEmptyAsync(DemoDataset.Create()));
         Assert.False(await store.SeedIfEmptyAsync(DemoDataset.Create()));
 
@@ -197,4 +202,102 @@ public abstract class ConfigStoreContract
             return false;
         }
     }
+
+    protected async Task Phone_services_and_mailboxes_are_stored_kept_by_writes_that_leave_them_out_and_checked()
+    {
+        using var store = await NewStore();
+        await store.MigrateAsync();
+        await store.ImportAsync(DemoDataset.Create(), ImportMode.Replace);
+        var changes = new List<ConfigChange>();
+        store.Changed += changes.Add;
+        Assert.Equal(PhoneServices.Off, (await store.FindUserByLoginAsync("jbond"))!.Services);
+
+        // The CTI's write: applied to the user as stored, announced with its origin.
+        var expected = new PhoneServices { DndEnabled = true, UncFwdEnabled = true, UncFwdDestination = "0612345678", BusyFwdDestination = "*98" };
+        var written = await store.SetPhoneServicesAsync(1, s => s with { DndEnabled = true, UncFwdEnabled = true, UncFwdDestination = "0612345678", BusyFwdDestination = "*98" });
+        Assert.Equal(expected, written!.Services);
+        Assert.Equal(("user", "1", ChangeOp.Updated, ConfigChange.CtiOrigin), (changes[0].Kind, changes[0].Id, changes[0].Op, changes[0].Origin));
+        Assert.Equal(PhoneServices.Off, ((User)changes[0].Previous!).Services);
+        Assert.Null(await store.SetPhoneServicesAsync(999, s => s with { DndEnabled = true }));
+
+        // Read back by another store (no cache), a list, an export.
+        Assert.Equal(expected, (await store.FindUserByLoginAsync("jbond"))!.Services);
+        Assert.Equal(expected, ((User)(await store.GetAsync(ConfigKinds.User, "1"))!).Services);
+        Assert.Equal(expected, (await store.LoadAsync()).Users.Single(u => u.Id == 1).Services);
+
+        // An admin write or an import that leaves them out keeps them; one that gives them replaces them.
+        var jbond = (User)(await store.GetAsync(ConfigKinds.User, "1"))!;
+        await store.UpsertAsync(ConfigKinds.User, jbond with { Services = null, MobileNumber = "0600000001", PasswordHash = null });
+        Assert.Equal((expected, "0600000001"), ((await store.FindUserByLoginAsync("jbond"))!.Services, (await store.FindUserByLoginAsync("jbond"))!.MobileNumber));
+        var untouched = await store.ImportAsync(DemoDataset.Create() with { Users = [.. DemoDataset.Create().Users.Select(u => u.Id == 1 ? u with { MobileNumber = "0600000001" } : u)] }, ImportMode.Merge);
+        Assert.Equal(expected, (await store.FindUserByLoginAsync("jbond"))!.Services);
+        Assert.Equal(13, untouched.Updated["user"]); // plain passwords: a new salt each
+        await store.UpsertAsync(ConfigKinds.User, jbond with { Services = PhoneServices.Off, VoiceMailBox = "8001@sales" });
+        var reset = (await store.FindUserByLoginAsync("jbond"))!;
+        Assert.Equal((PhoneServices.Off, "8001@sales"), (reset.Services, reset.VoiceMailBox));
+
+        // Destinations and mailboxes are checked; a refused write changes nothing.
+        var before = ConfigFile.Write(await store.LoadAsync());
+        async Task<string> Refused(User u) => Assert.Single((await Assert.ThrowsAsync<ConfigValidationException>(() => store.UpsertAsync(ConfigKinds.User, u))).Errors);
+        Assert.Equal("user 1: services uncFwdDestination: a destination is required to enable a forward",
+            await Refused(jbond with { Services = new PhoneServices { UncFwdEnabled = true } }));
+        Assert.Equal("user 1: services naFwdDestination: 'abc' is not a dialable number (digits, *, #, +)",
+            await Refused(jbond with { Services = new PhoneServices { NaFwdDestination = "abc" } }));
+        Assert.Equal($"user 1: services busyFwdDestination: '{new string('1', 33)}' is longer than 32 characters",
+            await Refused(jbond with { Services = new PhoneServices { BusyFwdEnabled = true, BusyFwdDestination = new string('1', 33) } }));
+        Assert.Equal("user 1: voiceMailBox '80 01' is not a mailbox such as 1001 or 1001@default", await Refused(jbond with { VoiceMailBox = "80 01" }));
+        await Assert.ThrowsAsync<ConfigValidationException>(() => store.SetPhoneServicesAsync(1, s => s with { NaFwdEnabled = true, NaFwdDestination = "" }));
+        Assert.Equal(before, ConfigFile.Write(await store.LoadAsync()));
+    }
+
+    protected async Task Status_actions_are_checked_against_their_vocabulary()
+    {
+        using var store = await NewStore();
+        await store.MigrateAsync();
+        await store.ImportAsync(DemoDataset.Create(), ImportMode.Replace);
+        var lunch = new UserStatus { Name = "lunch", Color = "#123456", LongName = "Lunch", Actions = [StatusActions.PauseAgent, StatusActions.EnableDnd] };
+        await store.UpsertAsync(ConfigKinds.UserStatus, lunch);
+        Assert.Equal(lunch.Actions, ((UserStatus)(await store.GetAsync(ConfigKinds.UserStatus, "lunch"))!).Actions);
+
+        var e = await Assert.ThrowsAsync<ConfigValidationException>(() => store.UpsertAsync(ConfigKinds.UserStatus,
+            lunch with { Actions = ["reboot", StatusActions.EnableDnd, StatusActions.DisableDnd, StatusActions.PauseAgent, StatusActions.PauseAgent] }));
+        Assert.Equal([
+            "userstatus lunch: action 'reboot' is not one of enableDND, disableDND, pauseAgent, unpauseAgent",
+            "userstatus lunch: action 'pauseAgent' is listed more than once",
+            "userstatus lunch: actions enableDND and disableDND contradict each other",
+        ], e.Errors);
+        Assert.Equal(lunch.Actions, ((UserStatus)(await store.GetAsync(ConfigKinds.UserStatus, "lunch"))!).Actions);
+    }
+
+    /// <summary>A database made before schema step 7 (users without the service columns) gets them, its users' rows kept.</summary>
+    protected async Task A_database_of_schema_3_gains_the_service_columns_and_keeps_its_users()
+    {
+        var options = await NewDatabase();
+        using (var first = new ConfigStore(options))
+        {
+            await first.MigrateAsync();
+            await first.ImportAsync(DemoDataset.Create(), ImportMode.Replace);
+        }
+        await using (var db = Open(options))
+        {
+            foreach (var column in (string[])["dnd_enabled", "na_fwd_enabled", "na_fwd_destination", "unc_fwd_enabled", "unc_fwd_destination",
+                         "busy_fwd_enabled", "busy_fwd_destination", "voice_mail_box"])
+                await db.ExecuteAsync($"ALTER TABLE xuc_users DROP COLUMN {column}");
+            await db.ExecuteAsync("DELETE FROM xuc_schema_version WHERE version = 7");
+        }
+        using var store = new ConfigStore(options);
+        Assert.Equal(6, await store.SchemaVersionAsync());
+        await store.MigrateAsync();
+        Assert.Equal(7, await store.SchemaVersionAsync());
+        var users = (await store.LoadAsync()).Users;
+        Assert.Equal(13, users.Count);
+        Assert.All(users, u => Assert.Equal((PhoneServices.Off, (string?)null), (u.Services, u.VoiceMailBox)));
+        Assert.True(PasswordHasher.Verify("jbond", users.Single(u => u.Login == "jbond").PasswordHash!));
+        await store.SetPhoneServicesAsync(1, s => s with { DndEnabled = true });
+        Assert.True((await store.FindUserByLoginAsync("jbond"))!.Services!.DndEnabled);
+    }
+
+    private static DataConnection Open(ConfigStoreOptions o) => new(o.IsPostgres
+        ? new DataOptions().UsePostgreSQL(o.ConnectionString)
+        : new DataOptions().UseSQLite(o.ConnectionString, LinqToDB.DataProvider.SQLite.SQLiteProvider.Microsoft));
 }

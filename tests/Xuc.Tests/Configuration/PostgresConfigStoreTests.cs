@@ -21,6 +21,9 @@ public sealed class PostgresConfigStoreTests : ConfigStoreContract, IAsyncLifeti
     [PostgresFact] public Task Validates_announces_and_keeps_single_changes() => Single_changes_are_validated_announced_and_kept();
     [PostgresFact] public Task Concurrent_writers_never_break_the_rules() => Two_nodes_writing_at_once_never_commit_a_broken_configuration();
     [PostgresFact] public Task Another_nodes_write_is_seen() => A_write_from_another_node_is_seen_by_this_nodes_next_write();
+    [PostgresFact] public Task Stores_phone_services_and_mailboxes() => Phone_services_and_mailboxes_are_stored_kept_by_writes_that_leave_them_out_and_checked();
+    [PostgresFact] public Task Checks_status_actions() => Status_actions_are_checked_against_their_vocabulary();
+    [PostgresFact] public Task Adds_the_service_columns_to_a_schema_3_database() => A_database_of_schema_3_gains_the_service_columns_and_keeps_its_users();
 
     [PostgresFact]
     public async Task Nodes_starting_together_migrate_one_after_the_other()
@@ -31,13 +34,20 @@ public sealed class PostgresConfigStoreTests : ConfigStoreContract, IAsyncLifeti
         try
         {
             await Task.WhenAll(stores.Select(s => Task.Run(s.MigrateAsync)));
-            Assert.Equal(6, await stores[0].SchemaVersionAsync());
+            Assert.Equal(7, await stores[0].SchemaVersionAsync());
             Assert.Equal(0, await stores[0].RevisionAsync());
         }
         finally
         {
             foreach (var s in stores) s.Dispose();
         }
+    }
+
+    protected override async Task<ConfigStoreOptions> NewDatabase()
+    {
+        var db = await PgDatabase.CreateAsync();
+        _databases.Add(db);
+        return new ConfigStoreOptions { Provider = "postgres", ConnectionString = db.ConnectionString };
     }
 
     protected override async Task<(ConfigStore, ConfigStore)> TwoStoresOnOneDatabase()

@@ -17,6 +17,9 @@ public sealed class SqliteConfigStoreTests : ConfigStoreContract, IDisposable
     [Fact] public Task Validates_announces_and_keeps_single_changes() => Single_changes_are_validated_announced_and_kept();
     [Fact] public Task Concurrent_writers_never_break_the_rules() => Two_nodes_writing_at_once_never_commit_a_broken_configuration();
     [Fact] public Task Another_nodes_write_is_seen() => A_write_from_another_node_is_seen_by_this_nodes_next_write();
+    [Fact] public Task Stores_phone_services_and_mailboxes() => Phone_services_and_mailboxes_are_stored_kept_by_writes_that_leave_them_out_and_checked();
+    [Fact] public Task Checks_status_actions() => Status_actions_are_checked_against_their_vocabulary();
+    [Fact] public Task Adds_the_service_columns_to_a_schema_3_database() => A_database_of_schema_3_gains_the_service_columns_and_keeps_its_users();
 
     /// <summary>docs/configuration-store.md: "SQLite runs in WAL mode" (a database property, so a fresh connection sees it).</summary>
     [Fact]
@@ -31,6 +34,9 @@ public sealed class SqliteConfigStoreTests : ConfigStoreContract, IDisposable
         pragma.CommandText = "PRAGMA journal_mode";
         Assert.Equal("wal", (string?)await pragma.ExecuteScalarAsync());
     }
+
+    protected override Task<ConfigStoreOptions> NewDatabase()
+        => Task.FromResult(new ConfigStoreOptions { Provider = "sqlite", ConnectionString = $"Data Source={_dir.File(Guid.NewGuid() + ".db")}" });
 
     protected override Task<(ConfigStore, ConfigStore)> TwoStoresOnOneDatabase()
     {

@@ -97,11 +97,11 @@ public sealed class CtiWebSocketTests(ServerFixture fixture) : IClassFixture<Ser
             """{"msgType":"RightProfile","ctiMessage":{"profile":"NoRight"}}""",
             """{"msgType":"UsersStatuses","ctiMessage":[{"name":"available","color":"#08FD20","longName":"Available","actions":[]},{"name":"away","color":"#FDE50A","longName":"Away","actions":[]},{"name":"berightback","color":"#FFB545","longName":"Be right back","actions":[]},{"name":"disconnected","color":"#9E9E9E","longName":"Disconnected","actions":[]},{"name":"donotdisturb","color":"#FF032D","longName":"Do not disturb","actions":[{"name":"enableDND","parameters":""}]},{"name":"outtolunch","color":"#001AFF","longName":"Out to lunch","actions":[]}]}""",
             """{"msgType":"UserStatusUpdate","ctiMessage":{"status":"available"}}""",
-            """{"msgType":"UserConfigUpdate","ctiMessage":{"userId":12,"dndEnabled":false,"naFwdEnabled":false,"naFwdDestination":"","uncFwdEnabled":false,"uncFwdDestination":"","busyFwdEnabled":false,"busyFwdDestination":"","firstName":"Bob","lastName":"Durand","fullName":"Bob Durand","mobileNumber":"","agentId":0,"lineIds":[12],"voiceMailId":0,"voiceMailEnabled":false}}""",
+            """{"msgType":"UserConfigUpdate","ctiMessage":{"userId":12,"dndEnabled":false,"naFwdEnabled":false,"naFwdDestination":"","uncFwdEnabled":false,"uncFwdDestination":"","busyFwdEnabled":false,"busyFwdDestination":"","firstName":"Bob","lastName":"Durand","fullName":"Bob Durand","mobileNumber":"","agentId":0,"lineIds":[12],"voiceMailId":12,"voiceMailEnabled":true}}""",
             """{"msgType":"LineConfig","ctiMessage":{"id":12,"number":"1012","interface":"PJSIP/1012","context":"default"}}""",
             // An idle phone nobody has called since start-up: its state comes from the resync's ExtensionStatus.
             """{"msgType":"PhoneStatusUpdate","ctiMessage":{"status":"AVAILABLE"}}""",
-            """{"msgType":"VoiceMailStatusUpdate","ctiMessage":{"voiceMailId":0,"newMessages":0,"waitingMessages":0,"oldMessages":0}}""",
+            """{"msgType":"VoiceMailStatusUpdate","ctiMessage":{"voiceMailId":12,"newMessages":0,"waitingMessages":0,"oldMessages":0}}""",
         ];
         Assert.Equal(expected, await bob.ReceiveManyAsync(8));
         await bob.SendAsync("""{"claz":"ping"}""");

@@ -43,18 +43,21 @@ public sealed class PhoneCommandTests
             List<List<string>> found = [];
             await Wait.Until(() =>
             {
-                var all = Sim.ReceivedActions.Skip(_seen).ToList();
-                var at = all.FindIndex(a => a.Action == name);
+                var all = Sim.ReceivedActions.Select((a, i) => (Action: a, Index: i)).Skip(_seen).Where(x => !ServersOwn(x.Action.Action)).ToList();
+                var at = all.FindIndex(x => x.Action.Action == name);
                 if (at < 0) return Task.FromResult(false);
-                _seen += at + 1;
-                found = all.Take(at + 1).Select(a => a.Headers.Where(h => h.Key != "ActionID").Select(h => $"{h.Key}: {h.Value}").ToList()).ToList();
+                _seen = all[at].Index + 1;
+                found = all.Take(at + 1).Select(x => x.Action.Headers.Where(h => h.Key != "ActionID").Select(h => $"{h.Key}: {h.Value}").ToList()).ToList();
                 return Task.FromResult(true);
             }, Within, $"the PBX receives {name}");
             return found;
         }
 
-        /// <summary>The actions received since the last call (those the server sends on its own, Ping, left out).</summary>
-        public List<string> ActionNamesSinceLast() => Sim.ReceivedActions.Skip(_seen).Select(a => a.Action).Where(a => a != "Ping").ToList();
+        /// <summary>The actions received since the last call (those the server sends on its own left out).</summary>
+        public List<string> ActionNamesSinceLast() => Sim.ReceivedActions.Skip(_seen).Select(a => a.Action).Where(a => !ServersOwn(a)).ToList();
+
+        /// <summary>What the server sends on its own, not for a phone command: its keepalive, a session set-up's voicemail count.</summary>
+        private static bool ServersOwn(string action) => action is "Ping" or "MailboxCount";
 
         public SimChannel Channel(string prefix, string suffix = "") => Model.Locked(() => Model.Channels.Single(c => c.Name.StartsWith(prefix) && c.Name.EndsWith(suffix)));
         public SimChannel? MaybeChannel(string prefix) => Model.Locked(() => Model.Channels.SingleOrDefault(c => c.Name.StartsWith(prefix)));

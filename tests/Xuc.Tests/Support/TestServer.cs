@@ -38,6 +38,9 @@ public sealed class TestServer : IAsyncDisposable
     /// <summary>A server on a data dir the caller keeps (to restart on it); disposing the server leaves the dir.</summary>
     public static Task<TestServer> StartOnAsync(TempDirectory dir, string extraHocon = "") => StartInAsync(dir.Path, extraHocon);
 
+    /// <summary>A server on a data directory the caller keeps, so a second server can start on what the first left (a restart).</summary>
+    public static Task<TestServer> StartInAsync(TempDirectory dir) => StartInAsync(dir.Path);
+
     public static string Overrides(string dataDir) => $@"
 xuc.http.port = 0
 xuc.http.bind = ""127.0.0.1""

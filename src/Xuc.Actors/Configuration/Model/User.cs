@@ -13,4 +13,14 @@ public sealed record User
     public int? LineId { get; init; }
     public int? AgentId { get; init; }
     public int? RightProfileId { get; init; }
+    /// <summary>
+    /// Do not disturb and the three forwards. Read from the store it is never null; in an admin request or an import,
+    /// null (left out) keeps the stored services (all off for a new user), as a left-out password keeps the stored one.
+    /// </summary>
+    public PhoneServices? Services { get; init; }
+    /// <summary>
+    /// The user's mailbox (<c>box@context</c>, or <c>box</c> for context <c>default</c>) whose counts the CTI shows;
+    /// null: his line's <c>number@context</c>; empty: no voicemail.
+    /// </summary>
+    public string? VoiceMailBox { get; init; }
 }

@@ -9,8 +9,30 @@ internal static class RowMapping
     private static string J<T>(T value) => JsonConvert.SerializeObject(value);
     private static T P<T>(string json) => JsonConvert.DeserializeObject<T>(json)!;
 
-    public static UserRow ToRow(User u) => new() { Id = u.Id, Login = u.Login, PasswordHash = u.PasswordHash ?? "", FirstName = u.FirstName, LastName = u.LastName, MobileNumber = u.MobileNumber, LineId = u.LineId, AgentId = u.AgentId, RightProfileId = u.RightProfileId };
-    public static User ToModel(UserRow r) => new() { Id = r.Id, Login = r.Login, PasswordHash = r.PasswordHash, FirstName = r.FirstName, LastName = r.LastName, MobileNumber = r.MobileNumber, LineId = r.LineId, AgentId = r.AgentId, RightProfileId = r.RightProfileId };
+    public static UserRow ToRow(User u)
+    {
+        var s = u.Services ?? PhoneServices.Off;
+        return new()
+        {
+            Id = u.Id, Login = u.Login, PasswordHash = u.PasswordHash ?? "", FirstName = u.FirstName, LastName = u.LastName, MobileNumber = u.MobileNumber,
+            LineId = u.LineId, AgentId = u.AgentId, RightProfileId = u.RightProfileId,
+            DndEnabled = s.DndEnabled, NaFwdEnabled = s.NaFwdEnabled, NaFwdDestination = s.NaFwdDestination, UncFwdEnabled = s.UncFwdEnabled,
+            UncFwdDestination = s.UncFwdDestination, BusyFwdEnabled = s.BusyFwdEnabled, BusyFwdDestination = s.BusyFwdDestination,
+            VoiceMailBox = u.VoiceMailBox,
+        };
+    }
+
+    public static User ToModel(UserRow r) => new()
+    {
+        Id = r.Id, Login = r.Login, PasswordHash = r.PasswordHash, FirstName = r.FirstName, LastName = r.LastName, MobileNumber = r.MobileNumber,
+        LineId = r.LineId, AgentId = r.AgentId, RightProfileId = r.RightProfileId,
+        Services = new PhoneServices
+        {
+            DndEnabled = r.DndEnabled, NaFwdEnabled = r.NaFwdEnabled, NaFwdDestination = r.NaFwdDestination, UncFwdEnabled = r.UncFwdEnabled,
+            UncFwdDestination = r.UncFwdDestination, BusyFwdEnabled = r.BusyFwdEnabled, BusyFwdDestination = r.BusyFwdDestination,
+        },
+        VoiceMailBox = r.VoiceMailBox,
+    };
 
     public static LineRow ToRow(Line l) => new() { Id = l.Id, Number = l.Number, Interface = l.Interface, Context = l.Context };
     public static Line ToModel(LineRow r) => new() { Id = r.Id, Number = r.Number, Interface = r.Interface, Context = r.Context };

@@ -17,6 +17,15 @@ internal sealed class UserRow
     [Column("line_id"), Nullable] public int? LineId { get; set; }
     [Column("agent_id"), Nullable] public int? AgentId { get; set; }
     [Column("right_profile_id"), Nullable] public int? RightProfileId { get; set; }
+    // Migration 4 (phone services and mailbox).
+    [Column("dnd_enabled"), NotNull] public bool DndEnabled { get; set; }
+    [Column("na_fwd_enabled"), NotNull] public bool NaFwdEnabled { get; set; }
+    [Column("na_fwd_destination", Length = 40), NotNull] public string NaFwdDestination { get; set; } = "";
+    [Column("unc_fwd_enabled"), NotNull] public bool UncFwdEnabled { get; set; }
+    [Column("unc_fwd_destination", Length = 40), NotNull] public string UncFwdDestination { get; set; } = "";
+    [Column("busy_fwd_enabled"), NotNull] public bool BusyFwdEnabled { get; set; }
+    [Column("busy_fwd_destination", Length = 40), NotNull] public string BusyFwdDestination { get; set; } = "";
+    [Column("voice_mail_box", Length = 200), Nullable] public string? VoiceMailBox { get; set; }
 }
 
 [Table("xuc_lines")]

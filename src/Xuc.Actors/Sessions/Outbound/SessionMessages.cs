@@ -29,4 +29,11 @@ public static class CtiErrors
     public const string NotAuthorized = "NotAuthorized";
     public const string NotImplemented = "NotImplemented";
     public const string UnknownStatus = "UnknownStatus";
+    // Phone services and status actions (docs/cti-websocket.md, "Phone services").
+    public const string NoLine = "NoLine";
+    public const string NotStored = "NotStored";
+    public const string PbxRefused = "PbxRefused";
+    public const string PbxTimedOut = "PbxTimedOut";
+    public const string PbxLinkDown = "PbxLinkDown";
+    public const string ServiceFailed = "ServiceFailed";
 }

@@ -24,10 +24,10 @@ public sealed class PhoneCommandActor : ReceiveActor
 
     private readonly SessionUser _user;
     private readonly IActorRef _lines;
-    private readonly PhoneServices? _services;
+    private readonly PhoneControl? _services;
     private readonly ILoggingAdapter _log = Context.GetLogger();
 
-    public PhoneCommandActor(SessionUser user, IActorRef lines, PhoneServices? services)
+    public PhoneCommandActor(SessionUser user, IActorRef lines, PhoneControl? services)
     {
         _user = user;
         _lines = lines;
@@ -56,7 +56,7 @@ public sealed class PhoneCommandActor : ReceiveActor
         });
     }
 
-    public static Props PropsFor(SessionUser user, IActorRef lines, PhoneServices? services)
+    public static Props PropsFor(SessionUser user, IActorRef lines, PhoneControl? services)
         => Props.Create(() => new PhoneCommandActor(user, lines, services));
 
     private async Task RunAsync(string command, JObject f)

@@ -25,7 +25,7 @@ public sealed class StorePhoneDirectory(ConfigStore store) : IPhoneDirectory
 }
 
 /// <summary>What a session needs to run phone commands: the way to the PBX and the directory.</summary>
-public sealed record PhoneServices(PbxGateway Pbx, IPhoneDirectory Directory)
+public sealed record PhoneControl(PbxGateway Pbx, IPhoneDirectory Directory)
 {
     /// <summary>How long each AMI action of a phone command may wait for the PBX's answer.</summary>
     public TimeSpan ActionTimeout { get; init; } = TimeSpan.FromSeconds(10);
