@@ -11,6 +11,7 @@ using Xuc.Actors.Messages.Queries;
 using Xuc.Actors.PubSub;
 using Xuc.Actors.Sessions;
 using Xuc.Actors.Sessions.Outbound;
+using Xuc.Actors.Sessions.Phone;
 using Xuc.Host.WebSocket;
 using Xuc.Tests.Support;
 
@@ -67,6 +68,46 @@ public sealed class SessionActorTests : TestKit
         _mediator.ExpectMsg<Subscribe>();
         _mediator.ExpectMsg<Subscribe>(); // the line's mailbox
         return session;
+    }
+
+    /// <summary>
+    /// The phone side of a session: after its connect sequence it joins its line's feed with the state it showed, pushes
+    /// what the feed hands it as it is, and sends its phone commands to the feeds; a user without a line, or a session
+    /// without feeds, has no calls and only unknown numbers.
+    /// </summary>
+    [Fact]
+    public void A_session_joins_its_lines_feed_after_connecting_pushes_its_frames_and_sends_it_its_phone_commands()
+    {
+        var feeds = CreateTestProbe();
+        _directory.With(James());
+        var session = Sys.ActorOf(SessionActor.PropsFor("jbond", _sink, Settings(), _directory, _lines.Ref, _mediator.Ref, phoneFeeds: feeds.Ref));
+        _lines.ExpectMsg<GetLineState>();
+        _lines.Reply(new LineSnapshot("PJSIP/1001", [], "RINGING"));
+        _client.ReceiveN(8);
+        Assert.Equal(new JoinLineFeed("PJSIP/1001", session, "RINGING"), feeds.ExpectMsg<JoinLineFeed>());
+
+        var frame = PreEncoded.Of(new PhoneStatusUpdate("AVAILABLE"));
+        session.Tell(new LineFeedFrame(frame));
+        Assert.Same(frame, _client.ExpectMsg<PreEncoded>());
+
+        session.Tell(Command("""{"claz":"web","command":"getCurrentCallsPhoneEvents"}"""));
+        Assert.Equal(new GetCurrentCalls("PJSIP/1001"), feeds.ExpectMsg<GetCurrentCalls>());
+        Assert.Equal(session, feeds.LastSender);
+        session.Tell(Command("""{"claz":"web","command":"subscribeToPhoneHints","phoneNumbers":["1002","1003"]}"""));
+        var watch = feeds.ExpectMsg<WatchPhoneHints>();
+        Assert.Equal(["1002", "1003"], watch.Numbers);
+        Assert.Equal(session, watch.Session);
+        session.Tell(Command("""{"claz":"web","command":"unsubscribeFromAllPhoneHints"}"""));
+        Assert.Equal(new UnwatchPhoneHints(session), feeds.ExpectMsg<UnwatchPhoneHints>());
+        session.Tell(Command("""{"claz":"web","command":"subscribeToPhoneHints","phoneNumbers":"1002"}"""));
+        ExpectError(CtiErrors.InvalidArgument, "'phoneNumbers' must be array, not string");
+
+        var lineless = Start(James() with { Line = null });
+        _client.ReceiveN(6);
+        lineless.Tell(Command("""{"claz":"web","command":"getCurrentCallsPhoneEvents"}"""));
+        Assert.Equal("""{"msgType":"CurrentCallsPhoneEvents","ctiMessage":{"events":[]}}""", Wire(_client.ExpectMsg<CurrentCallsPhoneEvents>()));
+        lineless.Tell(Command("""{"claz":"web","command":"subscribeToPhoneHints","phoneNumbers":["1002"]}"""));
+        Assert.Equal(new PhoneHintStatusEvent("1002", -2), _client.ExpectMsg<PhoneHintStatusEvent>());
     }
 
     private void ExpectError(string code, string? messagePart = null)
