@@ -84,7 +84,7 @@ public sealed class SessionActorTests : TestKit
         _lines.ExpectMsg<GetLineState>();
         _lines.Reply(new LineSnapshot("PJSIP/1001", [], "RINGING"));
         _client.ReceiveN(8);
-        Assert.Equal(new JoinLineFeed("PJSIP/1001", session, "RINGING"), feeds.ExpectMsg<JoinLineFeed>());
+        Assert.Equal(new JoinLineFeed("PJSIP/1001", session, "RINGING", _sink), feeds.ExpectMsg<JoinLineFeed>());
 
         var frame = PreEncoded.Of(new PhoneStatusUpdate("AVAILABLE"));
         session.Tell(new LineFeedFrame(frame));
