@@ -26,24 +26,14 @@ public sealed class PbxSimulator : IAsyncDisposable
     /// <summary>Actions left unanswered and a response delay, for failure tests (off by default).</summary>
     public SimulatedFaults Faults { get; } = new();
 
-    /// <summary>
-    /// Keep every action the simulator receives (<see cref="ReceivedActions"/>), for tests that check what a client
-    /// sent; off by default, so a long demo or load run keeps nothing.
-    /// </summary>
-    public bool RecordActions { get; set; }
+    /// <summary>What clients asked of the simulator, for tests (<see cref="ObservedActions"/>; nothing kept by default).</summary>
+    public ObservedActions Observed { get; } = new();
+
+    /// <summary>Keep every action received (<see cref="ReceivedActions"/>); off by default, so a long run keeps nothing.</summary>
+    public bool RecordActions { get => Observed.RecordAll; set => Observed.RecordAll = value; }
 
     /// <summary>The actions received while <see cref="RecordActions"/> was on, in arrival order, headers as sent.</summary>
-    public IReadOnlyList<AmiRequest> ReceivedActions => _received.ToArray();
-
-    private readonly ConcurrentQueue<AmiRequest> _received = new();
-
-    internal void Received(AmiRequest request)
-    {
-        if (RecordActions) _received.Enqueue(request);
-    }
-
-    /// <summary>The actions of the names a test watches, as received (<see cref="ObservedActions.Watch"/>).</summary>
-    public ObservedActions Observed { get; } = new();
+    public IReadOnlyList<AmiRequest> ReceivedActions => Observed.All;
 
     /// <summary>Global dialplan variables (Setvar without a channel).</summary>
     internal ConcurrentDictionary<string, string> Globals { get; } = new(StringComparer.OrdinalIgnoreCase);

@@ -92,7 +92,6 @@ internal sealed class AmiServerSession : IAmiEventSink
                     if (headers.Count == 0) continue;
                     var request = new AmiRequest(headers);
                     headers = [];
-                    _sim.Received(request);
                     _sim.Observed.Record(request);
                     if (_sim.Faults.Drops(request.Action)) continue;
                     if (_sim.Faults.ResponseDelay > TimeSpan.Zero) await Task.Delay(_sim.Faults.ResponseDelay, ct);

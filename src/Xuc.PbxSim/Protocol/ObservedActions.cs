@@ -3,11 +3,18 @@ using System.Collections.Concurrent;
 namespace Xuc.PbxSim.Protocol;
 
 /// <summary>
-/// The actions of the names a test watches, as received (headers in order, ActionID left out): a test sees exactly
-/// what a client asked of the PBX (QueueAdd, QueuePause…). Nothing is kept until a name is watched.
+/// What clients asked of the simulator, for tests, in two views of the one stream: the actions of the names a test
+/// watches (<see cref="Watch"/>/<see cref="Take"/>: headers in order, ActionID left out), and, while
+/// <see cref="RecordAll"/> is on, every action as received (<see cref="All"/>). Nothing is kept by default.
 /// </summary>
 public sealed class ObservedActions
 {
+    private readonly ConcurrentQueue<AmiRequest> _all = new();
+
+    public bool RecordAll { get; set; }
+
+    public IReadOnlyList<AmiRequest> All => _all.ToArray();
+
     private readonly ConcurrentDictionary<string, bool> _watched = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentQueue<string> _seen = new();
 
@@ -18,6 +25,7 @@ public sealed class ObservedActions
 
     internal void Record(AmiRequest request)
     {
+        if (RecordAll) _all.Enqueue(request);
         if (_watched.IsEmpty || !_watched.ContainsKey(request.Action)) return;
         _seen.Enqueue(string.Join("|", request.Headers
             .Where(h => !h.Key.Equals("ActionID", StringComparison.OrdinalIgnoreCase))
