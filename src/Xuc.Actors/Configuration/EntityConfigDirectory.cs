@@ -46,10 +46,7 @@ public sealed class EntityConfigDirectory
     /// <summary>The call sheet's fields in display order (then name); empty: no Sheet is sent.</summary>
     public IReadOnlyList<SheetField> SheetFields() => _index.SheetFields.Values.OrderBy(f => f.Order).ThenBy(f => f.Name, StringComparer.Ordinal).ToList();
 
-    /// <summary>The line with this directory number (phone hints); a scan, for occasional look-ups.</summary>
-    public Line? LineOfNumber(string number) => _index.Lines.Values.FirstOrDefault(l => l.Number == number);
-
-    /// <summary>The line an agent asks to log in on, by its number (<c>agentphonenumber</c>).</summary>
+    /// <summary>The line with this directory number (phone hints, an agent's <c>agentphonenumber</c>); a scan.</summary>
     public Line? LineByNumber(string number) => _index.Lines.Values.FirstOrDefault(l => l.Number == number);
 
     /// <summary>A queue by its configuration id (an agent's default queues name them so).</summary>

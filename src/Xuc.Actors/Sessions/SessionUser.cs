@@ -31,8 +31,8 @@ public sealed class StoreSessionDirectory(ConfigStore store) : ISessionDirectory
         var user = await store.FindUserByLoginAsync(login);
         if (user is null) return null;
         var line = user.LineId is { } lineId ? (Line?)await store.GetAsync(ConfigKinds.Line, lineId.ToString()) : null;
-        var profile = user.RightProfileId is { } profileId ? (RightProfile?)await store.GetAsync(ConfigKinds.RightProfile, profileId.ToString()) : null;
-        return new SessionUser(user, profile?.Kind ?? ProfileKind.Admin, line, await StatusesAsync()) { SupervisedGroups = profile?.GroupIds ?? [] };
+        var profile = await RightProfileOfAsync(store, user);
+        return new SessionUser(user, KindOf(profile), line, await StatusesAsync()) { SupervisedGroups = profile?.GroupIds ?? [] };
     }
 
     private async Task<IReadOnlyList<UserStatus>> StatusesAsync()
@@ -46,11 +46,11 @@ public sealed class StoreSessionDirectory(ConfigStore store) : ISessionDirectory
 
     private sealed record SharedStatuses(long Revision, IReadOnlyList<UserStatus> List);
 
+    public static async Task<ProfileKind> ProfileOfAsync(ConfigStore store, User user) => KindOf(await RightProfileOfAsync(store, user));
+
     /// <summary>PROTOCOL.md §3: no profile, or a profile that no longer exists, reads as Admin.</summary>
-    public static async Task<ProfileKind> ProfileOfAsync(ConfigStore store, User user)
-    {
-        if (user.RightProfileId is not { } id) return ProfileKind.Admin;
-        var profile = (RightProfile?)await store.GetAsync(ConfigKinds.RightProfile, id.ToString());
-        return profile?.Kind ?? ProfileKind.Admin;
-    }
+    private static ProfileKind KindOf(RightProfile? profile) => profile?.Kind ?? ProfileKind.Admin;
+
+    private static async Task<RightProfile?> RightProfileOfAsync(ConfigStore store, User user)
+        => user.RightProfileId is { } id ? (RightProfile?)await store.GetAsync(ConfigKinds.RightProfile, id.ToString()) : null;
 }

@@ -21,7 +21,7 @@ public static class SessionWiring
         => builder.AddStartup((system, registry) =>
         {
             var mediator = DistributedPubSub.Get(system).Mediator;
-            var feeds = system.ActorOf(LineFeedsActor.PropsFor(registry.Get<LineRegion>(), mediator, number => lines?.LineOfNumber(number), () => lines?.SheetFields() ?? []), "line-feeds");
+            var feeds = system.ActorOf(LineFeedsActor.PropsFor(registry.Get<LineRegion>(), mediator, number => lines?.LineByNumber(number), () => lines?.SheetFields() ?? []), "line-feeds");
             registry.Register<LineFeedsActor>(feeds);
             var phone = new PhoneControl(new PbxGateway(registry.Get<AmiConnectionProxy>()), phones);
             var props = SessionManagerActor.PropsFor(settings, directory, registry.Get<LineRegion>(), mediator, feeds, phone, desk?.Invoke(registry));
