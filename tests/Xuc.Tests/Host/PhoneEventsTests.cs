@@ -33,12 +33,12 @@ public sealed class PhoneEventsTests
     internal static async Task<CtiClient> ConnectedAsync(TestServer server, string login)
     {
         var client = await CtiClient.LoginAsync(server, login, login);
-        var frames = await client.ReceiveManyAsync(8);
+        var frames = await client.ReceiveConnectSequenceAsync(server, login, 8);
         Assert.Equal(Status("AVAILABLE"), frames[6]);
         // An agent's connect sequence ends with his AgentStateEvent (the demo agents start logged out).
-        if ((await server.App.Store.FindUserByLoginAsync(login))!.AgentId is { } agent)
-            Assert.Equal($$$"""{"msgType":"AgentStateEvent","ctiMessage":{"name":"AgentLoggedOut","agentId":{{{agent}}},"phoneNb":"","since":0,"queues":[],"cause":""}}""",
-                await client.ReceiveAsync());
+        if (frames.Count == 9)
+            Assert.Equal($$$"""{"msgType":"AgentStateEvent","ctiMessage":{"name":"AgentLoggedOut","agentId":{{{(await server.App.Store.FindUserByLoginAsync(login))!.AgentId}}},"phoneNb":"","since":0,"queues":[],"cause":""}}""",
+                frames[8]);
         await client.SendAsync("""{"claz":"web","command":"getCurrentCallsPhoneEvents"}""");
         await Expect(client, NoCalls);
         return client;

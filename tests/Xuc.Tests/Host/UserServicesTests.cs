@@ -29,22 +29,12 @@ public sealed class UserServicesTests(ServerFixture fixture) : IClassFixture<Ser
     private async Task<CtiClient> Connected(string login, int frames = 8)
     {
         var client = await CtiClient.LoginAsync(Server, login, login);
-        await client.ReceiveManyAsync(frames);
-        // An agent's connect sequence ends with his AgentStateEvent.
-        if ((await Server.App.Store.FindUserByLoginAsync(login))!.AgentId is not null)
-            Assert.Contains("\"msgType\":\"AgentStateEvent\"", await client.ReceiveAsync());
+        await client.ReceiveConnectSequenceAsync(Server, login, frames);
         return client;
     }
 
     /// <summary>The next frame that is not an AgentStateEvent (an agent's own state, pushed on its own time).</summary>
-    private static async Task<string> NotAgentFrame(CtiClient session)
-    {
-        while (true)
-        {
-            var frame = await session.ReceiveAsync() ?? throw new Xunit.Sdk.XunitException("the server closed the socket");
-            if (!frame.Contains("\"msgType\":\"AgentStateEvent\"", StringComparison.Ordinal)) return frame;
-        }
-    }
+    private static Task<string> NotAgentFrame(CtiClient session) => session.ReceiveOtherThanAsync("AgentStateEvent");
 
     private static async Task AssertNothingElse(params CtiClient[] sessions)
     {

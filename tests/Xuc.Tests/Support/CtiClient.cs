@@ -73,6 +73,30 @@ public sealed class CtiClient : IAsyncDisposable
         }
     }
 
+    /// <summary>The next frame whose msgType is not <paramref name="msgType"/> (e.g. an agent's AgentStateEvents, pushed on their own time).</summary>
+    public async Task<string> ReceiveOtherThanAsync(string msgType)
+    {
+        while (true)
+        {
+            var frame = await ReceiveAsync() ?? throw new Xunit.Sdk.XunitException("the server closed the socket");
+            if ((string?)JObject.Parse(frame)["msgType"] != msgType) return frame;
+        }
+    }
+
+    /// <summary>
+    /// The connect sequence of <paramref name="login"/>'s session: <paramref name="frames"/> frames, then, for a user who
+    /// is an agent, the AgentStateEvent that ends it (PROTOCOL.md §2; checked to be his agent's).
+    /// </summary>
+    public async Task<List<string>> ReceiveConnectSequenceAsync(TestServer server, string login, int frames)
+    {
+        var sequence = await ReceiveManyAsync(frames);
+        if ((await server.App.Store.FindUserByLoginAsync(login))!.AgentId is not { } agent) return sequence;
+        var state = await ReceiveJsonAsync();
+        Assert.Equal(("AgentStateEvent", agent), ((string?)state["msgType"], (int?)state["ctiMessage"]?["agentId"]));
+        sequence.Add(state.ToString(Newtonsoft.Json.Formatting.None));
+        return sequence;
+    }
+
     public async Task<JObject> ReceiveJsonAsync() => JObject.Parse(await ReceiveAsync() ?? throw new Xunit.Sdk.XunitException("the server closed the socket"));
 
     /// <summary>Reads the connect sequence (<paramref name="count"/> frames) and returns it.</summary>
