@@ -1,3 +1,4 @@
+using Xuc.Bench.Agents;
 using Xuc.Bench.Ami;
 using Xuc.Bench.Configuration;
 using Xuc.Bench.Sessions;
@@ -16,6 +17,7 @@ var benches = new Dictionary<string, Func<string[], Task>>
     ["sessions"] = SessionMemoryBench.Run,
     ["session-latency"] = PhoneEventLatencyBench.Run,
     ["session-fanout"] = FanOutBench.Run,
+    ["agents"] = AgentsBench.Run,
 };
 if (name == "all")
 {

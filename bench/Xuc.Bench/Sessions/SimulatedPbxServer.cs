@@ -30,18 +30,19 @@ public sealed class SimulatedPbxServer : IAsyncDisposable
 
     public static string Number(int user) => (100000 + user).ToString();
 
-    public static async Task<SimulatedPbxServer> StartAsync(int users, int outbox = 1000)
+    /// <summary><paramref name="store"/>: the configuration to seed (default: the users and their lines only).</summary>
+    public static async Task<SimulatedPbxServer> StartAsync(int users, int outbox = 1000, ConfigSnapshot? store = null)
     {
         var server = new SimulatedPbxServer(Path.Combine(Path.GetTempPath(), $"xuc-bench-pbx-{Environment.ProcessId}-{Guid.NewGuid():N}"));
-        await server.StartCoreAsync(users, outbox);
+        await server.StartCoreAsync(users, outbox, store);
         return server;
     }
 
-    private async Task StartCoreAsync(int users, int outbox)
+    private async Task StartCoreAsync(int users, int outbox, ConfigSnapshot? store)
     {
         await Sim.StartAsync();
         for (var i = 1; i <= users; i++) Sim.Model.AddEndpoint(Number(i));
-        await HostProcess.Seed(_work, SyntheticDataset.Create(users, 0, 1));
+        await HostProcess.Seed(_work, store ?? SyntheticDataset.Create(users, 0, 1));
         var secret = "bench-token-secret-" + Guid.NewGuid().ToString("N");
         _tokens = new TokenService(TokenService.ResolveKey(secret, _work), TimeSpan.FromHours(2));
         Port = HostProcess.FreePort();
