@@ -44,7 +44,7 @@ public static class AgentsBench
             statesBase.Add(r.BaselineRate);
             states.Add(r.Rate);
             amiRates.Add(r.AmiRate);
-            Console.WriteLine($"run {run}: cold login of {baseline:N0} agents {b.Seconds:F2} s ({b.QueueAdds:N0} QueueAdds), of {agents:N0} agents {r.Seconds:F2} s ({r.QueueAdds:N0} QueueAdds); " +
+            Console.WriteLine($"run {run}: cold login of {baseline:N0} agents {b.Seconds:F2} s ({b.QueueAdds:N0} QueueAdds), of {agents:N0} agents {r.Seconds:F2} s ({r.QueueAdds:N0} QueueAdds; their sessions connected in {r.Connected:F1} s); " +
                               $"state events: {baseline:N0} agents {r.BaselineRate:N0}/s, {agents:N0} agents {r.Rate:N0}/s (QueueMemberPause offered at {r.AmiRate:N0}/s)");
         }
         var memberships = AgentStore.Memberships(store, agents);
@@ -66,7 +66,7 @@ public static class AgentsBench
         Console.WriteLine($"(the offered load: the simulator emitted the {agents:N0} agents' QueueMemberPause events at {a.Median:N0}/s, {a.Spread("N0")})");
     }
 
-    private sealed record RunResult(double Seconds, int QueueAdds, double BaselineRate, double Rate, double AmiRate);
+    private sealed record RunResult(double Seconds, int QueueAdds, double BaselineRate, double Rate, double AmiRate, double Connected);
 
     /// <summary>A fresh server; <paramref name="logging"/> sessions log in at once; then, when <paramref name="rounds"/> &gt; 0, the state events.</summary>
     private static async Task<RunResult> ColdLogin(ConfigSnapshot store, int agents, int logging, int rounds)
@@ -75,7 +75,9 @@ public static class AgentsBench
         AgentStore.AddQueues(pbx.Sim.Model, store);
         var frames = new AgentFrames(logging);
         await using var clients = new FrameClients(frames.OnFrame);
+        var connecting = Stopwatch.StartNew();
         await clients.OpenAsync(Enumerable.Range(1, logging).Select(u => new Uri($"{pbx.Cti}?token={Uri.EscapeDataString(pbx.Token(u))}")).ToList(), ctiConnectSequence: true);
+        var connected = connecting.Elapsed.TotalSeconds;
         pbx.Sim.Observed.Watch("QueueAdd");
 
         frames.Phase = AgentFrames.Login;
@@ -87,11 +89,11 @@ public static class AgentsBench
         var queueAdds = pbx.Sim.Observed.Take().Count;
         var expected = AgentStore.Memberships(store, logging);
         if (queueAdds != expected) throw new InvalidOperationException($"the simulator received {queueAdds} QueueAdds for {expected} memberships");
-        if (rounds == 0) return new RunResult(seconds, queueAdds, 0, 0, 0);
+        if (rounds == 0) return new RunResult(seconds, queueAdds, 0, 0, 0, connected);
 
         var baselineRate = (await PauseRounds(pbx, clients, frames, Math.Min(BaselineAgents, logging), rounds, store)).Frames;
         var (rate, amiRate) = await PauseRounds(pbx, clients, frames, logging, rounds, store);
-        return new RunResult(seconds, queueAdds, baselineRate, rate, amiRate);
+        return new RunResult(seconds, queueAdds, baselineRate, rate, amiRate, connected);
     }
 
     /// <summary>The PBX pauses then unpauses the first <paramref name="driven"/> agents, <paramref name="rounds"/> times; frames/s and AMI events/s.</summary>

@@ -20,6 +20,12 @@ public sealed class EntityConfigDirectory
     {
         /// <summary>The call sheet's fields, by name (the Sheet lists them by their order).</summary>
         public ImmutableDictionary<string, SheetField> SheetFields { get; init; } = ImmutableDictionary<string, SheetField>.Empty;
+
+        /// <summary>Lines by directory number (an agent's own calls and logins look them up on every event).</summary>
+        public ImmutableDictionary<string, Line> LinesByNumber { get; init; } = ImmutableDictionary<string, Line>.Empty;
+
+        /// <summary>Queues by configuration id (an agent's default queues name them so).</summary>
+        public ImmutableDictionary<int, Queue> QueuesById { get; init; } = ImmutableDictionary<int, Queue>.Empty;
     }
 
     private static readonly Index NoObjects = new(
@@ -46,11 +52,11 @@ public sealed class EntityConfigDirectory
     /// <summary>The call sheet's fields in display order (then name); empty: no Sheet is sent.</summary>
     public IReadOnlyList<SheetField> SheetFields() => _index.SheetFields.Values.OrderBy(f => f.Order).ThenBy(f => f.Name, StringComparer.Ordinal).ToList();
 
-    /// <summary>The line with this directory number (phone hints, an agent's <c>agentphonenumber</c>); a scan.</summary>
-    public Line? LineByNumber(string number) => _index.Lines.Values.FirstOrDefault(l => l.Number == number);
+    /// <summary>The line with this directory number (phone hints, an agent's <c>agentphonenumber</c>, his own calls).</summary>
+    public Line? LineByNumber(string number) => _index.LinesByNumber.GetValueOrDefault(number);
 
     /// <summary>A queue by its configuration id (an agent's default queues name them so).</summary>
-    public Queue? QueueById(int id) => _index.Queues.Values.FirstOrDefault(q => q.Id == id);
+    public Queue? QueueById(int id) => _index.QueuesById.GetValueOrDefault(id);
 
     /// <summary>Every configured queue (what a wallboard's statistics cover).</summary>
     public IEnumerable<Queue> Queues => _index.Queues.Values;
@@ -63,6 +69,8 @@ public sealed class EntityConfigDirectory
             snapshot.Agents.ToImmutableDictionary(KeyOf))
         {
             SheetFields = snapshot.SheetFields.ToImmutableDictionary(f => f.Name, StringComparer.Ordinal),
+            LinesByNumber = ByKey(snapshot.Lines, l => l.Number),
+            QueuesById = ByKey(snapshot.Queues, q => q.Id),
         };
         lock (_writeGate) _index = index;
     }
@@ -84,12 +92,22 @@ public sealed class EntityConfigDirectory
                 Queues = Replace(i.Queues, change.Previous as Queue, change.Value as Queue, KeyOf),
                 Agents = Replace(i.Agents, change.Previous as Agent, change.Value as Agent, KeyOf),
                 SheetFields = Replace(i.SheetFields, change.Previous as SheetField, change.Value as SheetField, f => f.Name),
+                LinesByNumber = Replace(i.LinesByNumber, change.Previous as Line, change.Value as Line, l => l.Number),
+                QueuesById = Replace(i.QueuesById, change.Previous as Queue, change.Value as Queue, q => q.Id),
             };
         }
     }
 
-    private static ImmutableDictionary<string, T> Replace<T>(ImmutableDictionary<string, T> map, T? previous, T? value, Func<T, string> key)
-        where T : class
+    /// <summary>The first of each key wins (the configuration's validation keeps line numbers and queue ids unique).</summary>
+    private static ImmutableDictionary<TKey, T> ByKey<TKey, T>(IEnumerable<T> objects, Func<T, TKey> key) where TKey : notnull
+    {
+        var map = ImmutableDictionary.CreateBuilder<TKey, T>();
+        foreach (var o in objects) map.TryAdd(key(o), o);
+        return map.ToImmutable();
+    }
+
+    private static ImmutableDictionary<TKey, T> Replace<TKey, T>(ImmutableDictionary<TKey, T> map, T? previous, T? value, Func<T, TKey> key)
+        where T : class where TKey : notnull
     {
         if (previous is not null) map = map.Remove(key(previous));
         if (value is not null) map = map.SetItem(key(value), value);

@@ -96,6 +96,21 @@ public abstract class ConfigStoreContract
         Assert.Contains("contact 501: listed more than once in the file", twice.Errors);
     }
 
+    /// <summary>One keyed read after another, int and string keys, hit and miss: each answers its own key (the query is reused with each key's value).</summary>
+    protected async Task Each_keyed_read_answers_its_own_key()
+    {
+        using var store = await NewStore();
+        await store.MigrateAsync();
+        var demo = DemoDataset.Create();
+        await store.ImportAsync(demo, ImportMode.Replace);
+        foreach (var line in demo.Lines) Assert.Equal(line, await store.GetAsync(ConfigKinds.Line, line.Id.ToString()));
+        foreach (var queue in demo.Queues) Assert.Equal(queue, await store.GetAsync(ConfigKinds.Queue, queue.Id.ToString()));
+        foreach (var user in demo.Users) Assert.Equal(user.Login, ((User?)await store.GetAsync(ConfigKinds.User, user.Id.ToString()))?.Login);
+        Assert.Null(await store.GetAsync(ConfigKinds.Line, "999"));
+        Assert.Null(await store.GetAsync(ConfigKinds.Line, "x"));
+        Assert.Equal(demo.Lines[^1], await store.GetAsync(ConfigKinds.Line, demo.Lines[^1].Id.ToString()));
+    }
+
     protected async Task No_write_may_leave_the_configuration_without_an_administrator()
     {
         using var store = await NewStore();

@@ -22,6 +22,36 @@ public sealed class EntityConfigDirectoryTests
     }
 
     [Fact]
+    public void Lines_are_found_by_number_and_queues_by_id_through_every_kind_of_change()
+    {
+        var d = EntityConfigDirectory.From(Demo);
+        Assert.Equal("PJSIP/1001", d.LineByNumber("1001")?.Interface);
+        Assert.Equal("sales", d.QueueById(1)?.Name);
+        Assert.Null(d.LineByNumber("9999"));
+        Assert.Null(d.QueueById(99));
+
+        // A renumbered line answers to its new number only; a deleted one to none; a renamed queue keeps its id.
+        var line = Demo.Lines[0];
+        d.Apply(new ConfigChange("line", "1", ChangeOp.Updated, line with { Number = "1099" }, line));
+        d.Apply(new ConfigChange("line", "12", ChangeOp.Deleted, null, Demo.Lines[11]));
+        d.Apply(new ConfigChange("queue", "1", ChangeOp.Updated, Demo.Queues[0] with { Name = "sales-fr" }, Demo.Queues[0]));
+        Assert.Null(d.LineByNumber("1001"));
+        Assert.Equal("PJSIP/1001", d.LineByNumber("1099")?.Interface);
+        Assert.Null(d.LineByNumber("1012"));
+        Assert.Equal("sales-fr", d.QueueById(1)?.Name);
+        var created = new Line { Id = 99, Number = "1098", Interface = "PJSIP/1098", Context = "default" };
+        d.Apply(new ConfigChange("line", "99", ChangeOp.Created, created));
+        Assert.Equal(created, d.LineByNumber("1098"));
+
+        // A reload (an import) starts again from the snapshot.
+        d.Apply(new ConfigChange("*", "*", ChangeOp.Reloaded, Demo, null));
+        Assert.Equal("PJSIP/1001", d.LineByNumber("1001")?.Interface);
+        Assert.Null(d.LineByNumber("1099"));
+        Assert.Null(d.LineByNumber("1098"));
+        Assert.Equal("sales", d.QueueById(1)?.Name);
+    }
+
+    [Fact]
     public void A_renamed_queue_is_announced_to_both_entities_and_the_old_name_is_forgotten()
     {
         var before = Demo.Queues[0];

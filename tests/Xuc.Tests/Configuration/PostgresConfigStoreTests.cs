@@ -17,6 +17,7 @@ public sealed class PostgresConfigStoreTests : ConfigStoreContract, IAsyncLifeti
     [PostgresFact] public Task Round_trips_the_demo_dataset() => Round_trip_of_the_demo_dataset();
     [PostgresFact] public Task Refuses_a_bad_import_without_changing_anything() => A_bad_import_changes_nothing();
     [PostgresFact] public Task Counts_what_an_import_changed() => An_import_says_what_it_added_updated_and_deleted();
+    [PostgresFact] public Task Reads_each_object_by_its_own_key() => Each_keyed_read_answers_its_own_key();
     [PostgresFact] public Task Never_leaves_the_configuration_without_an_administrator() => No_write_may_leave_the_configuration_without_an_administrator();
     [PostgresFact] public Task Validates_announces_and_keeps_single_changes() => Single_changes_are_validated_announced_and_kept();
     [PostgresFact] public Task Concurrent_writers_never_break_the_rules() => Two_nodes_writing_at_once_never_commit_a_broken_configuration();

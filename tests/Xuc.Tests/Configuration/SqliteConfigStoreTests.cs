@@ -13,6 +13,7 @@ public sealed class SqliteConfigStoreTests : ConfigStoreContract, IDisposable
     [Fact] public Task Round_trips_the_demo_dataset() => Round_trip_of_the_demo_dataset();
     [Fact] public Task Refuses_a_bad_import_without_changing_anything() => A_bad_import_changes_nothing();
     [Fact] public Task Counts_what_an_import_changed() => An_import_says_what_it_added_updated_and_deleted();
+    [Fact] public Task Reads_each_object_by_its_own_key() => Each_keyed_read_answers_its_own_key();
     [Fact] public Task Never_leaves_the_configuration_without_an_administrator() => No_write_may_leave_the_configuration_without_an_administrator();
     [Fact] public Task Validates_announces_and_keeps_single_changes() => Single_changes_are_validated_announced_and_kept();
     [Fact] public Task Concurrent_writers_never_break_the_rules() => Two_nodes_writing_at_once_never_commit_a_broken_configuration();

@@ -52,8 +52,18 @@ internal sealed class KindTable<TModel, TRow, TKey>(
         if (items.Count > 0) await db.BulkCopyAsync(Bulk, items.Select(i => toRow((TModel)i)));
     }
 
+    /// <summary>
+    /// <c>row.Key == key</c> with the key read from a holder, as a closure would: linq2db makes it a parameter and
+    /// reuses the compiled query, where a constant key would compile a new query for every key read.
+    /// </summary>
     private Expression<Func<TRow, bool>> Equal(TKey key)
-        => Expression.Lambda<Func<TRow, bool>>(Expression.Equal(keyOf.Body, Expression.Constant(key, typeof(TKey))), keyOf.Parameters);
+        => Expression.Lambda<Func<TRow, bool>>(
+            Expression.Equal(keyOf.Body, Expression.Field(Expression.Constant(new KeyHolder(key)), nameof(KeyHolder.Key))), keyOf.Parameters);
+
+    private sealed class KeyHolder(TKey key)
+    {
+        public readonly TKey Key = key;
+    }
 
     private Expression<Func<TRow, bool>> In(TKey[] keys)
         => Expression.Lambda<Func<TRow, bool>>(
