@@ -3,8 +3,18 @@ using Xuc.Actors.Entities.Agent;
 
 namespace Xuc.Actors.Statistics;
 
-/// <summary>One statistic of <c>AgentStatistics</c>: its name on the wire and its value (a whole number, or a date as text).</summary>
-public sealed record AgentStat(string Name, object Value);
+/// <summary>
+/// One statistic of <c>AgentStatistics</c>: its name on the wire and its value, a whole number or, for a date, its
+/// text (typed apart, so a date never crosses a JSON serializer as something else).
+/// </summary>
+public sealed record AgentStat(string Name, long Number, string? Text = null)
+{
+    /// <summary>A date statistic: its text (<c>""</c> for none).</summary>
+    public static AgentStat Of(string name, string text) => new(name, 0, text);
+
+    /// <summary>The value as the wire shows it.</summary>
+    [Newtonsoft.Json.JsonIgnore] public object Value => Text ?? (object)Number;
+}
 
 /// <summary>
 /// An agent's statistics (reference, "Agent Statistics"): the reference's five in its order, then his queue calls
@@ -42,12 +52,12 @@ public static class AgentCounters
             new(AgentPausedTotalTime, Seconds(s.Paused)),
             new(AgentWrapupTotalTime, Seconds(s.Wrapup)),
             new(AgentReadyTotalTime, Seconds(s.Ready)),
-            new(LoginDateTime, Date(s.LoginAt, days.Zone)),
-            new(LogoutDateTime, Date(s.LogoutAt, days.Zone)),
-            new(InbCalls, (long)s.InboundOffered),
-            new(InbAnsCalls, (long)s.InboundAnswered),
+            AgentStat.Of(LoginDateTime, Date(s.LoginAt, days.Zone)),
+            AgentStat.Of(LogoutDateTime, Date(s.LogoutAt, days.Zone)),
+            new(InbCalls, s.InboundOffered),
+            new(InbAnsCalls, s.InboundAnswered),
             new(InbAverCallTime, s.InboundEnded == 0 ? 0L : (long)(s.InboundTalkTime.TotalSeconds / s.InboundEnded)),
-            new(OutCalls, (long)s.Outbound),
+            new(OutCalls, s.Outbound),
         ];
     }
 

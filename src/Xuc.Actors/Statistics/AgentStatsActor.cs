@@ -27,7 +27,7 @@ public sealed class AgentStatsActor : ReceivePersistentActor, IWithTimers
     private readonly TimeProvider _clock;
     private readonly LocalDays _days;
     private readonly IActorRef _mediator;
-    private readonly Dictionary<string, object> _published = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, AgentStat> _published = new(StringComparer.Ordinal);
     private AgentStatsState _state = AgentStatsState.Empty;
     /// <summary>The entity's state last seen (not persisted: after a start, nothing it showed is counted twice).</summary>
     private AgentState? _seen;
@@ -49,7 +49,7 @@ public sealed class AgentStatsActor : ReceivePersistentActor, IWithTimers
         Recover<IAgentStatsFact>(f => _state = _state.Apply(f, _days));
         Recover<RecoveryCompleted>(_ =>
         {
-            foreach (var s in Stats()) _published[s.Name] = s.Value;
+            foreach (var s in Stats()) _published[s.Name] = s;
             StatsTicks.Start(Timers, settings.Refresh, _clock, _days);
         });
 
@@ -57,7 +57,7 @@ public sealed class AgentStatsActor : ReceivePersistentActor, IWithTimers
         Command<GetAgentStats>(_ =>
         {
             PublishChanges();
-            Sender.Tell(new AgentStatsSnapshot(_agentId, _seq, Stats().Select(s => s with { Value = _published[s.Name] }).ToArray()));
+            Sender.Tell(new AgentStatsSnapshot(_agentId, _seq, Stats().Select(s => _published[s.Name]).ToArray()));
         });
         Command<StatsTicks.Refresh>(_ => PublishChanges());
         Command<StatsTicks.Midnight>(_ =>
@@ -89,9 +89,9 @@ public sealed class AgentStatsActor : ReceivePersistentActor, IWithTimers
     /// <summary>Publishes the statistics that differ from what was last published, if any, as one numbered delta.</summary>
     private void PublishChanges()
     {
-        var changed = Stats().Where(s => !_published.TryGetValue(s.Name, out var v) || !v.Equals(s.Value)).ToArray();
+        var changed = Stats().Where(s => !_published.TryGetValue(s.Name, out var was) || was != s).ToArray();
         if (changed.Length == 0) return;
-        foreach (var s in changed) _published[s.Name] = s.Value;
+        foreach (var s in changed) _published[s.Name] = s;
         _mediator.Tell(new Publish(Topics.AgentStats, new AgentStatsChanged(_agentId, ++_seq, changed)));
     }
 

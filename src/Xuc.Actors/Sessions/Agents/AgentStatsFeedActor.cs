@@ -101,7 +101,7 @@ public sealed class AgentStatsFeedActor : ReceiveActor
     private void Send(string agent, IReadOnlyList<AgentStat> stats)
     {
         if (!_sent.TryGetValue(agent, out var sent)) _sent[agent] = sent = new Dictionary<string, AgentStat>(StringComparer.Ordinal);
-        var changed = stats.Where(c => !sent.TryGetValue(c.Name, out var was) || !was.Value.Equals(c.Value)).ToArray();
+        var changed = stats.Where(c => !sent.TryGetValue(c.Name, out var was) || was != c).ToArray();
         if (changed.Length == 0) return;
         foreach (var c in changed) sent[c.Name] = c;
         if (Id(agent) is not { } id) return;
