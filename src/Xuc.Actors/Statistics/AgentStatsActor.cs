@@ -8,8 +8,8 @@ using Xuc.Actors.PubSub;
 
 namespace Xuc.Actors.Statistics;
 
-/// <summary>What an agent entity hands its aggregator after each change of his state (and once after it recovered).</summary>
-public sealed record AgentStatsInput(AgentState State);
+/// <summary>What an agent entity hands its aggregator after each change of his state (and once after it recovered), and when.</summary>
+public sealed record AgentStatsInput(AgentState State, DateTimeOffset At);
 
 /// <summary>
 /// An agent's statistics aggregator: a child of the agent entity (so sharded with it), event-sourced on
@@ -32,6 +32,7 @@ public sealed class AgentStatsActor : ReceivePersistentActor, IWithTimers
     /// <summary>The entity's state last seen (not persisted: after a start, nothing it showed is counted twice).</summary>
     private AgentState? _seen;
     private long _seq = DateTime.UtcNow.Ticks;
+    private DateTimeOffset _publishedAt = DateTimeOffset.MinValue;
 
     public override string PersistenceId { get; }
     public ITimerScheduler Timers { get; set; } = null!;
@@ -73,7 +74,7 @@ public sealed class AgentStatsActor : ReceivePersistentActor, IWithTimers
 
     private void OnInput(AgentStatsInput input)
     {
-        var facts = AgentCounters.FactsOf(_state, _seen, input.State, _clock.GetUtcNow());
+        var facts = AgentCounters.FactsOf(_state, _seen, input.State, input.At);
         _seen = input.State;
         if (facts.Count == 0) return;
         PersistAll(facts, fact =>
@@ -81,15 +82,20 @@ public sealed class AgentStatsActor : ReceivePersistentActor, IWithTimers
             _state = _state.Apply(fact, _days);
             if (LastSequenceNr % SnapshotEvery == 0) SaveSnapshot(_state);
         });
-        DeferAsync(facts, _ => PublishChanges());
+        // Published as of the change (what the agent's own state event said), not of the moment it is written.
+        DeferAsync(facts, _ => PublishChanges(input.At));
     }
 
-    private IReadOnlyList<AgentStat> Stats() => AgentCounters.Of(_state, _clock.GetUtcNow(), _days);
+    private IReadOnlyList<AgentStat> Stats(DateTimeOffset? at = null) => AgentCounters.Of(_state, at ?? _clock.GetUtcNow(), _days);
 
     /// <summary>Publishes the statistics that differ from what was last published, if any, as one numbered delta.</summary>
-    private void PublishChanges()
+    private void PublishChanges(DateTimeOffset? at = null)
     {
-        var changed = Stats().Where(s => !_published.TryGetValue(s.Name, out var was) || was != s).ToArray();
+        // Never as of an earlier moment than the last publication (a refresh read the clock after the change was stamped).
+        var when = at ?? _clock.GetUtcNow();
+        if (when < _publishedAt) when = _publishedAt;
+        _publishedAt = when;
+        var changed = Stats(when).Where(s => !_published.TryGetValue(s.Name, out var was) || was != s).ToArray();
         if (changed.Length == 0) return;
         foreach (var s in changed) _published[s.Name] = s;
         _mediator.Tell(new Publish(Topics.AgentStats, new AgentStatsChanged(_agentId, ++_seq, changed)));

@@ -47,11 +47,11 @@ akka.persistence.snapshot-store.plugin = ""akka.persistence.snapshot-store.inmem
         var stats = Sys.ActorOf(AgentStatsActor.PropsFor("1", NoRefresh, clock, mediator.Ref));
 
         var ready = LoggedIn(clock.GetUtcNow());
-        stats.Tell(new AgentStatsInput(ready));
+        stats.Tell(new AgentStatsInput(ready, clock.GetUtcNow()));
         Assert.Equal([AgentStat.Of(LoginDateTime, "2026-03-10T23:58:00.000+02:00")], Published(mediator));
         clock.Advance(TimeSpan.FromSeconds(30));
         var paused = ready.Apply(new AgentPaused("1", "lunch", clock.GetUtcNow()));
-        stats.Tell(new AgentStatsInput(paused));
+        stats.Tell(new AgentStatsInput(paused, clock.GetUtcNow()));
         Assert.Equal([new AgentStat(AgentReadyTotalTime, 30L)], Published(mediator));
 
         // Stopped and started again (a restart, or the shard moving): the day is read back from the journal, the pause
@@ -61,7 +61,7 @@ akka.persistence.snapshot-store.plugin = ""akka.persistence.snapshot-store.inmem
         ExpectTerminated(stats);
         clock.Advance(TimeSpan.FromSeconds(10));
         stats = Sys.ActorOf(AgentStatsActor.PropsFor("1", NoRefresh, clock, mediator.Ref));
-        stats.Tell(new AgentStatsInput(paused));
+        stats.Tell(new AgentStatsInput(paused, clock.GetUtcNow()));
         stats.Tell(new GetAgentStats("1"), TestActor);
         Assert.Equal(
         [
@@ -94,7 +94,7 @@ akka.persistence.snapshot-store.plugin = ""akka.persistence.snapshot-store.inmem
         var clock = new ManualClock(new DateTimeOffset(2026, 3, 10, 10, 0, 0, TimeSpan.FromHours(2)), Plus2);
         var mediator = CreateTestProbe();
         var stats = Sys.ActorOf(AgentStatsActor.PropsFor("1", new AgentStatsSettings { Refresh = TimeSpan.FromSeconds(30) }, clock, mediator.Ref));
-        stats.Tell(new AgentStatsInput(LoggedIn(clock.GetUtcNow())));
+        stats.Tell(new AgentStatsInput(LoggedIn(clock.GetUtcNow()), clock.GetUtcNow()));
         Assert.Equal([AgentStat.Of(LoginDateTime, "2026-03-10T10:00:00.000+02:00")], Published(mediator));
 
         clock.Advance(TimeSpan.FromSeconds(30));

@@ -49,6 +49,7 @@ public sealed partial class AgentActor : ReceivePersistentActor, IWithTimers
     private int _checks;
     /// <summary>His statistics aggregator (<see cref="AgentStatsActor"/>), told every change of his state.</summary>
     private readonly IActorRef? _stats;
+    private readonly TimeProvider _clock;
 
     public override string PersistenceId { get; }
     public ITimerScheduler Timers { get; set; } = null!;
@@ -60,13 +61,14 @@ public sealed partial class AgentActor : ReceivePersistentActor, IWithTimers
         _directory = directory;
         _config = directory?.Agent(agentId);
         _mediator = DistributedPubSub.Get(Context.System).Mediator;
-        _stats = stats is null ? null : Context.ActorOf(AgentStatsActor.PropsFor(agentId, stats, clock ?? TimeProvider.System), "stats");
+        _clock = clock ?? TimeProvider.System;
+        _stats = stats is null ? null : Context.ActorOf(AgentStatsActor.PropsFor(agentId, stats, _clock), "stats");
 
         Recover<SnapshotOffer>(o => { if (o.Snapshot is AgentState s) _state = s; });
         Recover<IAgentEvent>(e => _state = _state.Apply(e));
         Recover<RecoveryCompleted>(_ =>
         {
-            _stats?.Tell(new AgentStatsInput(_state));
+            _stats?.Tell(new AgentStatsInput(_state, _clock.GetUtcNow()));
             if (_state is not { LoggedIn: true, Interface: { } iface }) return;
             // Logged in before a restart or a move to another node: make sure the router can still find us, and ask
             // the PBX whether it still has us (it may have logged us out while we were down).
@@ -208,7 +210,7 @@ public sealed partial class AgentActor : ReceivePersistentActor, IWithTimers
     /// <summary>To the agent's own sessions, the supervisors of his group, and Admin sessions.</summary>
     private void Publish(bool again = false)
     {
-        _stats?.Tell(new AgentStatsInput(_state));
+        _stats?.Tell(new AgentStatsInput(_state, _clock.GetUtcNow()));
         if (_busy)
         {
             _unpublished = true;
