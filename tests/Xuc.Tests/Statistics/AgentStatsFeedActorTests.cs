@@ -49,12 +49,21 @@ public sealed class AgentStatsFeedActorTests() : TestKit("akka.loglevel = WARNIN
             + "{\"name\":\"InbAverCallTime\",\"value\":0},{\"name\":\"OutCalls\",\"value\":0}]}}", first[0]);
         Assert.StartsWith("{\"msgType\":\"AgentStatistics\",\"ctiMessage\":{\"id\":6,", first[1]);
 
-        // A supervisor of group 1 gets agent 1's statistics at once; a plain user whose agent is 6 gets agent 6's.
+        // A supervisor of group 1 joins: agent 1 (only) is read again, up to now (his ready time grew meanwhile); the
+        // admin hears the change, the supervisor gets agent 1's whole statistics with it. A plain user whose agent is 6
+        // joins the same way with agent 6's.
         feed.Tell(new SubscribeAgentStats(supervisor.Ref, new AgentStatsViewer(null, new HashSet<int> { 1 })));
-        Assert.Equal(first[0], Text(supervisor.ExpectMsg<AgentStatsFrame>()));
+        Assert.Equal("1", agents.ExpectMsg<GetAgentStats>().AgentId);
+        agents.Reply(new AgentStatsSnapshot("1", 100, Zeros().Select(z => z.Name == AgentReadyTotalTime ? z with { Number = 12 } : z).ToArray()));
+        Assert.Equal("{\"msgType\":\"AgentStatistics\",\"ctiMessage\":{\"id\":1,\"statistics\":[{\"name\":\"AgentReadyTotalTime\",\"value\":12}]}}",
+            Text(admin.ExpectMsg<AgentStatsFrame>()));
+        Assert.Equal(first[0].Replace("\"AgentReadyTotalTime\",\"value\":0", "\"AgentReadyTotalTime\",\"value\":12"), Text(supervisor.ExpectMsg<AgentStatsFrame>()));
         feed.Tell(new SubscribeAgentStats(user.Ref, new AgentStatsViewer("6", new HashSet<int>())));
+        Assert.Equal("6", agents.ExpectMsg<GetAgentStats>().AgentId);
+        agents.Reply(new AgentStatsSnapshot("6", 100, Zeros()));
         Assert.Equal(first[1], Text(user.ExpectMsg<AgentStatsFrame>()));
         mediator.ExpectNoMsg(TimeSpan.FromMilliseconds(50));
+        agents.ExpectNoMsg(TimeSpan.FromMilliseconds(50));
 
         // Agent 1 changes: one encoding, the same bytes to the admin and the supervisor; agent 6: the admin and the user.
         feed.Tell(new AgentStatsChanged("1", 101, [new(AgentReadyTotalTime, 30L)]));

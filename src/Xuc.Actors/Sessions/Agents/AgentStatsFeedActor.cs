@@ -17,7 +17,8 @@ namespace Xuc.Actors.Sessions.Agents;
 /// (<see cref="PreEncoded"/>) and hands the same bytes to every session that may see that agent
 /// (<see cref="AgentStatsViewer"/>: Admin all, a Supervisor his groups and his own agent, NoRight his own agent). The
 /// agent's group is read from the configuration when the frame is sent. A session that subscribes gets the current
-/// statistics of every agent it may see first.
+/// statistics of every agent it may see first: read up to now (each agent asked again, so the status in progress is
+/// counted to the moment of the subscription), then the changes.
 /// </summary>
 public sealed class AgentStatsFeedActor : ReceiveActor
 {
@@ -27,6 +28,8 @@ public sealed class AgentStatsFeedActor : ReceiveActor
     private readonly IActorRef _mediator;
     private readonly EntityConfigDirectory _directory;
     private readonly Dictionary<IActorRef, AgentStatsViewer> _sessions = [];
+    /// <summary>Sessions that subscribed while the feed was following: they join once the agents they may see have answered again.</summary>
+    private readonly Dictionary<IActorRef, Joining> _joining = [];
     private readonly Dictionary<string, SnapshotThenDeltas<AgentStatsSnapshot>> _views = new(StringComparer.Ordinal);
     /// <summary>Per agent, the statistics the sessions that may see him have been sent.</summary>
     private readonly Dictionary<string, Dictionary<string, AgentStat>> _sent = new(StringComparer.Ordinal);
@@ -41,7 +44,12 @@ public sealed class AgentStatsFeedActor : ReceiveActor
         Receive<SubscribeAgentStats>(Subscribe);
         Receive<AgentStatsChanged>(OnDelta);
         Receive<AgentStatsSnapshot>(OnSnapshot);
-        Receive<Unanswered>(u => { if (_following) Ask(u.AgentId); });
+        Receive<Unanswered>(u =>
+        {
+            if (!_following) return;
+            Answered(u.AgentId);
+            Ask(u.AgentId);
+        });
         Receive<SubscribeAck>(_ =>
         {
             if (!_following) return;
@@ -53,15 +61,33 @@ public sealed class AgentStatsFeedActor : ReceiveActor
 
     private void Subscribe(SubscribeAgentStats s)
     {
-        if (_sessions.ContainsKey(s.Session)) return;
-        _sessions[s.Session] = s.Viewer;
+        if (_sessions.ContainsKey(s.Session) || _joining.ContainsKey(s.Session)) return;
         Context.Watch(s.Session);
-        foreach (var (agent, sent) in _sent.OrderBy(a => Id(a.Key) ?? int.MaxValue).ThenBy(a => a.Key, StringComparer.Ordinal))
-            if (s.Viewer.MaySee(agent, GroupOf(agent)) && Id(agent) is { } id)
-                s.Session.Tell(new AgentStatsFrame(PreEncoded.Of(Frame(id, Ordered(sent.Values)))));
-        if (_following) return;
-        _following = true;
-        _mediator.Tell(new Subscribe(Topics.AgentStats, Self));
+        if (!_following)
+        {
+            // The first session: every agent's snapshot comes as the subscription is in place, each its first frame.
+            _sessions[s.Session] = s.Viewer;
+            _following = true;
+            _mediator.Tell(new Subscribe(Topics.AgentStats, Self));
+            return;
+        }
+        var agents = _directory.Agents.Select(EntityConfigDirectory.KeyOf).Where(a => s.Viewer.MaySee(a, GroupOf(a))).ToHashSet(StringComparer.Ordinal);
+        _joining[s.Session] = new Joining(s.Viewer, agents);
+        foreach (var agent in agents) Ask(agent);
+        Answered(null);
+    }
+
+    /// <summary>An agent answered again (or could not): the sessions no longer waiting for anyone join with every agent's statistics.</summary>
+    private void Answered(string? agent)
+    {
+        foreach (var (session, joining) in _joining.Where(j => agent is null || j.Value.Waiting.Remove(agent)).Where(j => j.Value.Waiting.Count == 0).ToList())
+        {
+            _joining.Remove(session);
+            _sessions[session] = joining.Viewer;
+            foreach (var (a, sent) in _sent.OrderBy(x => Id(x.Key) ?? int.MaxValue).ThenBy(x => x.Key, StringComparer.Ordinal))
+                if (joining.Viewer.MaySee(a, GroupOf(a)) && Id(a) is { } id)
+                    session.Tell(new AgentStatsFrame(PreEncoded.Of(Frame(id, Ordered(sent.Values)))));
+        }
     }
 
     private void OnDelta(AgentStatsChanged delta)
@@ -86,6 +112,7 @@ public sealed class AgentStatsFeedActor : ReceiveActor
         view.OnSnapshot(snapshot);
         if (view.Current is { } current) Send(snapshot.AgentId, current.Stats);
         else Ask(snapshot.AgentId);
+        Answered(snapshot.AgentId);
     }
 
     /// <summary>An agent's view, started (and his snapshot asked) the first time he is heard of.</summary>
@@ -128,7 +155,8 @@ public sealed class AgentStatsFeedActor : ReceiveActor
     private void Forget(IActorRef session)
     {
         _sessions.Remove(session);
-        if (_sessions.Count > 0 || !_following) return;
+        _joining.Remove(session);
+        if (_sessions.Count > 0 || _joining.Count > 0 || !_following) return;
         // Nobody on this node follows the agents' statistics any more: stop receiving them.
         _following = false;
         _views.Clear();
@@ -140,4 +168,6 @@ public sealed class AgentStatsFeedActor : ReceiveActor
         => Props.Create(() => new AgentStatsFeedActor(agents, mediator, directory));
 
     private sealed record Unanswered(string AgentId);
+
+    private sealed record Joining(AgentStatsViewer Viewer, HashSet<string> Waiting);
 }
