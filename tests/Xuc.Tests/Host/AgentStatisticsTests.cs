@@ -4,7 +4,6 @@ using Newtonsoft.Json.Linq;
 using Xuc.Actors.Messages.Queries;
 using Xuc.Actors.Configuration;
 using Xuc.Actors.Configuration.Model;
-using Xuc.PbxSim;
 using Xuc.PbxSim.Model;
 using Xuc.Tests.Support;
 using static Xuc.Actors.Statistics.AgentCounters;
@@ -20,44 +19,16 @@ namespace Xuc.Tests.Host;
 /// </summary>
 public sealed class AgentStatisticsTests
 {
-    private static readonly TimeZoneInfo Plus2 = TimeZoneInfo.CreateCustomTimeZone("test+02", TimeSpan.FromHours(2), "test+02", "test+02");
-    private static readonly DateTimeOffset TenAm = new(2026, 3, 10, 10, 0, 0, TimeSpan.FromHours(2));
     private static readonly int[] Everyone = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
     private static readonly int[] GroupOne = [1, 2, 3, 4, 5];
 
-    private sealed class Day : IAsyncDisposable
+    private static ScriptedDay NewDay() => new(pbx =>
     {
-        public ManualClock Clock { get; } = new(TenAm, Plus2);
-        public TempDirectory Dir { get; } = new();
-        public PbxSimulator Sim { get; }
-        public TestServer Server { get; private set; } = null!;
-
-        public Day()
-        {
-            Sim = new PbxSimulator(new PbxSimOptions { Port = 0, Clock = Clock });
-            for (var i = 1; i <= 12; i++) Sim.Model.AddEndpoint($"10{i:00}", "default", $"Phone {i}", EndpointBehaviour.Manual);
-            Sim.Model.AddQueue("sales", "3000");
-            Sim.Model.AddQueue("support", "3001");
-            Sim.Model.AddQueue("billing", "3002");
-        }
-
-        public async Task StartServerAsync()
-        {
-            Server = await TestServer.StartInAsync(Dir.Path, Clock,
-                $"\nxuc.ami.embedded-simulator = off\nxuc.ami.port = {Sim.Port}\nxuc.statistics.refresh = 0s\nxuc.statistics.agent-refresh = 0s\n");
-            await Wait.Until(async () => (await Server.Http.GetAsync("/health/ready")).IsSuccessStatusCode, CtiClient.Patience, "AMI connected");
-        }
-
-        /// <summary><paramref name="seconds"/> after 10:00 local.</summary>
-        public void At(int seconds) => Clock.Advance(TenAm.AddSeconds(seconds) - Clock.GetUtcNow());
-
-        public async ValueTask DisposeAsync()
-        {
-            await Server.DisposeAsync();
-            await Sim.DisposeAsync();
-            Dir.Dispose();
-        }
-    }
+        for (var i = 1; i <= 12; i++) pbx.AddEndpoint($"10{i:00}", "default", $"Phone {i}", EndpointBehaviour.Manual);
+        pbx.AddQueue("sales", "3000");
+        pbx.AddQueue("support", "3001");
+        pbx.AddQueue("billing", "3002");
+    });
 
     /// <summary>A session subscribed to the agents' statistics, with the snapshot of every agent it may see folded.</summary>
     private static async Task<(CtiClient Client, AgentStatsFold Fold)> SubscribedAsync(TestServer server, string login, params int[] visible)
@@ -89,7 +60,7 @@ public sealed class AgentStatisticsTests
     [Fact]
     public async Task A_scripted_agent_day_gives_the_totals_computed_by_hand_as_snapshot_then_deltas_the_same_after_a_restart_and_zeros_the_next_day()
     {
-        await using var day = new Day();
+        await using var day = NewDay();
         await day.Sim.StartAsync();
         await day.StartServerAsync();
         // sales' wrap-up made long: the agent's wrap-up then ends when the next queue call rings him, at a moment the test chooses.
