@@ -21,6 +21,9 @@ public static class Topics
     /// <summary>Every queue's statistics changes (<see cref="Messages.Events.QueueStatsChanged"/>), for wallboards.</summary>
     public const string QueueStats = "queue-stats";
 
+    /// <summary>Every agent's statistics changes (<see cref="Messages.Events.AgentStatsChanged"/>), for the agents' supervisors.</summary>
+    public const string AgentStats = "agent-stats";
+
     /// <summary>Configuration changes (QueueConfig, AgentConfig, ... later pushed to clients).</summary>
     public const string Config = "config";
 }

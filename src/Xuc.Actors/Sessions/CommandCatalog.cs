@@ -75,6 +75,7 @@ public static class CommandCatalog
         specs.Add(new(Agents.SessionAgents.MonitorPause, [agentId], Everyone, true));
         specs.Add(new(Agents.SessionAgents.MonitorUnpause, [agentId], Everyone, true));
         specs.AddRange(Queues.QueueCommandSpecs.All(Everyone));
+        specs.Add(new(Agents.AgentStatsCommands.SubscribeToAgentStats, [], Everyone, true));
         specs.AddRange(PhoneServiceCommands.All.Select(s => new CommandSpec(PhoneServiceSetting.CommandOf(s), PhoneServiceCommands.Arguments(s), Everyone, true)));
         // PROTOCOL.md §3: NoRight users act on their own line, agent and data only; these act on other agents or users.
         string[] supervisorOnly =
@@ -89,7 +90,7 @@ public static class CommandCatalog
             "conferenceInvite", "conferenceMute", "conferenceUnmute", "conferenceKick", "conferenceDeafen", "conferenceUndeafen",
             "conferenceMuteAll", "conferenceUnmuteAll", "conferenceMuteMe", "conferenceUnmuteMe", "conferenceReset", "conferenceClose",
             "subscribeToAgentEvents",
-            "getAgentStates", "subscribeToAgentStats", "getAgentDirectory", "directoryLookUp", "searchContacts", "getFavorites", "getFavoriteContacts",
+            "getAgentStates", "getAgentDirectory", "directoryLookUp", "searchContacts", "getFavorites", "getFavoriteContacts",
             "addFavorite", "removeFavorite",
             "getCallbackLists", "findCallbackRequest", "getCallbackPreferredPeriods", "takeCallback", "releaseCallback", "startCallback",
             "updateCallbackTicket", "getUserDefaultMembership",

@@ -171,6 +171,7 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
         Receive<LineFeedFrame>(f => Push(f.Message));
         Receive<LineFeedOutboxFull>(_ => OutboxFull());
         Receive<QueueFeedFrame>(f => Push(f.Message));
+        Receive<AgentStatsFrame>(f => Push(f.Message));
         Receive<UserServicesChanged>(s =>
         {
             _user = _user.With(s.Services);
@@ -244,6 +245,9 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
             case var agentCommand when SessionAgents.Commands.Contains(agentCommand):
                 if (_agents is null) Push(new CtiError(CtiErrors.NotImplemented, $"{spec.Name}: no agents on this node"));
                 else _agents.Handle(agentCommand, c.Frame);
+                break;
+            case AgentStatsCommands.SubscribeToAgentStats:
+                AgentStatsCommands.Handle(_user, Self, Context, Push);
                 break;
             case var queue when QueueCommands.Handles(queue):
                 QueueCommands.Handle(queue, c.Frame, Self, Context, Push);

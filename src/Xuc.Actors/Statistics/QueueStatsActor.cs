@@ -48,8 +48,7 @@ public sealed class QueueStatsActor : ReceivePersistentActor, IWithTimers
         Recover<RecoveryCompleted>(_ =>
         {
             foreach (var c in Counters()) _published[c.Name] = c.Value;
-            if (settings.Refresh > TimeSpan.Zero) Timers.StartPeriodicTimer("refresh", Refresh.Instance, settings.Refresh);
-            ScheduleMidnight();
+            StatsTicks.Start(Timers, settings.Refresh, _clock, _rules.Days);
         });
 
         Command<QueueStatsInput>(OnInput);
@@ -60,11 +59,11 @@ public sealed class QueueStatsActor : ReceivePersistentActor, IWithTimers
         });
         Command<GetQueueStatsWindow>(q =>
             Sender.Tell(new QueueStatsWindow(_queueId, q.WindowSeconds, q.Xqos, _state.Window(_clock.GetUtcNow(), TimeSpan.FromSeconds(q.WindowSeconds), q.Xqos))));
-        Command<Refresh>(_ => PublishChanges());
-        Command<Midnight>(_ =>
+        Command<StatsTicks.Refresh>(_ => PublishChanges());
+        Command<StatsTicks.Midnight>(_ =>
         {
             PublishChanges();
-            ScheduleMidnight();
+            StatsTicks.ScheduleMidnight(Timers, _clock, _rules.Days);
         });
         Command<SaveSnapshotSuccess>(s => DeleteMessages(s.Metadata.SequenceNr));
         Command<SaveSnapshotFailure>(_ => { });
@@ -136,24 +135,8 @@ public sealed class QueueStatsActor : ReceivePersistentActor, IWithTimers
         _mediator.Tell(new Publish(Topics.QueueStats, new QueueStatsChanged(_queueId, ++_seq, changed)));
     }
 
-    private void ScheduleMidnight()
-    {
-        var now = _clock.GetUtcNow();
-        Timers.StartSingleTimer("midnight", Midnight.Instance, _rules.NextMidnight(now) - now);
-    }
-
     private static int Int(string? s) => int.TryParse(s, out var v) ? v : 0;
 
     public static Props PropsFor(string queueId, QueueStatsSettings settings, TimeProvider clock, IActorRef? mediator = null)
         => Props.Create(() => new QueueStatsActor(queueId, settings, clock, mediator));
-
-    private sealed record Refresh
-    {
-        public static readonly Refresh Instance = new();
-    }
-
-    private sealed record Midnight
-    {
-        public static readonly Midnight Instance = new();
-    }
 }

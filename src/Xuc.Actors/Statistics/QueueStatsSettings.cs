@@ -33,7 +33,7 @@ public sealed record QueueStatsSettings
     }
 
     /// <summary>One duration of <c>xuc.statistics</c>; a value that does not parse or fit is refused in one line naming it.</summary>
-    private static TimeSpan Read(Config hocon, string key, string env, string expected, TimeSpan fallback, Func<TimeSpan, bool> valid)
+    internal static TimeSpan Read(Config hocon, string key, string env, string expected, TimeSpan fallback, Func<TimeSpan, bool> valid)
     {
         var path = "xuc.statistics." + key;
         if (!hocon.HasPath(path)) return fallback;

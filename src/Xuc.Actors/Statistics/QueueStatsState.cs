@@ -5,15 +5,12 @@ namespace Xuc.Actors.Statistics;
 /// <summary>What a queue's aggregator counts by: the service level threshold, the local time zone, the window it keeps.</summary>
 public sealed record QueueStatsRules(int ThresholdSeconds, TimeZoneInfo Zone, TimeSpan MaxWindow)
 {
-    public DateOnly DayOf(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, Zone).DateTime);
+    public LocalDays Days => new(Zone);
+
+    public DateOnly DayOf(DateTimeOffset at) => Days.DayOf(at);
 
     /// <summary>The next local midnight after <paramref name="now"/>.</summary>
-    public DateTimeOffset NextMidnight(DateTimeOffset now)
-    {
-        var local = TimeZoneInfo.ConvertTime(now, Zone);
-        var midnight = local.Date.AddDays(1);
-        return new DateTimeOffset(midnight, Zone.GetUtcOffset(midnight));
-    }
+    public DateTimeOffset NextMidnight(DateTimeOffset now) => Days.NextMidnight(now);
 }
 
 /// <summary>A call's outcome as a sliding window counts it.</summary>

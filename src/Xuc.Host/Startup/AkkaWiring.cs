@@ -40,11 +40,13 @@ akka.actor.serialization-bindings {{
 
     /// <param name="directory">The configuration entities read when they start; none in actor-level tests.</param>
     /// <param name="stats">The queue statistics settings (<c>xuc.statistics</c>); the defaults when not given.</param>
+    /// <param name="agentStats">The agent statistics settings; the defaults when not given.</param>
     /// <param name="clock">The entities' clock (the system's unless a test moves it by hand).</param>
     public static AkkaConfigurationBuilder WithXucEntities(this AkkaConfigurationBuilder builder, Config hocon, string dbProvider, string connectionString,
-        EntityConfigDirectory? directory = null, QueueStatsSettings? stats = null, TimeProvider? clock = null)
+        EntityConfigDirectory? directory = null, QueueStatsSettings? stats = null, TimeProvider? clock = null, AgentStatsSettings? agentStats = null)
     {
         stats ??= new QueueStatsSettings();
+        agentStats ??= new AgentStatsSettings();
         var seeds = ClusterSeeds.Parse(hocon.GetString("akka.cluster.xuc-seed-nodes", ""));
         // No idle passivation: line and queue state lives only in memory (rebuilt from the PBX on a reconnection), so a
         // line holding a quiet call for two minutes (sharding's default) would otherwise be stopped and forget the call.
@@ -56,7 +58,7 @@ akka.actor.serialization-bindings {{
             .WithClustering(new ClusterOptions { Roles = [Role], SeedNodes = seeds.Length > 0 ? seeds : null })
             .WithDistributedPubSub(Role)
             .WithShardRegion<LineRegion>("line", id => LineActor.PropsFor(id, directory), EntityMessageExtractors.Line(), shard)
-            .WithShardRegion<AgentRegion>("agent", id => AgentActor.PropsFor(id, directory), EntityMessageExtractors.Agent(), shard)
+            .WithShardRegion<AgentRegion>("agent", id => AgentActor.PropsFor(id, directory, agentStats, clock), EntityMessageExtractors.Agent(), shard)
             .WithShardRegion<QueueRegion>("queue", id => QueueActor.PropsFor(id, directory, stats, clock), EntityMessageExtractors.Queue(), shard)
             .AddStartup((system, _) =>
             {

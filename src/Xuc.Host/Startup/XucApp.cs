@@ -41,6 +41,7 @@ public sealed class XucApp : IAsyncDisposable
         var bodyLimits = BodyLimits.From(hocon);
         var sessions = CtiSettings(hocon);
         var stats = Checked(() => QueueStatsSettings.From(hocon));
+        var agentStats = Checked(() => AgentStatsSettings.From(hocon));
         var history = HistorySettings(hocon);
         XucSettings.CheckAkka(hocon);
         // Every listening port is checked before anything starts: a port taken is one line naming its setting.
@@ -77,7 +78,7 @@ public sealed class XucApp : IAsyncDisposable
                     control.Start();
                 }
             }
-            var web = await StartWebAsync(settings, bodyLimits, sessions, store, hocon, directory, recorder, history, stats, clock ?? TimeProvider.System);
+            var web = await StartWebAsync(settings, bodyLimits, sessions, store, hocon, directory, recorder, history, stats, agentStats, clock ?? TimeProvider.System);
             var app = new XucApp { Web = web, Settings = settings, Store = store, Simulator = simulator, SimulatorControl = control, Recorder = recorder };
             print?.Invoke(Banner(app, seeded));
             return app;
@@ -103,7 +104,7 @@ public sealed class XucApp : IAsyncDisposable
 
     private static Xuc.Actors.History.CallHistorySettings HistorySettings(Akka.Configuration.Config hocon) => Checked(() => Xuc.Actors.History.CallHistorySettings.From(hocon));
 
-    private static async Task<WebApplication> StartWebAsync(XucSettings settings, BodyLimits bodyLimits, SessionSettings sessions, ConfigStore store, Akka.Configuration.Config hocon, EntityConfigDirectory directory, Xuc.Ami.Recording.AmiRecorder? recorder, Xuc.Actors.History.CallHistorySettings history, QueueStatsSettings stats, TimeProvider clock)
+    private static async Task<WebApplication> StartWebAsync(XucSettings settings, BodyLimits bodyLimits, SessionSettings sessions, ConfigStore store, Akka.Configuration.Config hocon, EntityConfigDirectory directory, Xuc.Ami.Recording.AmiRecorder? recorder, Xuc.Actors.History.CallHistorySettings history, QueueStatsSettings stats, AgentStatsSettings agentStats, TimeProvider clock)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
         builder.WebHost.UseUrls($"http://{(settings.HttpBind == "0.0.0.0" ? "0.0.0.0" : settings.HttpBind)}:{settings.HttpPort}");
@@ -121,13 +122,14 @@ public sealed class XucApp : IAsyncDisposable
         builder.Services.AddSingleton<IUserAuthenticator, ConfigStoreAuthenticator>();
         builder.Services.AddSingleton(sessions).AddXucAuthentication();
         builder.Services.AddAkka(AkkaWiring.SystemName, b => b
-            .WithXucEntities(hocon, settings.DbProvider, settings.EffectiveConnectionString, directory, stats, clock)
+            .WithXucEntities(hocon, settings.DbProvider, settings.EffectiveConnectionString, directory, stats, clock, agentStats)
             .WithCallHistory(settings, store, history)
             .WithAmiConnection(settings.Ami, recorder)
             .WithConfigChanges(store, directory)
             .WithUserServices(store)
             .WithCtiSessions(sessions, new StoreSessionDirectory(store), new StorePhoneDirectory(store), directory, UserServicesWiring.Desk(store))
-            .WithQueueFeeds(directory, stats, clock));
+            .WithQueueFeeds(directory, stats, clock)
+            .WithAgentStatsFeed(directory));
 
         var web = builder.Build();
         web.UseUnhandledErrors();

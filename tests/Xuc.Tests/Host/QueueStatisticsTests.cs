@@ -1,5 +1,4 @@
 using Newtonsoft.Json.Linq;
-using Xuc.PbxSim;
 using Xuc.PbxSim.Model;
 using Xuc.Tests.Support;
 
@@ -12,40 +11,13 @@ namespace Xuc.Tests.Host;
 /// </summary>
 public sealed class QueueStatisticsTests
 {
-    private static readonly TimeZoneInfo Plus2 = TimeZoneInfo.CreateCustomTimeZone("test+02", TimeSpan.FromHours(2), "test+02", "test+02");
-    private static readonly DateTimeOffset TenAm = new(2026, 3, 10, 10, 0, 0, TimeSpan.FromHours(2));
     private const int Sales = 1;
 
-    private sealed class Day : IAsyncDisposable
+    private static ScriptedDay NewDay() => new(pbx =>
     {
-        public ManualClock Clock { get; } = new(TenAm, Plus2);
-        public TempDirectory Dir { get; } = new();
-        public PbxSimulator Sim { get; }
-        public TestServer Server { get; private set; } = null!;
-
-        public Day()
-        {
-            Sim = new PbxSimulator(new PbxSimOptions { Port = 0, Clock = Clock });
-            for (var i = 1; i <= 6; i++) Sim.Model.AddEndpoint($"100{i}", "default", $"Agent {i}", EndpointBehaviour.Manual);
-            Sim.Model.AddQueue("sales", "3000");
-        }
-
-        public async Task StartServerAsync()
-        {
-            Server = await TestServer.StartInAsync(Dir.Path, Clock, $"\nxuc.ami.embedded-simulator = off\nxuc.ami.port = {Sim.Port}\nxuc.statistics.refresh = 0s\n");
-            await Wait.Until(async () => (await Server.Http.GetAsync("/health/ready")).IsSuccessStatusCode, CtiClient.Patience, "AMI connected");
-        }
-
-        /// <summary><paramref name="seconds"/> after 10:00 local.</summary>
-        public void At(int seconds) => Clock.Advance(TenAm.AddSeconds(seconds) - Clock.GetUtcNow());
-
-        public async ValueTask DisposeAsync()
-        {
-            await Server.DisposeAsync();
-            await Sim.DisposeAsync();
-            Dir.Dispose();
-        }
-    }
+        for (var i = 1; i <= 6; i++) pbx.AddEndpoint($"100{i}", "default", $"Agent {i}", EndpointBehaviour.Manual);
+        pbx.AddQueue("sales", "3000");
+    });
 
     private static async Task<(CtiClient Client, QueueStatsFold Fold)> WallboardAsync(TestServer server)
     {
@@ -61,7 +33,7 @@ public sealed class QueueStatisticsTests
     [Fact]
     public async Task A_scripted_day_gives_the_counters_computed_by_hand_as_snapshot_then_deltas_and_a_restart_mid_day_keeps_them()
     {
-        await using var day = new Day();
+        await using var day = NewDay();
         await day.Sim.StartAsync();
         await day.StartServerAsync();
         var (wallboard, fold) = await WallboardAsync(day.Server);
@@ -154,7 +126,7 @@ public sealed class QueueStatisticsTests
     [Fact]
     public async Task QueueCalls_lists_the_waiting_callers_on_every_change_until_unsubscribed_and_bad_arguments_get_an_Error_with_a_reason()
     {
-        await using var day = new Day();
+        await using var day = NewDay();
         await day.Sim.StartAsync();
         await day.StartServerAsync();
         await using var watcher = await CtiClient.LoginAsync(day.Server, "alice", "alice");

@@ -11,6 +11,7 @@ using Xuc.Actors.Messages.Pbx;
 using Xuc.Actors.Messages.Queries;
 using Xuc.Actors.PubSub;
 using Xuc.Actors.Routing;
+using Xuc.Actors.Statistics;
 
 namespace Xuc.Actors.Entities.Agent;
 
@@ -46,22 +47,28 @@ public sealed partial class AgentActor : ReceivePersistentActor, IWithTimers
     /// <summary>What clients last heard: status, phone, pause reason, queues, configuration.</summary>
     private (AgentStatus, string?, string?, string, AgentConfig?, string?, bool?) _published;
     private int _checks;
+    /// <summary>His statistics aggregator (<see cref="AgentStatsActor"/>), told every change of his state.</summary>
+    private readonly IActorRef? _stats;
+    private readonly TimeProvider _clock;
 
     public override string PersistenceId { get; }
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public AgentActor(string agentId, EntityConfigDirectory? directory)
+    public AgentActor(string agentId, EntityConfigDirectory? directory, AgentStatsSettings? stats = null, TimeProvider? clock = null)
     {
         PersistenceId = "agent-" + agentId;
         _state = AgentState.Empty(agentId);
         _directory = directory;
         _config = directory?.Agent(agentId);
         _mediator = DistributedPubSub.Get(Context.System).Mediator;
+        _clock = clock ?? TimeProvider.System;
+        _stats = stats is null ? null : Context.ActorOf(AgentStatsActor.PropsFor(agentId, stats, _clock), "stats");
 
         Recover<SnapshotOffer>(o => { if (o.Snapshot is AgentState s) _state = s; });
         Recover<IAgentEvent>(e => _state = _state.Apply(e));
         Recover<RecoveryCompleted>(_ =>
         {
+            _stats?.Tell(new AgentStatsInput(_state, _clock.GetUtcNow()));
             if (_state is not { LoggedIn: true, Interface: { } iface }) return;
             // Logged in before a restart or a move to another node: make sure the router can still find us, and ask
             // the PBX whether it still has us (it may have logged us out while we were down).
@@ -107,6 +114,7 @@ public sealed partial class AgentActor : ReceivePersistentActor, IWithTimers
             Publish();
         });
         Command<GetAgentState>(_ => Sender.Tell(Current));
+        Command<GetAgentStats>(q => _stats?.Forward(q));
         // The interface registry's answer; a write that timed out is in this node's replica and spreads by gossip.
         Command<IUpdateResponse>(r => (r.Request as AnswerWhenWritten)?.Send());
         Command<SaveSnapshotSuccess>(s => DeleteMessages(s.Metadata.SequenceNr));
@@ -202,6 +210,7 @@ public sealed partial class AgentActor : ReceivePersistentActor, IWithTimers
     /// <summary>To the agent's own sessions, the supervisors of his group, and Admin sessions.</summary>
     private void Publish(bool again = false)
     {
+        _stats?.Tell(new AgentStatsInput(_state, _clock.GetUtcNow()));
         if (_busy)
         {
             _unpublished = true;
@@ -218,8 +227,8 @@ public sealed partial class AgentActor : ReceivePersistentActor, IWithTimers
         _mediator.Tell(new Publish(Topics.AllAgents, changed));
     }
 
-    public static Props PropsFor(string agentId, EntityConfigDirectory? directory = null) =>
-        Props.Create(() => new AgentActor(agentId, directory));
+    public static Props PropsFor(string agentId, EntityConfigDirectory? directory = null, AgentStatsSettings? stats = null, TimeProvider? clock = null) =>
+        Props.Create(() => new AgentActor(agentId, directory, stats, clock));
 
     private sealed record RequestDone(object Request, AgentRequestOutcome Outcome, IActorRef ReplyTo);
     private sealed record QueueStatusRead(PbxResult Result);
