@@ -69,12 +69,16 @@ public sealed class CtiSessionLimitsTests(CtiLimitsServerFixture fixture) : ICla
         await pinging.ReceiveManyAsync(8);
 
         var closed = silent.ReceiveCloseAsync();
-        // Pings every half second for over twice the 2 s idle timeout: each answered, the socket open throughout.
-        for (var i = 0; i < 10; i++)
+        // Pings every 200 ms (ten times within the 2 s idle timeout, so a busy machine's late timer cannot make a gap
+        // of 2 s) until the silent peer has been closed, then for one more idle timeout: each answered, the socket open.
+        var pingsAfterClose = 0;
+        using var deadline = new CancellationTokenSource(CtiClient.Patience);
+        while (pingsAfterClose < 10)
         {
-            await Task.Delay(TimeSpan.FromMilliseconds(500));
+            await Task.Delay(TimeSpan.FromMilliseconds(200), deadline.Token);
             await pinging.SendAsync("""{"claz":"ping"}""");
             Assert.Equal(Pong, await pinging.ReceiveAsync());
+            if (closed.IsCompleted) pingsAfterClose++;
         }
         Assert.Contains("idle timeout", await closed);
         Assert.Equal(WebSocketState.Open, pinging.Socket.State);
