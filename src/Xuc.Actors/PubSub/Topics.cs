@@ -21,6 +21,9 @@ public static class Topics
     /// <summary>Every queue's statistics changes (<see cref="Messages.Events.QueueStatsChanged"/>), for wallboards.</summary>
     public const string QueueStats = "queue-stats";
 
+    /// <summary>Agents' configured queue membership changes (<see cref="Sessions.Membership.QueueMembersChanged"/>), for sessions that listed it.</summary>
+    public const string QueueMembers = "queue-members";
+
     /// <summary>Configuration changes (QueueConfig, AgentConfig, ... later pushed to clients).</summary>
     public const string Config = "config";
 }
