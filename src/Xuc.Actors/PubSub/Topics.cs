@@ -24,6 +24,9 @@ public static class Topics
     /// <summary>Every agent's statistics changes (<see cref="Messages.Events.AgentStatsChanged"/>), for the agents' supervisors.</summary>
     public const string AgentStats = "agent-stats";
 
+    /// <summary>Agents' configured queue membership changes (<see cref="Sessions.Membership.QueueMembersChanged"/>), for sessions that listed it.</summary>
+    public const string QueueMembers = "queue-members";
+
     /// <summary>Configuration changes (QueueConfig, AgentConfig, ... later pushed to clients).</summary>
     public const string Config = "config";
 }

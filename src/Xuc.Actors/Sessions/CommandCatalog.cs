@@ -77,23 +77,23 @@ public static class CommandCatalog
         specs.AddRange(Queues.QueueCommandSpecs.All(Everyone));
         specs.Add(new(Agents.AgentStatsCommands.SubscribeToAgentStats, [], Everyone, true));
         specs.AddRange(PhoneServiceCommands.All.Select(s => new CommandSpec(PhoneServiceSetting.CommandOf(s), PhoneServiceCommands.Arguments(s), Everyone, true)));
-        // PROTOCOL.md §3: NoRight users act on their own line, agent and data only; these act on other agents or users.
-        string[] supervisorOnly =
-        [
-            "listenAgent", "setAgentQueue", "removeAgentFromQueue", "setAgentGroup", "moveAgentsInGroup", "addAgentsInGroup",
-            "removeAgentGroupFromQueueGroup", "addAgentsNotInQueueFromGroupTo", "setUserDefaultMembership", "setUsersDefaultMembership",
-            "applyUsersDefaultMembership",
-        ];
+        // PROTOCOL.md §3: NoRight users act on their own line, agent and data only; these act on other agents or users
+        // (the membership commands among them: Membership.MembershipCommands).
+        string[] supervisorOnly = ["listenAgent"];
+        specs.AddRange(Membership.MembershipCommands.Specs(Everyone, Supervisors));
+        // getList / getConfig: objectType queuemember is built (Membership); the other types answer NotImplemented.
+        specs.Add(new("getList", [CommandArgument.String("objectType")], Everyone, true));
+        specs.Add(new("getConfig", [CommandArgument.String("objectType")], Everyone, true));
         string[] later =
         [
-            "getList", "getConfig", "conference",
+            "conference",
             "conferenceInvite", "conferenceMute", "conferenceUnmute", "conferenceKick", "conferenceDeafen", "conferenceUndeafen",
             "conferenceMuteAll", "conferenceUnmuteAll", "conferenceMuteMe", "conferenceUnmuteMe", "conferenceReset", "conferenceClose",
             "subscribeToAgentEvents",
             "getAgentStates", "getAgentDirectory", "directoryLookUp", "searchContacts", "getFavorites", "getFavoriteContacts",
             "addFavorite", "removeFavorite",
             "getCallbackLists", "findCallbackRequest", "getCallbackPreferredPeriods", "takeCallback", "releaseCallback", "startCallback",
-            "updateCallbackTicket", "getUserDefaultMembership",
+            "updateCallbackTicket",
         ];
         specs.AddRange(PhoneCommandSpecs.For(Everyone));
         specs.AddRange(supervisorOnly.Select(n => new CommandSpec(n, [], Supervisors, false)));

@@ -12,6 +12,7 @@ using Xuc.Actors.Messages.Commands;
 using Xuc.Actors.PubSub;
 using Xuc.Actors.Routing;
 using Xuc.Actors.Sessions.Agents;
+using Xuc.Actors.Sessions.Membership;
 using Xuc.Actors.Sessions.Outbound;
 using Xuc.Actors.Sessions.Phone;
 using Xuc.Actors.Sessions.Queues;
@@ -41,6 +42,7 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private SessionUser _user = null!;
     private SessionAgents? _agents;
+    private SessionMembership _membership = null!;
     private IActorRef? _agentRegion;
     private string _status;
     private bool _closed;
@@ -114,6 +116,7 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
             Heard();
             Timers.StartSingleTimer(IdleTimer, IdleTimedOut.Instance, _settings.IdleTimeout);
             _user = done.User;
+            _membership = new SessionMembership(_user, _mediator, Self, Push);
             foreach (var message in ConnectSequence(done)) Push(message);
             if (_closed) return;
             _mediator.Tell(new Subscribe(Topics.User(_login), Self));
@@ -185,6 +188,8 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
         Receive<AgentStateChanged>(m => _agents?.OnStateChanged(m));
         Receive<OwnAgentReread>(m => _agents?.OnReread(m));
         Receive<AgentRequestOutcome>(m => _agents?.OnOutcome(m));
+        Receive<MembershipReply>(m => _membership.OnReply(m));
+        Receive<QueueMembersChanged>(m => _membership.OnChanged(m));
         Receive<IdleTimedOut>(_ =>
         {
             var quiet = Context.System.Scheduler.Now - _lastHeard;
@@ -248,6 +253,9 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
                 break;
             case AgentStatsCommands.SubscribeToAgentStats:
                 AgentStatsCommands.Handle(_user, Self, Context, Push);
+                break;
+            case var membership when MembershipCommands.Handles(membership, c.Frame):
+                _membership.Handle(membership, c.Frame, Context.System);
                 break;
             case var queue when QueueCommands.Handles(queue):
                 QueueCommands.Handle(queue, c.Frame, Self, Context, Push);

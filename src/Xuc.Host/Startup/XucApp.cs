@@ -127,6 +127,7 @@ public sealed class XucApp : IAsyncDisposable
             .WithAmiConnection(settings.Ami, recorder)
             .WithConfigChanges(store, directory)
             .WithUserServices(store)
+            .WithMembership(store, directory)
             .WithCtiSessions(sessions, new StoreSessionDirectory(store), new StorePhoneDirectory(store), directory, UserServicesWiring.Desk(store))
             .WithQueueFeeds(directory, stats, clock)
             .WithAgentStatsFeed(directory));

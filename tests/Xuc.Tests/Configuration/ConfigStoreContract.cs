@@ -21,7 +21,7 @@ public abstract class ConfigStoreContract
         using var store = await NewStore();
         await store.MigrateAsync();
         await store.MigrateAsync(); // idempotent
-        Assert.Equal(7, await store.SchemaVersionAsync());
+        Assert.Equal(8, await store.SchemaVersionAsync());
         Assert.True(await store.SeedIfEmptyAsync(DemoDataset.Create()));
         Assert.False(await store.SeedIfEmptyAsync(DemoDataset.Create()));
 
@@ -284,6 +284,47 @@ public abstract class ConfigStoreContract
         Assert.Equal(lunch.Actions, ((UserStatus)(await store.GetAsync(ConfigKinds.UserStatus, "lunch"))!).Actions);
     }
 
+    protected async Task Default_memberships_and_agents_changed_by_the_cti_are_stored_checked_and_announced()
+    {
+        var options = await NewDatabase();
+        using var store = new ConfigStore(options);
+        await store.MigrateAsync();
+        await store.ImportAsync(DemoDataset.Create(), ImportMode.Replace);
+        var changes = new List<ConfigChange>();
+        store.Changed += changes.Add;
+
+        // Default memberships: per user, replaced whole, read back by queue id; none is an empty list.
+        await store.SetDefaultMembershipAsync([4, 5], [new QueueMembership(3, 2), new QueueMembership(1, 0)]);
+        await store.SetDefaultMembershipAsync([5], [new QueueMembership(2, 9)]);
+        var read = await store.DefaultMembershipsAsync([4, 5, 12]);
+        Assert.Equal([new QueueMembership(1, 0), new QueueMembership(3, 2)], read[4]);
+        Assert.Equal([new QueueMembership(2, 9)], read[5]);
+        Assert.Empty(read[12]);
+        using (var other = new ConfigStore(options))
+            Assert.Equal([new QueueMembership(2, 9)], (await other.DefaultMembershipsAsync([5]))[5]);
+        Assert.Empty(changes); // not a configuration object: nothing announced
+
+        // Refused whole: every problem named, nothing written.
+        var refused = await Assert.ThrowsAsync<ConfigValidationException>(() => store.SetDefaultMembershipAsync([4, 99],
+            [new QueueMembership(1, 100), new QueueMembership(42, 0), new QueueMembership(1, 1)]));
+        Assert.Equal(["user 99 does not exist", "queue 42 does not exist", "penalty 100 of queue 1 is outside 0..99", "queue 1 is listed more than once"], refused.Errors);
+        Assert.Equal([new QueueMembership(1, 0), new QueueMembership(3, 2)], (await store.DefaultMembershipsAsync([4]))[4]);
+
+        // An agent changed by the CTI: validated, written, announced with its origin; no change writes nothing.
+        var agent = await store.ChangeAgentAsync(1, a => a with { DefaultQueues = [new QueueMembership(2, 7)], GroupId = 2 });
+        static string Of(Agent? a) => a is null ? "none" : $"{a.GroupId}: {string.Join(",", a.DefaultQueues)}";
+        Assert.Equal("2: QueueMembership { QueueId = 2, Penalty = 7 }", Of(agent));
+        var stored = (Agent)(await store.GetAsync(ConfigKinds.Agent, "1"))!;
+        Assert.Equal(Of(agent), Of(stored));
+        Assert.Equal(("agent", "1", ChangeOp.Updated, ConfigChange.CtiOrigin), (changes[0].Kind, changes[0].Id, changes[0].Op, changes[0].Origin));
+        var revision = await store.RevisionAsync();
+        Assert.Equal(Of(agent), Of(await store.ChangeAgentAsync(1, a => a with { DefaultQueues = [new QueueMembership(2, 7)] })));
+        Assert.Equal((revision, 1), (await store.RevisionAsync(), changes.Count));
+        Assert.Null(await store.ChangeAgentAsync(99, a => a));
+        await Assert.ThrowsAsync<ConfigValidationException>(() => store.ChangeAgentAsync(1, a => a with { DefaultQueues = [new QueueMembership(42, 0)] }));
+        Assert.Equal(Of(stored), Of((Agent?)await store.GetAsync(ConfigKinds.Agent, "1")));
+    }
+
     /// <summary>A database made before schema step 7 (users without the service columns) gets them, its users' rows kept.</summary>
     protected async Task A_database_of_schema_3_gains_the_service_columns_and_keeps_its_users()
     {
@@ -298,12 +339,12 @@ public abstract class ConfigStoreContract
             foreach (var column in (string[])["dnd_enabled", "na_fwd_enabled", "na_fwd_destination", "unc_fwd_enabled", "unc_fwd_destination",
                          "busy_fwd_enabled", "busy_fwd_destination", "voice_mail_box"])
                 await db.ExecuteAsync($"ALTER TABLE xuc_users DROP COLUMN {column}");
-            await db.ExecuteAsync("DELETE FROM xuc_schema_version WHERE version = 7");
+            await db.ExecuteAsync("DELETE FROM xuc_schema_version WHERE version >= 7");
         }
         using var store = new ConfigStore(options);
         Assert.Equal(6, await store.SchemaVersionAsync());
         await store.MigrateAsync();
-        Assert.Equal(7, await store.SchemaVersionAsync());
+        Assert.Equal(8, await store.SchemaVersionAsync());
         var users = (await store.LoadAsync()).Users;
         Assert.Equal(13, users.Count);
         Assert.All(users, u => Assert.Equal((PhoneServices.Off, (string?)null), (u.Services, u.VoiceMailBox)));

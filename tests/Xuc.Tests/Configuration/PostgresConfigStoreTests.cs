@@ -24,6 +24,7 @@ public sealed class PostgresConfigStoreTests : ConfigStoreContract, IAsyncLifeti
     [PostgresFact] public Task Another_nodes_write_is_seen() => A_write_from_another_node_is_seen_by_this_nodes_next_write();
     [PostgresFact] public Task Stores_phone_services_and_mailboxes() => Phone_services_and_mailboxes_are_stored_kept_by_writes_that_leave_them_out_and_checked();
     [PostgresFact] public Task Checks_status_actions() => Status_actions_are_checked_against_their_vocabulary();
+    [PostgresFact] public Task Stores_default_memberships_and_cti_agent_changes() => Default_memberships_and_agents_changed_by_the_cti_are_stored_checked_and_announced();
     [PostgresFact] public Task Adds_the_service_columns_to_a_schema_3_database() => A_database_of_schema_3_gains_the_service_columns_and_keeps_its_users();
 
     [PostgresFact]
@@ -35,7 +36,7 @@ public sealed class PostgresConfigStoreTests : ConfigStoreContract, IAsyncLifeti
         try
         {
             await Task.WhenAll(stores.Select(s => Task.Run(s.MigrateAsync)));
-            Assert.Equal(7, await stores[0].SchemaVersionAsync());
+            Assert.Equal(8, await stores[0].SchemaVersionAsync());
             Assert.Equal(0, await stores[0].RevisionAsync());
         }
         finally

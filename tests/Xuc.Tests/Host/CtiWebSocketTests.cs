@@ -245,8 +245,9 @@ public sealed class CtiWebSocketTests(ServerFixture fixture) : IClassFixture<Ser
 
         await using var admin = await CtiClient.LoginAsync(Server, "admin", "admin");
         await admin.ReceiveManyAsync(6);
-        await admin.SendAsync(setAgentQueue);
-        Assert.Equal("NotImplemented", (string?)(await admin.ReceiveJsonAsync())["ctiMessage"]!["Error"]);
+        // The Admin passes the check: his command is read (and refused for its unknown queue, so nothing changes).
+        await admin.SendAsync(setAgentQueue.Replace("\"queueId\":1", "\"queueId\":99"));
+        Assert.Equal("""{"msgType":"Error","ctiMessage":{"Error":"UnknownQueue","message":"setAgentQueue: no queue 99"}}""", await admin.ReceiveAsync());
 
         var get = new HttpRequestMessage(HttpMethod.Get, "/xuc/api/2.0/cti?token=" + await CtiClient.TokenAsync(Server, "bob", "bob"));
         var response = await Server.Http.SendAsync(get);

@@ -109,6 +109,15 @@ internal sealed class ContactRow
     [Column("company", Length = 200), Nullable] public string? Company { get; set; }
 }
 
+/// <summary>One queue of a user's default membership (docs/cti-websocket.md, "Membership"); schema step 8.</summary>
+[Table("xuc_user_default_memberships")]
+internal sealed class DefaultMembershipRow
+{
+    [PrimaryKey(0), Column("user_id")] public int UserId { get; set; }
+    [PrimaryKey(1), Column("queue_id")] public int QueueId { get; set; }
+    [Column("penalty"), NotNull] public int Penalty { get; set; }
+}
+
 [Table("xuc_schema_version")]
 internal sealed class SchemaVersionRow
 {

@@ -1,0 +1,28 @@
+using Xuc.Actors.Configuration;
+using Xuc.Actors.Configuration.Model;
+
+namespace Xuc.Actors.Sessions.Membership;
+
+/// <summary>
+/// What a user may act on and see in membership (PROTOCOL.md §3): Admin (or no profile) everything; a Supervisor the
+/// agents of his profile's groups and the queues of its queue list; NoRight only his own user's default membership.
+/// </summary>
+internal sealed record Scope(string Login, int UserId, ProfileKind Kind, IReadOnlySet<int>? Groups, IReadOnlySet<int>? Queues)
+{
+    public static Scope Of(SessionUser user, ConfigSnapshot config)
+    {
+        var profile = user.User.RightProfileId is { } id ? config.RightProfiles.FirstOrDefault(p => p.Id == id) : null;
+        var kind = profile?.Kind ?? ProfileKind.Admin;
+        return kind == ProfileKind.Supervisor
+            ? new Scope(user.User.Login, user.User.Id, kind, profile!.GroupIds.ToHashSet(), profile.QueueIds.ToHashSet())
+            : new Scope(user.User.Login, user.User.Id, kind, kind == ProfileKind.Admin ? null : new HashSet<int>(), kind == ProfileKind.Admin ? null : new HashSet<int>());
+    }
+
+    public bool SeesGroup(int group) => Groups is null || Groups.Contains(group);
+
+    public bool SeesQueue(int queue) => Queues is null || Queues.Contains(queue);
+
+    /// <param name="agentGroup">The group of the user's agent, null when he has none.</param>
+    public bool SeesUser(User user, int? agentGroup) =>
+        Kind == ProfileKind.Admin || user.Id == UserId || Kind == ProfileKind.Supervisor && agentGroup is { } g && SeesGroup(g);
+}
