@@ -74,12 +74,13 @@ public static class CommandCatalog
         specs.Add(new(Agents.SessionAgents.Unpause, [agentId], Everyone, true));
         specs.Add(new(Agents.SessionAgents.MonitorPause, [agentId], Everyone, true));
         specs.Add(new(Agents.SessionAgents.MonitorUnpause, [agentId], Everyone, true));
+        specs.Add(new(Agents.SessionAgents.Listen, [agentId with { Required = true }], Supervisors, true));
         specs.AddRange(Queues.QueueCommandSpecs.All(Everyone));
         specs.AddRange(PhoneServiceCommands.All.Select(s => new CommandSpec(PhoneServiceSetting.CommandOf(s), PhoneServiceCommands.Arguments(s), Everyone, true)));
         // PROTOCOL.md §3: NoRight users act on their own line, agent and data only; these act on other agents or users.
         string[] supervisorOnly =
         [
-            "listenAgent", "setAgentQueue", "removeAgentFromQueue", "setAgentGroup", "moveAgentsInGroup", "addAgentsInGroup",
+            "setAgentQueue", "removeAgentFromQueue", "setAgentGroup", "moveAgentsInGroup", "addAgentsInGroup",
             "removeAgentGroupFromQueueGroup", "addAgentsNotInQueueFromGroupTo", "setUserDefaultMembership", "setUsersDefaultMembership",
             "applyUsersDefaultMembership",
         ];

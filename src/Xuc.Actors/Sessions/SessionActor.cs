@@ -184,6 +184,7 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
         Receive<AgentStateChanged>(m => _agents?.OnStateChanged(m));
         Receive<OwnAgentReread>(m => _agents?.OnReread(m));
         Receive<AgentRequestOutcome>(m => _agents?.OnOutcome(m));
+        Receive<AgentListenChanged>(m => _agents?.OnListen(m));
         Receive<IdleTimedOut>(_ =>
         {
             var quiet = Context.System.Scheduler.Now - _lastHeard;
