@@ -329,61 +329,61 @@ public sealed partial class CtiAgentTests(ServerFixture fixture) : IClassFixture
     [Fact]
     public async Task A_supervisor_listens_to_an_agent_of_his_group_through_chanspy_and_both_hear_when_it_starts_and_stops()
     {
-        foreach (var phone in new[] { "1002", "1011", "1012" }) Sim.Model.SetEndpointBehaviour(phone, EndpointBehaviour.Manual);
-        var (agent, _) = await Agent("mmoneypenny");                                 // agent 2, group 1, line 1002
+        foreach (var phone in new[] { "1005", "1011", "1012" }) Sim.Model.SetEndpointBehaviour(phone, EndpointBehaviour.Manual);
+        var (agent, _) = await Agent("bmawdsley");                                   // agent 5, group 1, line 1005
         await using var alice = await CtiClient.LoginAsync(Server, "alice", "alice"); // Supervisor of group 1, line 1011
         await alice.ReceiveManyAsync(8);
         await using var bob = await CtiClient.LoginAsync(Server, "bob", "bob");       // NoRight
         await bob.ReceiveManyAsync(8);
-        await agent.SendAsync(Command("agentLogin", "\"agentphonenumber\":\"1002\""));
-        Assert.Equal(State("AgentReady", 2, "1002", "1,3"), await Next(agent));
-        Assert.Equal(State("AgentReady", 2, "1002", "1,3"), await NextAgentFrame(alice));
+        await agent.SendAsync(Command("agentLogin", "\"agentphonenumber\":\"1005\""));
+        Assert.Equal(State("AgentReady", 5, "1005", "1,3"), await Next(agent));
+        Assert.Equal(State("AgentReady", 5, "1005", "1,3"), await NextAgentFrame(alice));
         Sim.Observed.Watch("Originate");
         Sim.Observed.Take();
 
         // Refused, with nothing sent to the PBX: no call to listen to, an agent of another group, a NoRight user.
-        await alice.SendAsync(Command("listenAgent", "\"agentid\":2"));
-        Assert.Equal("""{"msgType":"AgentError","ctiMessage":{"Error":"AgentNotOnCall","message":"agent 2 has no call up"}}""", await NextAgentFrame(alice));
+        await alice.SendAsync(Command("listenAgent", "\"agentid\":5"));
+        Assert.Equal("""{"msgType":"AgentError","ctiMessage":{"Error":"AgentNotOnCall","message":"agent 5 has no call up"}}""", await NextAgentFrame(alice));
         await alice.SendAsync(Command("listenAgent", "\"agentid\":7"));
         Assert.Equal("""{"msgType":"Error","ctiMessage":{"Error":"NotAuthorized","message":"agent 7 is not in a group of alice's profile"}}""", await alice.ReceiveOtherThanAsync("PhoneEvent"));
-        await bob.SendAsync(Command("listenAgent", "\"agentid\":2"));
+        await bob.SendAsync(Command("listenAgent", "\"agentid\":5"));
         Assert.Equal("""{"msgType":"Error","ctiMessage":{"Error":"NotAuthorized","message":"listenAgent is not allowed to the NoRight profile"}}""", await bob.ReceiveAsync());
         await NothingMore(alice);
         Assert.Empty(Sim.Observed.Take());
 
         // Bob calls her; once she talks, alice listens: her phone rings (the Originate), she answers, ChanSpy starts.
-        Sim.Model.Dial("1012", "1002");
-        Sim.Model.Answer("1002");
-        Assert.Equal(State("AgentRinging", 2, "1002", "1,3"), await NextAgentFrame(agent));
-        var onCall = State("AgentOnCall", 2, "1002", "1,3")[..^2] + ""","acd":false,"direction":"Incoming","callType":"Internal","monitorState":"DISABLED"}}""";
+        Sim.Model.Dial("1012", "1005");
+        Sim.Model.Answer("1005");
+        Assert.Equal(State("AgentRinging", 5, "1005", "1,3"), await NextAgentFrame(agent));
+        var onCall = State("AgentOnCall", 5, "1005", "1,3")[..^2] + ""","acd":false,"direction":"Incoming","callType":"Internal","monitorState":"DISABLED"}}""";
         Assert.Equal(onCall, await NextAgentFrame(agent));
-        await alice.SendAsync(Command("listenAgent", "\"agentid\":2"));
-        Assert.Equal(["Action: Originate|Channel: PJSIP/1011|Application: ChanSpy|Data: PJSIP/1002-,bq|Timeout: 30000|CallerID: \"Listen Eve Moneypenny\" <1002>|Async: true"],
+        await alice.SendAsync(Command("listenAgent", "\"agentid\":5"));
+        Assert.Equal(["Action: Originate|Channel: PJSIP/1011|Application: ChanSpy|Data: PJSIP/1005-,bq|Timeout: 30000|CallerID: \"Listen Bill Tanner\" <1005>|Async: true"],
             await SimSaw(1));
         await Wait.Until(() => Task.FromResult(Sim.Model.Locked(() => Sim.Model.Channels.Any(c => c.Name.StartsWith("PJSIP/1011-") && c.State == 5))),
             CtiClient.Patience, "alice's phone rings");
         Sim.Model.Answer("1011");
-        Assert.Equal(Listen(true, "1002", 2), await agent.ReceiveOfTypeAsync("AgentListen"));
-        Assert.Equal(Listen(true, "1002", 2), await alice.ReceiveOfTypeAsync("AgentListen"));
+        Assert.Equal(Listen(true, "1005", 5), await agent.ReceiveOfTypeAsync("AgentListen"));
+        Assert.Equal(Listen(true, "1005", 5), await alice.ReceiveOfTypeAsync("AgentListen"));
 
         // Bob hangs up: the spying stops (ChanSpyStop), alice stays on ChanSpy waiting for the agent's next call.
         Sim.Model.Hangup("1012");
-        Assert.Equal(Listen(false, "1002", 2), await agent.ReceiveOfTypeAsync("AgentListen"));
-        Assert.Equal(Listen(false, "1002", 2), await alice.ReceiveOfTypeAsync("AgentListen"));
-        Assert.Equal(State("AgentReady", 2, "1002", "1,3"), await NextAgentFrame(agent));
+        Assert.Equal(Listen(false, "1005", 5), await agent.ReceiveOfTypeAsync("AgentListen"));
+        Assert.Equal(Listen(false, "1005", 5), await alice.ReceiveOfTypeAsync("AgentListen"));
+        Assert.Equal(State("AgentReady", 5, "1005", "1,3"), await NextAgentFrame(agent));
         // Her next call is listened to again, until alice hangs up.
-        Sim.Model.Dial("1002", "1012");
+        Sim.Model.Dial("1005", "1012");
         Sim.Model.Answer("1012");
-        Assert.Equal(Listen(true, "1002", 2), await agent.ReceiveOfTypeAsync("AgentListen"));
-        Assert.Equal(Listen(true, "1002", 2), await alice.ReceiveOfTypeAsync("AgentListen"));
+        Assert.Equal(Listen(true, "1005", 5), await agent.ReceiveOfTypeAsync("AgentListen"));
+        Assert.Equal(Listen(true, "1005", 5), await alice.ReceiveOfTypeAsync("AgentListen"));
         Sim.Model.Hangup("1011");
-        Assert.Equal(Listen(false, "1002", 2), await agent.ReceiveOfTypeAsync("AgentListen"));
-        Assert.Equal(Listen(false, "1002", 2), await alice.ReceiveOfTypeAsync("AgentListen"));
+        Assert.Equal(Listen(false, "1005", 5), await agent.ReceiveOfTypeAsync("AgentListen"));
+        Assert.Equal(Listen(false, "1005", 5), await alice.ReceiveOfTypeAsync("AgentListen"));
         Sim.Model.Hangup("1012");
-        Assert.Equal(State("AgentReady", 2, "1002", "1,3"), await NextAgentFrame(agent));
+        Assert.Equal(State("AgentReady", 5, "1005", "1,3"), await NextAgentFrame(agent));
 
         await agent.SendAsync(Command("agentLogout"));
-        Assert.Equal(State("AgentLoggedOut", 2, "1002", ""), await NextAgentFrame(agent));
+        Assert.Equal(State("AgentLoggedOut", 5, "1005", ""), await NextAgentFrame(agent));
         await agent.DisposeAsync();
     }
 }
