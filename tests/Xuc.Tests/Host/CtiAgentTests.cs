@@ -117,6 +117,8 @@ public sealed partial class CtiAgentTests(ServerFixture fixture) : IClassFixture
         await money.DisposeAsync();
     }
 
+    private static string[] Pair(string a, string b) => [.. new[] { a, b }.Order(StringComparer.Ordinal)];
+
     private static string OnCall(int agent, string phone, string queues) =>
         State("AgentOnCall", agent, phone, queues)[..^2] + ""","acd":true,"direction":"Incoming","callType":"External","monitorState":"DISABLED"}}""";
 
@@ -130,11 +132,17 @@ public sealed partial class CtiAgentTests(ServerFixture fixture) : IClassFixture
         }
     }
 
+    /// <summary>
+    /// The issue's acceptance scenario: on the agent's session, in order, AgentRinging → PhoneEvent EventRinging (queue
+    /// name, attached USR_ data) → answer → EventEstablished + AgentOnCall → the caller hangs up → EventReleased +
+    /// AgentOnWrapup → AgentReady after the queue's wrap-up time; with a direct member and with a Local-channel member.
+    /// Only the two message types are read (PhoneStatusUpdate and the call Sheet come between them).
+    /// </summary>
     [Theory]
-    [InlineData("qboothroyd", 3, "1003", "3000", "1,3", "PJSIP/1003")]
-    [InlineData("vlynd", 6, "1006", "3001", "2,3", "Local/1006@agents/n")]
+    [InlineData("qboothroyd", 3, "1003", "3000", "sales", "1,3", "PJSIP/1003")]
+    [InlineData("vlynd", 6, "1006", "3001", "support", "2,3", "Local/1006@agents/n")]
     public async Task A_queue_call_rings_the_agent_then_he_is_on_call_in_wrap_up_for_the_queues_time_and_ready_again(
-        string login, int agent, string phone, string queueNumber, string queues, string member)
+        string login, int agent, string phone, string queueNumber, string queueName, string queues, string member)
     {
         Sim.Model.SetEndpointBehaviour(phone, EndpointBehaviour.Manual);
         var (client, _) = await Agent(login);
@@ -143,13 +151,21 @@ public sealed partial class CtiAgentTests(ServerFixture fixture) : IClassFixture
         var queue = Sim.Model.Queues.Single(q => q.Number == queueNumber);
         Assert.Contains(queue.Members, m => m.Interface == member && m.StateInterface == "PJSIP/" + phone && m.Name == $"Agent/20{agent:00}");
 
-        var caller = Sim.Model.ExternalCall("0612345678", queueNumber);
-        Assert.Equal(State("AgentRinging", agent, phone, queues), await NextAgentFrame(client));
+        async Task<string> NextOf() => Settled(await client.ReceiveOfTypeAsync("AgentStateEvent", "PhoneEvent"));
+        const string data = """{"USR_ORDER":"4711"}""";
+        var caller = Sim.Model.ExternalCall("0612345678", queueNumber, variables: new Dictionary<string, string> { ["__USR_ORDER"] = "4711" });
+        var first = await NextOf();
+        var uid = Sim.Model.Locked(() => Sim.Model.Channels.Single(c => c.Name.StartsWith($"PJSIP/{phone}-")).Uniqueid);
+        string Phone(string type) => PhoneEventsTests.PhoneEvent(type, phone, "0612345678", "", caller, uid, "Incoming", queueName, data);
+        // The two frames of one step travel two paths (the line entity and its feed; the agent entity), so their order
+        // within the pair is not fixed (docs/cti-websocket.md, "Order on the wire"): each pair is compared whole, unordered;
+        // the pairs come in the issue's order (each step waits for the previous pair).
+        Assert.Equal(Pair(State("AgentRinging", agent, phone, queues), Phone("EventRinging")), Pair(first, await NextOf()));
         Sim.Model.Answer(phone);
-        Assert.Equal(OnCall(agent, phone, queues), await NextAgentFrame(client));
+        Assert.Equal(Pair(Phone("EventEstablished"), OnCall(agent, phone, queues)), Pair(await NextOf(), await NextOf()));
         Sim.Model.Hangup(caller);
-        Assert.Equal(State("AgentOnWrapup", agent, phone, queues), await NextAgentFrame(client));
-        var ready = await NextAgentFrame(client);
+        Assert.Equal(Pair(Phone("EventReleased"), State("AgentOnWrapup", agent, phone, queues)), Pair(await NextOf(), await NextOf()));
+        var ready = await NextOf();
         Assert.Equal(State("AgentReady", agent, phone, queues), ready);
 
         await client.SendAsync(Command("agentLogout"));
