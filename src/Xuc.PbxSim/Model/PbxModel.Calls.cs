@@ -275,7 +275,7 @@ public sealed partial class PbxModel
         HangUpLonePeer(bridge);
         // ChanSpys that exit now hang up (their application returned); the others look for another channel.
         foreach (var spyer in spyersDone) HangupChannel(spyer, 16, "Normal Clearing");
-        if (_channels.Values.Any(x => x.Spy is { Spyee: null })) LookForSpyees();
+        if (AnySpyWaiting) LookForSpyees();
     }
 
     /// <summary>

@@ -10,12 +10,18 @@ namespace Xuc.PbxSim.Model;
 /// </summary>
 public sealed partial class PbxModel
 {
+    /// <summary>The channels running ChanSpy (so a PBX without any pays nothing per channel event).</summary>
+    private readonly HashSet<SimChannel> _spyers = [];
+
+    private bool AnySpyWaiting => _spyers.Count > 0 && _spyers.Any(c => c.Spy is { Spyee: null });
+
     /// <summary>The originated channel answered and runs ChanSpy(data).</summary>
     private void RunChanSpy(SimChannel spyer, string data)
     {
         spyer.Application = "ChanSpy";
         spyer.ApplicationData = data;
         spyer.Spy = ChanSpy.Parse(data);
+        _spyers.Add(spyer);
         LookForSpyees();
     }
 
@@ -25,7 +31,7 @@ public sealed partial class PbxModel
     /// </summary>
     private void LookForSpyees()
     {
-        foreach (var spyer in _channels.Values.Where(c => c.Spy is { Spyee: null }).OrderBy(c => c.Created).ToList())
+        foreach (var spyer in _spyers.Where(c => c.Spy is { Spyee: null }).OrderBy(c => c.Created).ToList())
         {
             var spy = spyer.Spy!;
             var spyee = _channels.Values.Where(c => c != spyer && c.Spy is null && spy.Matches(c) && (!spy.BridgedOnly || c.Bridge is not null))
@@ -52,10 +58,12 @@ public sealed partial class PbxModel
     /// </summary>
     private List<SimChannel> SpyingEnds(SimChannel c)
     {
+        var exiting = new List<SimChannel>();
+        if (_spyers.Count == 0) return exiting;
         StopSpying(c);
         c.Spy = null;
-        var exiting = new List<SimChannel>();
-        foreach (var spyer in _channels.Values.Where(x => x.Spy?.Spyee == c).OrderBy(x => x.Created).ToList())
+        _spyers.Remove(c);
+        foreach (var spyer in _spyers.Where(x => x.Spy?.Spyee == c).OrderBy(x => x.Created).ToList())
         {
             StopSpying(spyer);
             var spy = spyer.Spy!;

@@ -95,7 +95,7 @@ public sealed partial class PbxModel
         };
         _channels[ch.Name] = ch;
         Emit(ChannelBlock(AmiText.Event("Newchannel", "call,all"), ch));
-        if (_channels.Values.Any(x => x.Spy is { Spyee: null })) LookForSpyees();
+        if (AnySpyWaiting) LookForSpyees();
         return ch;
     }
 
@@ -155,7 +155,7 @@ public sealed partial class PbxModel
         c.Bridge = bridge;
         Emit(ChannelBlock(BridgeBlock(AmiText.Event("BridgeEnter", "call,all"), bridge), c));
         BridgePeerVariables(bridge);
-        if (_channels.Values.Any(x => x.Spy is { Spyee: null })) LookForSpyees();
+        if (AnySpyWaiting) LookForSpyees();
     }
 
     private void LeaveBridge(SimChannel c)
