@@ -86,6 +86,13 @@ public sealed class AmiRouterActor : ReceiveActor, IWithUnboundedStash
         // The channels of an agent's line also tell the agent (his own calls: dialing, talking).
         if (line is not null && e.Name is "Newchannel" or "Newstate" or "Hangup" && AgentOf(line) is { } lineAgent)
             _agents.Tell(new AgentAmiEvent(lineAgent, e));
+        // A recording of a call tells the agents of its lines (app_queue records the caller's channel, not the agent's).
+        if (e.Name is "MixMonitorStart" or "MixMonitorStop" or "MixMonitorMute" && e["Linkedid"] is { } linkedId)
+            foreach (var agent in _calls.LinesOf(linkedId).Append(line).OfType<string>().Select(AgentOf).OfType<string>().Distinct())
+                _agents.Tell(new AgentAmiEvent(agent, e));
+        // Someone listens to a channel of an agent's line (ChanSpy): the spied-on agent hears of it.
+        if (e.Name is "ChanSpyStart" or "ChanSpyStop" && DeviceName.FromChannel(e["SpyeeChannel"]) is { } spyee && AgentOf(spyee) is { } spied)
+            _agents.Tell(new AgentAmiEvent(spied, e));
         var destLine = DeviceName.FromChannel(e["DestChannel"]);
         if (destLine is not null && destLine != line) ToLine(destLine, e);
         foreach (var context in _calls.Observe(e)) _lines.Tell(context);

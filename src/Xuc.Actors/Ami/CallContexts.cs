@@ -71,6 +71,9 @@ public sealed class CallContexts
         }
     }
 
+    /// <summary>The lines with a channel in the call (none for a call not known).</summary>
+    public IReadOnlyCollection<string> LinesOf(string linkedId) => _calls.TryGetValue(linkedId, out var call) ? call.Lines : [];
+
     /// <summary>After a resync: the channels the PBX no longer lists are gone, and so are the calls left with none.</summary>
     public void KeepOnly(IReadOnlySet<string> aliveUniqueids)
     {

@@ -74,12 +74,12 @@ public static class CommandCatalog
         specs.Add(new(Agents.SessionAgents.Unpause, [agentId], Everyone, true));
         specs.Add(new(Agents.SessionAgents.MonitorPause, [agentId], Everyone, true));
         specs.Add(new(Agents.SessionAgents.MonitorUnpause, [agentId], Everyone, true));
+        specs.Add(new(Agents.SessionAgents.Listen, [agentId with { Required = true }], Supervisors, true));
         specs.AddRange(Queues.QueueCommandSpecs.All(Everyone));
         specs.Add(new(Agents.AgentStatsCommands.SubscribeToAgentStats, [], Everyone, true));
         specs.AddRange(PhoneServiceCommands.All.Select(s => new CommandSpec(PhoneServiceSetting.CommandOf(s), PhoneServiceCommands.Arguments(s), Everyone, true)));
-        // PROTOCOL.md §3: NoRight users act on their own line, agent and data only; these act on other agents or users
-        // (the membership commands among them: Membership.MembershipCommands).
-        string[] supervisorOnly = ["listenAgent"];
+        // PROTOCOL.md §3: NoRight users act on their own line, agent and data only; the membership commands act on other
+        // agents or users (Membership.MembershipCommands).
         specs.AddRange(Membership.MembershipCommands.Specs(Everyone, Supervisors));
         // getList / getConfig: objectType queuemember is built (Membership); the other types answer NotImplemented.
         specs.Add(new("getList", [CommandArgument.String("objectType")], Everyone, true));
@@ -96,7 +96,6 @@ public static class CommandCatalog
             "updateCallbackTicket",
         ];
         specs.AddRange(PhoneCommandSpecs.For(Everyone));
-        specs.AddRange(supervisorOnly.Select(n => new CommandSpec(n, [], Supervisors, false)));
         specs.AddRange(later.Select(n => new CommandSpec(n, [], Everyone, false)));
         specs.AddRange(History.CallHistoryCommands.Specs(Everyone, Supervisors));
         return specs.ToDictionary(s => s.Name, StringComparer.Ordinal);

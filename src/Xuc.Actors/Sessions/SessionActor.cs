@@ -190,6 +190,7 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
         Receive<AgentRequestOutcome>(m => _agents?.OnOutcome(m));
         Receive<MembershipReply>(m => _membership.OnReply(m));
         Receive<QueueMembersChanged>(m => _membership.OnChanged(m));
+        Receive<AgentListenChanged>(m => _agents?.OnListen(m));
         Receive<IdleTimedOut>(_ =>
         {
             var quiet = Context.System.Scheduler.Now - _lastHeard;

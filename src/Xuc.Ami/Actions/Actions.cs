@@ -262,6 +262,23 @@ public sealed class DbGetAction : AmiAction
     protected override IEnumerable<(string Name, string? Value)> Fields() => [("Family", Family), ("Key", Key)];
 }
 
+/// <summary>app_mixmonitor's manager MixMonitor: record a channel into <see cref="File"/> (relative: the monitor spool directory).</summary>
+public sealed class MixMonitorAction : AmiAction
+{
+    public override string Name => "MixMonitor";
+    public required string Channel { get; init; }
+    public string? File { get; init; }
+    public string? Options { get; init; }
+    protected override IEnumerable<(string Name, string? Value)> Fields() => [("Channel", Channel), ("File", File), ("Options", Options)];
+}
+
+public sealed class StopMixMonitorAction : AmiAction
+{
+    public override string Name => "StopMixMonitor";
+    public required string Channel { get; init; }
+    protected override IEnumerable<(string Name, string? Value)> Fields() => [("Channel", Channel)];
+}
+
 public sealed class MixMonitorMuteAction : AmiAction
 {
     public override string Name => "MixMonitorMute";

@@ -45,7 +45,8 @@ public sealed partial class PbxModel
                 a.Answered = Now;
                 SetState(a, 6);
                 Finish(true, 4, a);
-                if (o.Application is not null) a.Application = o.Application;
+                if (o.Application is not null && o.Application.Equals("ChanSpy", StringComparison.OrdinalIgnoreCase)) RunChanSpy(a, o.Data);
+                else if (o.Application is not null) a.Application = o.Application;
                 else if (o.Exten.Length > 0) Route(a, o.Exten);
             },
             // AST_CONTROL_BUSY for a declined call, RINGING when the timeout expired while it rang, HANGUP otherwise.
@@ -154,8 +155,59 @@ public sealed partial class PbxModel
     internal void DbPut(string family, string key, string value) => _astDb[family + "/" + key] = value;
     internal string? DbGet(string family, string key) => _astDb.GetValueOrDefault(family + "/" + key);
 
-    internal void MixMonitorMute(SimChannel c, string direction, bool mute)
-        => Emit(ChannelBlock(AmiText.Event("MixMonitorMute", "call,all"), c).Add("Direction", direction).Add("State", mute ? "1" : "0"));
+    /// <summary>
+    /// app_mixmonitor.c manager_mute_mixmonitor: false ("Cannot set mute flag") when the channel never had an audiohook
+    /// (ast_audiohook_set_mute_all answers -1); otherwise the MixMonitorMute event, even when no recording runs (count 0).
+    /// </summary>
+    internal bool MixMonitorMute(SimChannel c, string direction, bool mute)
+    {
+        if (!c.Audiohooks) return false;
+        Emit(ChannelBlock(AmiText.Event("MixMonitorMute", "call,all"), c).Add("Direction", direction).Add("State", mute ? "1" : "0"));
+        return true;
+    }
+
+    /// <summary>
+    /// mixmonitor_exec (the MixMonitor application in the dialplan, or the manager action): MIXMONITOR_FILENAME (a relative
+    /// name under the monitor spool directory, filename_parse), then MixMonitorStart. False when there is no file name.
+    /// </summary>
+    internal bool StartMixMonitor(SimChannel c, string file)
+    {
+        if (file.Length == 0) return false;
+        c.Audiohooks = true;
+        c.Recording = true;
+        SetVariable(c, "MIXMONITOR_FILENAME", file.StartsWith('/') ? file : "/var/spool/asterisk/monitor/" + file);
+        Emit(ChannelBlock(AmiText.Event("MixMonitorStart", "call,all"), c));
+        return true;
+    }
+
+    /// <summary>stop_mixmonitor_full: false when no recording runs on the channel, else MixMonitorStop.</summary>
+    internal bool StopMixMonitor(SimChannel c)
+    {
+        if (!c.Recording) return false;
+        c.Recording = false;
+        Emit(ChannelBlock(AmiText.Event("MixMonitorStop", "call,all"), c));
+        return true;
+    }
+
+    /// <summary>The dialplan (or another tool) starts recording the call of a phone (its oldest answered channel), or a channel by name or uniqueid.</summary>
+    public void Record(string extenOrChannel, string file)
+    {
+        lock (_gate)
+        {
+            var c = CallOf(extenOrChannel) ?? throw new SimulationException($"no call on {extenOrChannel}");
+            StartMixMonitor(c, file);
+        }
+    }
+
+    /// <summary>The dialplan runs StopMixMonitor on the call of a phone, or a channel.</summary>
+    public void StopRecording(string extenOrChannel)
+    {
+        lock (_gate)
+        {
+            var c = CallOf(extenOrChannel) ?? throw new SimulationException($"no call on {extenOrChannel}");
+            if (!StopMixMonitor(c)) throw new SimulationException($"nothing records {c.Name}");
+        }
+    }
 
     /// <summary>PJSIPNotify Event=talk answers a ringing phone remotely; Event=hold toggles hold (desk-phone control).</summary>
     internal string? Notify(Endpoint ep, IReadOnlyDictionary<string, string> headers)

@@ -240,6 +240,8 @@ public sealed partial class PbxModel
     {
         if (!_channels.ContainsKey(c.Name)) return;
         if (byDriver) Emit(ChannelBlock(AmiText.Event("HangupRequest", "call,all"), c).Add("Cause", cause));
+        // A spyer's ChanSpy sees its own hang-up first (ast_read fails): ChanSpyStop before anything else of it.
+        StopSpying(c);
 
         var waiting = _queues.Values.SelectMany(q => q.Callers).FirstOrDefault(qc => qc.Caller == c);
         if (waiting is not null && waiting.ConnectedMember is null) Abandon(waiting);
@@ -264,12 +266,16 @@ public sealed partial class PbxModel
         // unreal_hangup queues the hang-up on the other Local half while this one is torn down.
         var otherHalf = c.LocalOther is { } o && _channels.ContainsKey(o.Name) ? o : null;
         if (otherHalf is not null) Emit(ChannelBlock(AmiText.Event("HangupRequest", "call,all"), otherHalf).Add("Cause", cause));
+        var spyersDone = SpyingEnds(c);
         Emit(ChannelBlock(AmiText.Event("Hangup", "call,all"), c).Add("Cause", cause).Add("Cause-txt", causeText));
         Cdr(c);
         UpdateDeviceState(c.Device);
         if (otherHalf is not null) LocalHalfGone(otherHalf, cause, causeText);
 
         HangUpLonePeer(bridge);
+        // ChanSpys that exit now hang up (their application returned); the others look for another channel.
+        foreach (var spyer in spyersDone) HangupChannel(spyer, 16, "Normal Clearing");
+        if (AnySpyWaiting) LookForSpyees();
     }
 
     /// <summary>

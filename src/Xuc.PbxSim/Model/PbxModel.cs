@@ -95,6 +95,7 @@ public sealed partial class PbxModel
         };
         _channels[ch.Name] = ch;
         Emit(ChannelBlock(AmiText.Event("Newchannel", "call,all"), ch));
+        if (AnySpyWaiting) LookForSpyees();
         return ch;
     }
 
@@ -154,6 +155,7 @@ public sealed partial class PbxModel
         c.Bridge = bridge;
         Emit(ChannelBlock(BridgeBlock(AmiText.Event("BridgeEnter", "call,all"), bridge), c));
         BridgePeerVariables(bridge);
+        if (AnySpyWaiting) LookForSpyees();
     }
 
     private void LeaveBridge(SimChannel c)

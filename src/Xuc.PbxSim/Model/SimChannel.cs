@@ -38,6 +38,12 @@ public sealed class SimChannel
     /// <summary>res_mutestream's audio suppression: voice read from the phone (<c>in</c>) / written to it (<c>out</c>).</summary>
     public bool MutedIn { get; set; }
     public bool MutedOut { get; set; }
+    /// <summary>The channel has an audiohook list (a MixMonitor or a spy was attached once): MixMonitorMute can act on it.</summary>
+    public bool Audiohooks { get; set; }
+    /// <summary>app_mixmonitor's datastore: a recording runs (MixMonitor started, not stopped).</summary>
+    public bool Recording { get; set; }
+    /// <summary>This channel runs ChanSpy (AST_FLAG_SPYING): what it looks for, and the channel it spies on now.</summary>
+    public ChanSpy? Spy { get; set; }
     public Dictionary<string, string> Variables { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     public static string StateDesc(int state) => state switch

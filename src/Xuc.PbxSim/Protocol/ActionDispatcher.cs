@@ -383,16 +383,39 @@ internal static class ActionDispatcher
             }
             case "mixmonitormute":
             {
+                // app_mixmonitor.c manager_mute_mixmonitor: its checks in order, its words; a bare Success.
+                var direction = r["Direction"];
+                if (string.IsNullOrEmpty(direction)) { s.Write(Error(id, "No direction specified. Must be read, write or both")); return true; }
+                if (direction.ToLowerInvariant() is not ("read" or "write" or "both")) { s.Write(Error(id, "Invalid direction specified. Must be read, write or both")); return true; }
                 var channel = r["Channel"];
                 if (string.IsNullOrEmpty(channel)) { s.Write(Error(id, "No channel specified")); return true; }
-                var ok = model.Locked(() =>
-                {
-                    var c = model.ChannelByName(channel);
-                    if (c is null) return false;
-                    model.MixMonitorMute(c, r["Direction"] ?? "both", AmiRequest.IsTrue(r["State"]));
-                    return true;
-                });
-                s.Write(ok ? AmiText.Response("Success", id).ToString() : Error(id, "No such channel"));
+                var state = r["State"];
+                if (string.IsNullOrEmpty(state)) { s.Write(Error(id, "No state specified")); return true; }
+                var error = model.Locked(() => model.ChannelByName(channel) is { } c
+                    ? model.MixMonitorMute(c, direction, AmiRequest.IsTrue(state)) ? null : "Cannot set mute flag"
+                    : "No such channel");
+                s.Write(error is null ? AmiText.Response("Success", id).ToString() : Error(id, error));
+                return true;
+            }
+            case "mixmonitor":
+            {
+                // manager_mixmonitor: mixmonitor_exec("File,Options,Command"); a bare Success.
+                var channel = r["Channel"];
+                if (string.IsNullOrEmpty(channel)) { s.Write(Error(id, "No channel specified")); return true; }
+                var error = model.Locked(() => model.ChannelByName(channel) is { } c
+                    ? model.StartMixMonitor(c, r["File"] ?? "") ? null : "Could not start monitoring channel"
+                    : "No such channel");
+                s.Write(error is null ? AmiText.Response("Success", id).ToString() : Error(id, error));
+                return true;
+            }
+            case "stopmixmonitor":
+            {
+                var channel = r["Channel"];
+                if (string.IsNullOrEmpty(channel)) { s.Write(Error(id, "No channel specified")); return true; }
+                var error = model.Locked(() => model.ChannelByName(channel) is { } c
+                    ? model.StopMixMonitor(c) ? null : "Could not stop monitoring channel"
+                    : "No such channel");
+                s.Write(error is null ? AmiText.Response("Success", id).ToString() : Error(id, error));
                 return true;
             }
             case "pausemonitor":

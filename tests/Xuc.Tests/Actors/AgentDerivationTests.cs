@@ -125,4 +125,32 @@ public sealed class AgentDerivationTests
         Assert.Equal(AgentStatus.OnCall, rung.Status);
         Assert.Equal(AgentStatus.Ready, rung.Apply(AmiEventData.Of("AgentComplete", ("Queue", "sales")), T0).Status);
     }
+
+    [Fact]
+    public void A_call_off_the_queues_rings_him_and_the_recordings_of_his_call_set_the_monitor_state()
+    {
+        var (s, _) = Follow(AgentState.Empty("1"), Member("QueueMemberAdded", "sales"));
+        // Someone calls his line directly: his channel is created Down (not dialing out), he is ringing until he answers.
+        var ringing = s.Apply(AmiEventData.Of("Newchannel", ("Channel", "PJSIP/1001-00000003"), ("ChannelState", "0"), ("Exten", "1001"),
+            ("Uniqueid", "u3"), ("Linkedid", "caller")), T0);
+        Assert.Equal(AgentStatus.Ringing, ringing.Status);
+        Assert.Equal(AgentStatus.Ready, ringing.Apply(AmiEventData.Of("Hangup", ("Uniqueid", "u3")), T0).Status); // it stopped ringing
+        var talking = ringing.Apply(AmiEventData.Of("Newstate", ("ChannelState", "6"), ("Uniqueid", "u3")), T0);
+        Assert.Equal((AgentStatus.OnCall, null), (talking.Status, talking.MonitorPaused));
+
+        // The caller's channel (same linkedid) is recorded, paused by some tool, resumed, stopped.
+        AmiEventData On(string name, string channel, string linkedid, params (string, string)[] more) =>
+            AmiEventData.Of(name, [("Channel", channel), ("Linkedid", linkedid), .. more]);
+        var recorded = talking.Apply(On("MixMonitorStart", "PJSIP/trunk-00000002", "caller"), T0);
+        Assert.Equal((false, "PJSIP/trunk-00000002"), (recorded.MonitorPaused, recorded.TalkingRecording?.Channel));
+        var paused = recorded.Apply(On("MixMonitorMute", "PJSIP/trunk-00000002", "caller", ("Direction", "both"), ("State", "1")), T0);
+        Assert.True(paused.MonitorPaused);
+        Assert.False(paused.Apply(On("MixMonitorMute", "PJSIP/trunk-00000002", "caller", ("State", "0")), T0).MonitorPaused);
+        Assert.Null(paused.Apply(On("MixMonitorStop", "PJSIP/trunk-00000002", "caller"), T0).MonitorPaused);
+        // Another call's recording is not his; his call ending forgets its recording.
+        Assert.Same(talking, talking.Apply(On("MixMonitorStart", "PJSIP/1002-00000009", "other"), T0));
+        Assert.Empty(paused.Apply(AmiEventData.Of("Hangup", ("Uniqueid", "u3")), T0).Recordings);
+        // Our own monitorPause answered without an event: followed from the answer.
+        Assert.True(talking.MonitorMuted(true).MonitorPaused);
+    }
 }

@@ -84,13 +84,24 @@ public sealed class AmiClientDeskPhoneTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task MixMonitorMute_raises_its_event_and_Pause_and_UnpauseMonitor_answer_as_res_monitor()
+    public async Task MixMonitor_starts_a_recording_MixMonitorMute_raises_its_event_and_Pause_and_UnpauseMonitor_answer_as_res_monitor()
     {
         var channel = await RingingCallAsync();
+        // app_mixmonitor.c (18): a channel that never had an audiohook cannot be muted (ast_audiohook_set_mute_all is -1).
+        var early = await _client.SendAsync(new MixMonitorMuteAction { Channel = channel, Direction = "read", State = "1" });
+        Assert.Equal(("Error", "Cannot set mute flag"), (early.Response, early.Text));
+        var record = await _client.SendAsync(new MixMonitorAction { Channel = channel, File = "call-1001.wav" });
+        Assert.Equal("Success", record.Response);
+        var started = await EventAsync("MixMonitorStart", e => e["Channel"] == channel);
+        Assert.Equal(channel, started["Channel"]);
         var mute = await _client.SendAsync(new MixMonitorMuteAction { Channel = channel, Direction = "read", State = "1" });
         Assert.Equal("Success", mute.Response);
         var muted = await EventAsync("MixMonitorMute", e => e["Channel"] == channel);
         Assert.Equal(("read", "1"), (muted["Direction"], muted["State"]));
+        Assert.Equal("Success", (await _client.SendAsync(new StopMixMonitorAction { Channel = channel })).Response);
+        await EventAsync("MixMonitorStop", e => e["Channel"] == channel);
+        var again = await _client.SendAsync(new StopMixMonitorAction { Channel = channel });
+        Assert.Equal(("Error", "Could not stop monitoring channel"), (again.Response, again.Text));
 
         Assert.Equal("Paused monitoring of the channel", (await _client.SendAsync(new PauseMonitorAction { Channel = channel })).Text);
         Assert.Equal("Unpaused monitoring of the channel", (await _client.SendAsync(new UnpauseMonitorAction { Channel = channel })).Text);

@@ -7,7 +7,7 @@ using Xuc.Actors.Routing;
 
 namespace Xuc.Actors.Entities.Agent;
 
-/// <summary>The CTI requests (login, logout, pause, recording), one at a time, and what their outcomes record.</summary>
+/// <summary>The CTI requests (login, logout, pause, recording, listen), one at a time, and what their outcomes record.</summary>
 public sealed partial class AgentActor
 {
     private void Run(object request, IActorRef replyTo)
@@ -23,6 +23,7 @@ public sealed partial class AgentActor
             AgentLogoutRequest o => o.By,
             AgentPauseRequest p => p.By,
             AgentMonitorRequest m => m.By,
+            AgentListenRequest l => l.By,
             _ => null,
         };
         if (_config is null || by is null)
@@ -50,6 +51,7 @@ public sealed partial class AgentActor
             AgentLogoutRequest => requests.Logout(state),
             AgentPauseRequest p => requests.Pause(state, p),
             AgentMonitorRequest m => requests.Monitor(state, m),
+            AgentListenRequest l => requests.Listen(state, config, l),
             _ => throw new ArgumentOutOfRangeException(nameof(request)),
         };
         work.PipeTo(Self, success: o => new RequestDone(request, o, replyTo),
@@ -79,9 +81,11 @@ public sealed partial class AgentActor
         // The recording's state is the call's, not a recorded fact.
         if (done.Outcome.Ok && done.Request is AgentMonitorRequest monitor && _state.TalkingChannel is not null)
         {
-            _state = _state with { MonitorPaused = monitor.Pause };
+            _state = _state.MonitorMuted(monitor.Pause);
             _unpublished = true;
         }
+        // The listener's sessions hear of the spying this listen starts (the spyer is his line's channel).
+        if (done.Outcome.Ok && done.Request is AgentListenRequest listen) _listeners[listen.ListenerInterface] = listen.By.Login;
         if (facts.Count > 0) PersistAndPublish(facts, ActorRefs.Nobody);
         else if (done.Outcome.Ok && done.Request is AgentLoginRequest) Publish(again: true); // "already there": his state again
         else if (_unpublished) Publish();

@@ -50,6 +50,8 @@ public sealed partial class AgentActor : ReceivePersistentActor, IWithTimers
     /// <summary>His statistics aggregator (<see cref="AgentStatsActor"/>), told every change of his state.</summary>
     private readonly IActorRef? _stats;
     private readonly TimeProvider _clock;
+    /// <summary>The line device of each listener whose listen we originated → his login (for his AgentListen frames).</summary>
+    private readonly Dictionary<string, string> _listeners = new(StringComparer.OrdinalIgnoreCase);
 
     public override string PersistenceId { get; }
     public ITimerScheduler Timers { get; set; } = null!;
@@ -94,6 +96,7 @@ public sealed partial class AgentActor : ReceivePersistentActor, IWithTimers
         Command<AgentLogoutRequest>(r => Run(r, Sender));
         Command<AgentPauseRequest>(r => Run(r, Sender));
         Command<AgentMonitorRequest>(r => Run(r, Sender));
+        Command<AgentListenRequest>(r => Run(r, Sender));
         Command<RequestDone>(OnRequestDone);
 
         Command<AgentAmiEvent>(m => OnPbxEvent(m.Event));
@@ -125,6 +128,11 @@ public sealed partial class AgentActor : ReceivePersistentActor, IWithTimers
 
     private void OnPbxEvent(AmiEventData e)
     {
+        if (e.Name is "ChanSpyStart" or "ChanSpyStop")
+        {
+            OnSpying(e);
+            return;
+        }
         if (e.Name is "QueueMemberAdded" or "QueueMemberRemoved")
         {
             // A login's own member events wait for its outcome (a refused one is undone: its echoes are not news).
@@ -150,6 +158,19 @@ public sealed partial class AgentActor : ReceivePersistentActor, IWithTimers
         if (_state.CallStatus == AgentStatus.Wrapup && !wasWrappingUp) Timers.StartSingleTimer(WrapUpTimer, WrapUpEnded.Instance, TimeSpan.FromSeconds(wrapUp));
         else if (_state.CallStatus != AgentStatus.Wrapup) Timers.Cancel(WrapUpTimer);
         Publish();
+    }
+
+    /// <summary>
+    /// ChanSpyStart / ChanSpyStop on a channel of his line: AgentListen to his sessions, and to the listener's when the
+    /// spyer is the line of a listen we originated (docs/cti-websocket.md, "Listen").
+    /// </summary>
+    private void OnSpying(AmiEventData e)
+    {
+        if (!_state.LoggedIn || _state.PhoneNumber is not { } phone) return;
+        var listen = new AgentListenChanged(int.Parse(_state.AgentId, System.Globalization.CultureInfo.InvariantCulture), phone, e.Name == "ChanSpyStart");
+        _mediator.Tell(new Publish(Topics.Agent(_state.AgentId), listen));
+        if (Ami.DeviceName.FromChannel(e["SpyerChannel"]) is { } spyer && _listeners.TryGetValue(spyer, out var login))
+            _mediator.Tell(new Publish(Topics.User(login), listen));
     }
 
     private string? MemberName => _config is null ? null : AgentRequests.MemberName(_config);

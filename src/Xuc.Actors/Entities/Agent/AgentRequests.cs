@@ -96,11 +96,37 @@ public sealed class AgentRequests(ActorSystem system, PbxGateway pbx, EntityConf
     public async Task<AgentRequestOutcome> Monitor(AgentState s, AgentMonitorRequest r)
     {
         if (!s.LoggedIn) return new AgentRequestOutcome(s.AgentId, AgentErrors.AgentNotLoggedIn);
-        if (s.TalkingChannel is not { } channel) return new AgentRequestOutcome(s.AgentId, AgentErrors.AgentNotOnCall, $"agent {s.AgentId} has no call up");
+        if (s.TalkingChannel is not { } talking) return new AgentRequestOutcome(s.AgentId, AgentErrors.AgentNotOnCall, $"agent {s.AgentId} has no call up");
+        // The channel the PBX records (his, or the caller's when app_queue records the queue call), else his own.
+        var channel = s.TalkingRecording?.Channel ?? talking;
         var mute = new MixMonitorMuteAction { Channel = channel, Direction = "both", State = r.Pause ? "1" : "0" };
         var result = await pbx.Send(mute, ActionTimeout);
         return result is PbxAnswered ? new AgentRequestOutcome(s.AgentId, PhoneNb: s.PhoneNumber) : Failure(s.AgentId, (mute, result), a => a.Channel);
     }
+
+    /// <summary>
+    /// <c>listenAgent</c>: the supervisor's phone is called (Originate to his line) and, once he answers, runs
+    /// ChanSpy on the agent's line: <c>Data</c> = the line's device and a dash (a channel-name prefix that matches
+    /// <c>PJSIP/1001-0000002a</c>, never <c>PJSIP/10010-…</c>), options <c>b</c> (only a channel in a call: not while
+    /// it rings) and <c>q</c> (no beep, no channel name spoken to the supervisor). Without <c>E</c> or <c>S</c>
+    /// app_chanspy keeps the supervisor listening: when the agent's call ends it waits for his next one, until the
+    /// supervisor hangs up. The spying's start and stop come back as ChanSpyStart / ChanSpyStop.
+    /// </summary>
+    public async Task<AgentRequestOutcome> Listen(AgentState s, AgentConfig config, AgentListenRequest r)
+    {
+        if (!s.LoggedIn || s.Interface is null) return new AgentRequestOutcome(s.AgentId, AgentErrors.AgentNotLoggedIn);
+        if (s.TalkingChannel is null) return new AgentRequestOutcome(s.AgentId, AgentErrors.AgentNotOnCall, $"agent {s.AgentId} has no call up");
+        var originate = ListenOriginate(s.Interface, r.ListenerInterface, config, s.PhoneNumber ?? "");
+        var result = await pbx.Send(originate, ActionTimeout);
+        return result is PbxAnswered ? new AgentRequestOutcome(s.AgentId, PhoneNb: s.PhoneNumber) : Failure(s.AgentId, (originate, result), a => a.Channel);
+    }
+
+    /// <summary>The Originate of a listen: to the listener's line, ChanSpy on the agent's; the caller id names the agent listened to.</summary>
+    public static OriginateAction ListenOriginate(string agentInterface, string listenerInterface, AgentConfig config, string agentPhone) => new()
+    {
+        Channel = listenerInterface, Application = "ChanSpy", Data = agentInterface + "-,bq", Timeout = "30000",
+        CallerId = $"\"Listen {config.FirstName} {config.LastName}\" <{agentPhone}>", Async = "true",
+    };
 
     private static AgentRequestOutcome Failure<T>(string agentId, (T Action, PbxResult Result) failed, Func<T, string> what) where T : AmiAction
         => failed.Result switch

@@ -17,7 +17,13 @@ public sealed record AgentCall(string Queue, string CallerNumber, string Channel
 /// A channel on the agent's own line. <paramref name="Acd"/>: it carries a queue call (followed by the queue events);
 /// the others are his own calls (acd false): dialing out, or talking.
 /// </summary>
-public sealed record AgentOwnChannel(string UniqueId, bool Outbound, bool Up, bool Acd, string OtherNumber, bool Internal, string Channel = "");
+public sealed record AgentOwnChannel(string UniqueId, bool Outbound, bool Up, bool Acd, string OtherNumber, bool Internal, string Channel = "", string Linkedid = "");
+
+/// <summary>
+/// A recording (app_mixmonitor) of one of the agent's calls, as the PBX reported it: on his own channel or on another
+/// channel of the same call (<paramref name="Linkedid"/>), e.g. the caller's when app_queue records the queue call.
+/// </summary>
+public sealed record AgentRecording(string Channel, string Linkedid, bool Paused);
 
 /// <summary>
 /// An agent's state. Login, queues and pause are persisted facts (<see cref="Apply(IAgentEvent)"/>), recorded as the
@@ -52,26 +58,37 @@ public sealed record AgentState(
     /// <summary>The channels on his line (queue calls' and his own).</summary>
     public IReadOnlyList<AgentOwnChannel> Channels { get; init; } = [];
 
-    /// <summary>
-    /// The recording of his current call as the last <c>monitorPause</c> / <c>monitorUnpause</c> left it: true paused,
-    /// false recording, null unknown (Xuc does not see recordings start); forgotten when the call ends.
-    /// </summary>
-    public bool? MonitorPaused { get; init; }
+    /// <summary>The recordings of his calls (MixMonitorStart / Stop / Mute); forgotten when his channels of that call end.</summary>
+    public IReadOnlyList<AgentRecording> Recordings { get; init; } = [];
+
+    /// <summary>The recording of the call he is talking on: true paused, false recording, null none.</summary>
+    public bool? MonitorPaused => TalkingRecording?.Paused;
 
     /// <summary>The channel of his line that is talking (a queue call's or his own), for the recording commands.</summary>
-    public string? TalkingChannel => Channels.FirstOrDefault(c => c.Up && c.Channel.Length > 0)?.Channel;
+    public string? TalkingChannel => Talking?.Channel;
+
+    private AgentOwnChannel? Talking => Channels.FirstOrDefault(c => c.Up && c.Channel.Length > 0);
+
+    /// <summary>The recording of the call he is talking on: on his channel, or on another channel of that call.</summary>
+    public AgentRecording? TalkingRecording => Talking is { } t
+        ? Recordings.FirstOrDefault(r => r.Channel == t.Channel) ?? Recordings.FirstOrDefault(r => t.Linkedid.Length > 0 && r.Linkedid == t.Linkedid)
+        : null;
+
+    /// <summary>A call ringing his phone that no queue brought (someone calls his line directly).</summary>
+    public AgentOwnChannel? OwnRinging => Channels.FirstOrDefault(c => !c.Acd && !c.Up && !c.Outbound);
 
     /// <summary>His own call (not a queue's) that is up, else one he is dialing out on.</summary>
     public AgentOwnChannel? OwnCall => Channels.FirstOrDefault(c => !c.Acd && c.Up) ?? Channels.FirstOrDefault(c => !c.Acd && c.Outbound);
 
     /// <summary>
     /// The status a client sees: logged out; a queue call's ringing, talking or wrap-up; his own call (talking, or
-    /// dialing out); paused; ready.
+    /// dialing out, or ringing his phone); paused; ready.
     /// </summary>
     public AgentStatus Status => !LoggedIn ? AgentStatus.LoggedOut
         : CallStatus is AgentStatus.Ringing or AgentStatus.OnCall or AgentStatus.Wrapup ? CallStatus
         : OwnCall is { Up: true } ? AgentStatus.OnCall
         : OwnCall is not null ? AgentStatus.Dialing
+        : OwnRinging is not null ? AgentStatus.Ringing
         : Paused ? AgentStatus.Paused : AgentStatus.Ready;
 
     public AgentState Apply(IAgentEvent e) => e switch
@@ -127,7 +144,7 @@ public sealed record AgentState(
                 // A channel in Ring (4) is the phone dialing out; one created Down rings it.
                 Channels = Channels.Append(new AgentOwnChannel(id, e["ChannelState"] == "4", e["ChannelState"] == "6",
                     state.CallStatus is AgentStatus.Ringing or AgentStatus.OnCall or AgentStatus.Wrapup, e["Exten"] ?? "", isLine?.Invoke(e["Exten"] ?? "") ?? false,
-                    e["Channel"] ?? "")).ToArray(),
+                    e["Channel"] ?? "", e["Linkedid"] ?? "")).ToArray(),
             },
             "Newstate" when Channels.Any(c => c.UniqueId == e["Uniqueid"]) => state with
             {
@@ -139,12 +156,42 @@ public sealed record AgentState(
                 }).ToArray(),
             },
             "Hangup" when Channels.Any(c => c.UniqueId == e["Uniqueid"]) => state with { Channels = state.Channels.Where(c => c.UniqueId != e["Uniqueid"]).ToArray() },
+            "MixMonitorStart" or "MixMonitorStop" or "MixMonitorMute" => state.Recorded(e),
             _ => state,
         };
         if (ReferenceEquals(state, this)) return this;
-        if (state.MonitorPaused is not null && state.TalkingChannel is null) state = state with { MonitorPaused = null };
+        // A recording is the call's: forgotten when none of his channels is on that call any more.
+        if (state.Recordings.Count > 0 && state.Recordings.Any(r => !state.IsHisCall(r.Channel, r.Linkedid)))
+            state = state with { Recordings = state.Recordings.Where(r => state.IsHisCall(r.Channel, r.Linkedid)).ToArray() };
         return state.Status != Status || state.CallStatus != CallStatus ? state with { Since = now } : state;
     }
+
+    private bool IsHisCall(string channel, string linkedid) =>
+        Channels.Any(c => c.Channel == channel || (linkedid.Length > 0 && c.Linkedid == linkedid));
+
+    /// <summary>
+    /// app_mixmonitor's events on a channel of one of his calls: MixMonitorStart records it (not paused), MixMonitorStop
+    /// ends it, MixMonitorMute (State 1/0) pauses or resumes it (a recording started before Xuc saw it is learnt so).
+    /// </summary>
+    private AgentState Recorded(AmiEventData e)
+    {
+        if (e["Channel"] is not { } channel || !IsHisCall(channel, e["Linkedid"] ?? "")) return this;
+        var others = Recordings.Where(r => r.Channel != channel);
+        return e.Name switch
+        {
+            "MixMonitorStart" => this with { Recordings = others.Append(new AgentRecording(channel, e["Linkedid"] ?? "", false)).ToArray() },
+            "MixMonitorStop" => this with { Recordings = others.ToArray() },
+            _ => this with { Recordings = others.Append(new AgentRecording(channel, e["Linkedid"] ?? "", e["State"] == "1")).ToArray() },
+        };
+    }
+
+    /// <summary>
+    /// Our own monitorPause / monitorUnpause succeeded: the recording of his talking call is paused or resumed (its
+    /// MixMonitorMute event says the same; a PBX that sends none is followed from its answer).
+    /// </summary>
+    public AgentState MonitorMuted(bool paused) => Talking is not { } t ? this
+        : TalkingRecording is { } r ? this with { Recordings = Recordings.Select(x => x == r ? x with { Paused = paused } : x).ToArray() }
+        : this with { Recordings = Recordings.Append(new AgentRecording(t.Channel, t.Linkedid, paused)).ToArray() };
 
     /// <summary>The queue's wrap-up time is over.</summary>
     public AgentState EndWrapUp(DateTimeOffset now) =>

@@ -39,6 +39,12 @@ public sealed record AgentPauseRequest(string AgentId, bool Pause, string? Reaso
 public sealed record AgentMonitorRequest(string AgentId, bool Pause, AgentRequester By) : IWithAgentId;
 
 /// <summary>
+/// <c>listenAgent</c>: an Originate to <paramref name="ListenerInterface"/> (the requester's own line) that runs ChanSpy
+/// on the agent's line once answered.
+/// </summary>
+public sealed record AgentListenRequest(string AgentId, string ListenerInterface, AgentRequester By) : IWithAgentId;
+
+/// <summary>
 /// The answer to an agent request: <see cref="Error"/> null when the PBX did all it was asked (the state events follow
 /// from the PBX), else one of <see cref="AgentErrors"/> with the PBX's words in <see cref="Message"/>.
 /// </summary>
@@ -58,7 +64,7 @@ public static class AgentErrors
     public const string PhoneNumberUnknown = "PhoneNumberUnknown";
     public const string LoggedInOnAnotherPhone = "LoggedInOnAnotherPhone";
     public const string AgentNotLoggedIn = "AgentNotLoggedIn";
-    /// <summary>monitorPause / monitorUnpause with no call up on the agent's line.</summary>
+    /// <summary>monitorPause / monitorUnpause / listenAgent with no call up on the agent's line.</summary>
     public const string AgentNotOnCall = "AgentNotOnCall";
     public const string UnknownAgent = "UnknownAgent";
     public const string NotAuthorized = "NotAuthorized";

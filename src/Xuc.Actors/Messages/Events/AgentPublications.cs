@@ -7,3 +7,9 @@ namespace Xuc.Actors.Messages.Events;
 /// its new state (the agents issue may split it).
 /// </summary>
 public sealed record AgentStateChanged(AgentState State) : IEntityPublication;
+
+/// <summary>
+/// Someone started (<paramref name="Started"/>) or stopped listening to the agent (ChanSpyStart / ChanSpyStop on his
+/// line), published on <c>agent:&lt;id&gt;</c> and, when the listen was ours, on the listener's <c>user:&lt;login&gt;</c>.
+/// </summary>
+public sealed record AgentListenChanged(int AgentId, string PhoneNumber, bool Started) : IEntityPublication;

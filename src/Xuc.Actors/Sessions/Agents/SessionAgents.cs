@@ -28,7 +28,8 @@ public sealed class SessionAgents(SessionUser user, IActorRef agents, IActorRef 
     public const string Unpause = "unpauseAgent";
     public const string MonitorPause = "monitorPause";
     public const string MonitorUnpause = "monitorUnpause";
-    public static readonly IReadOnlySet<string> Commands = new HashSet<string> { Login, Logout, Pause, Unpause, MonitorPause, MonitorUnpause };
+    public const string Listen = "listenAgent";
+    public static readonly IReadOnlySet<string> Commands = new HashSet<string> { Login, Logout, Pause, Unpause, MonitorPause, MonitorUnpause, Listen };
 
     private readonly string? _ownAgent = user.User.AgentId?.ToString(CultureInfo.InvariantCulture);
     /// <summary>The instant of the newest state pushed per agent, so a snapshot read late never overwrites a newer change.</summary>
@@ -75,7 +76,7 @@ public sealed class SessionAgents(SessionUser user, IActorRef agents, IActorRef 
         push(AgentStateFrames.Of(s, now()));
     }
 
-    /// <summary>agentLogin, agentLogout, pauseAgent, unpauseAgent, monitorPause, monitorUnpause (arguments checked by the catalog).</summary>
+    /// <summary>agentLogin, agentLogout, pauseAgent, unpauseAgent, monitorPause, monitorUnpause, listenAgent (arguments checked by the catalog).</summary>
     public void Handle(string command, JObject frame)
     {
         var target = frame["agentid"] is { Type: not JTokenType.Null } id ? id.ToString() : _ownAgent;
@@ -90,6 +91,11 @@ public sealed class SessionAgents(SessionUser user, IActorRef agents, IActorRef 
             push(new CtiError(CtiErrors.NotAuthorized, $"{command}: agent {target} is not {user.User.Login}'s own agent"));
             return;
         }
+        if (command == Listen && user.Line is null)
+        {
+            push(new CtiError(CtiErrors.NoLine, $"{command}: {user.User.Login} has no line to listen on"));
+            return;
+        }
         var by = new AgentRequester(user.User.Login, own || user.Profile == ProfileKind.Admin ? null : user.SupervisedGroups);
         object request = command switch
         {
@@ -98,11 +104,15 @@ public sealed class SessionAgents(SessionUser user, IActorRef agents, IActorRef 
             Pause => new AgentPauseRequest(target, true, (string?)frame["reason"], by),
             MonitorPause => new AgentMonitorRequest(target, true, by),
             MonitorUnpause => new AgentMonitorRequest(target, false, by),
+            Listen => new AgentListenRequest(target, user.Line!.Interface, by),
             _ => new AgentPauseRequest(target, false, null, by),
         };
         agents.Ask<AgentRequestOutcome>(request, RequestTimeout)
             .PipeTo(session, failure: e => new AgentRequestOutcome(target, AgentErrors.PbxUnavailable, $"agent {target} did not answer: {e.GetBaseException().Message}"));
     }
+
+    /// <summary>Someone started or stopped listening to an agent this session hears of (its own, or one it listens to).</summary>
+    public void OnListen(AgentListenChanged listen) => push(new AgentListen(listen.Started, listen.PhoneNumber, listen.AgentId));
 
     /// <summary>A request's outcome: nothing on success (the state events say it), else the error.</summary>
     public void OnOutcome(AgentRequestOutcome outcome)

@@ -34,3 +34,12 @@ public sealed record AgentError([property: JsonProperty("Error")] string Error) 
     [JsonProperty("message", NullValueHandling = NullValueHandling.Ignore)] public string? Message { get; init; }
     [JsonIgnore] public string MsgType => "AgentError";
 }
+
+/// <summary><c>AgentListen</c> (the reference's Agent Listen): <c>{"started":true,"phoneNumber":"1058","agentId":22}</c>, the agent's line number.</summary>
+public sealed record AgentListen(
+    [property: JsonProperty("started")] bool Started,
+    [property: JsonProperty("phoneNumber")] string PhoneNumber,
+    [property: JsonProperty("agentId")] int AgentId) : ICtiMessage
+{
+    [JsonIgnore] public string MsgType => "AgentListen";
+}
