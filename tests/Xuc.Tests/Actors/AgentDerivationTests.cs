@@ -153,4 +153,29 @@ public sealed class AgentDerivationTests
         // Our own monitorPause answered without an event: followed from the answer.
         Assert.True(talking.MonitorMuted(true).MonitorPaused);
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_queue_call_that_stops_ringing_him_without_AgentRingNoAnswer_leaves_him_ready(bool viaLocalMember)
+    {
+        // app_queue's hangupcalls() hangs up the members still ringing when the caller abandons or another member answers
+        // (ringall; cause 26), and publishes no AgentRingNoAnswer for them: rna() runs only on a ring timeout or a busy phone.
+        var (s, _) = Follow(AgentState.Empty("1"), Member("QueueMemberAdded", "sales"));
+        var phone = AmiEventData.Of("Newchannel", ("Channel", "PJSIP/1001-00000007"), ("ChannelState", "0"), ("Exten", "1001"),
+            ("Uniqueid", "u7"), ("Linkedid", "caller"));
+        var called = AmiEventData.Of("AgentCalled", ("Queue", "sales"), ("Channel", "PJSIP/trunk-00000006"), ("CallerIDNum", "0600000001"),
+            ("DestChannel", viaLocalMember ? "Local/1001@agents-00000001;1" : "PJSIP/1001-00000007"), ("Interface", "PJSIP/1001"));
+        // A direct member's channel exists before app_queue says AgentCalled; a Local member's phone channel is dialled after.
+        var ringing = viaLocalMember ? s.Apply(called, T0).Apply(phone, T0) : s.Apply(phone, T0).Apply(called, T0);
+        Assert.Equal(AgentStatus.Ringing, ringing.Status);
+
+        var later = T0.AddSeconds(4);
+        var after = ringing.Apply(AmiEventData.Of("Hangup", ("Uniqueid", "u7"), ("Cause", "26")), later);
+        Assert.Equal((AgentStatus.Ready, later, null), (after.Status, after.Since, after.Call));
+
+        // Paused meanwhile: back to paused, not ready.
+        var paused = ringing.Apply(new AgentPaused("1", "lunch", T0));
+        Assert.Equal(AgentStatus.Paused, paused.Apply(AmiEventData.Of("Hangup", ("Uniqueid", "u7")), later).Status);
+    }
 }

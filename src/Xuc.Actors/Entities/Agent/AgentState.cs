@@ -155,7 +155,7 @@ public sealed record AgentState(
                     Internal = e["ConnectedLineNum"] is { Length: > 0 } o && o != "<unknown>" ? isLine?.Invoke(o) ?? false : c.Internal,
                 }).ToArray(),
             },
-            "Hangup" when Channels.Any(c => c.UniqueId == e["Uniqueid"]) => state with { Channels = state.Channels.Where(c => c.UniqueId != e["Uniqueid"]).ToArray() },
+            "Hangup" when Channels.Any(c => c.UniqueId == e["Uniqueid"]) => state.HungUp(e["Uniqueid"]!),
             "MixMonitorStart" or "MixMonitorStop" or "MixMonitorMute" => state.Recorded(e),
             _ => state,
         };
@@ -164,6 +164,18 @@ public sealed record AgentState(
         if (state.Recordings.Count > 0 && state.Recordings.Any(r => !state.IsHisCall(r.Channel, r.Linkedid)))
             state = state with { Recordings = state.Recordings.Where(r => state.IsHisCall(r.Channel, r.Linkedid)).ToArray() };
         return state.Status != Status || state.CallStatus != CallStatus ? state with { Since = now } : state;
+    }
+
+    /// <summary>
+    /// One of his line's channels ended. The last one of a queue call still ringing him ends the ringing: app_queue's
+    /// hangupcalls() hangs up the members still ringing when the caller abandons or another member answers (ringall),
+    /// and publishes no AgentRingNoAnswer for them (rna() runs on a ring timeout or a busy phone only).
+    /// </summary>
+    private AgentState HungUp(string uniqueId)
+    {
+        var left = Channels.Where(c => c.UniqueId != uniqueId).ToArray();
+        var stopsRinging = CallStatus == AgentStatus.Ringing && Channels.Any(c => c.UniqueId == uniqueId && c.Acd) && !left.Any(c => c.Acd);
+        return stopsRinging ? this with { Channels = left, CallStatus = AgentStatus.Ready, Call = null } : this with { Channels = left };
     }
 
     private bool IsHisCall(string channel, string linkedid) =>
