@@ -127,7 +127,8 @@ public sealed class XucApp : IAsyncDisposable
             .WithConfigChanges(store, directory)
             .WithUserServices(store)
             .WithCtiSessions(sessions, new StoreSessionDirectory(store), new StorePhoneDirectory(store), directory, UserServicesWiring.Desk(store))
-            .WithQueueFeeds(directory, stats, clock));
+            .WithQueueFeeds(directory, stats, clock)
+            .WithListsAndAgentFeeds(store, directory));
 
         var web = builder.Build();
         web.UseUnhandledErrors();

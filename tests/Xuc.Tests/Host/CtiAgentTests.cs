@@ -193,6 +193,11 @@ public sealed partial class CtiAgentTests(ServerFixture fixture) : IClassFixture
         var (other, _) = await Agent("ctrevelyan");    // agent 7, group 2
         await using var alice = await CtiClient.LoginAsync(Server, "alice", "alice"); // Supervisor of group 1
         await alice.ReceiveManyAsync(8);
+        // She asks for the agents of her group: each one's state now (agents 1-5, group 1), then their changes.
+        await alice.SendAsync(Command("subscribeToAgentEvents"));
+        var now = new List<int>();
+        for (var i = 0; i < 5; i++) now.Add((int)(await alice.ReceiveJsonAsync())["ctiMessage"]!["agentId"]!);
+        Assert.Equal([1, 2, 3, 4, 5], now.Order());
         await using var bob = await CtiClient.LoginAsync(Server, "bob", "bob");       // NoRight, no agent
         await bob.ReceiveManyAsync(8);
 
