@@ -47,7 +47,7 @@ public sealed class ListsAndAgentEventsTests(ServerFixture fixture) : IClassFixt
 
     private static async Task<string> Ask(CtiClient client, string command, object? arguments = null)
     {
-        await client.SendAsync(Command(command, arguments));
+        await client.SendAsync(command == "ping" ? """{"claz":"ping"}""" : Command(command, arguments));
         return await client.ReceiveOtherThanAsync("AgentStateEvent");
     }
 
@@ -108,6 +108,61 @@ public sealed class ListsAndAgentEventsTests(ServerFixture fixture) : IClassFixt
         foreach (var (client, command, arguments, answer) in bad) Assert.Equal(answer, await Ask(client, command, arguments));
         // Still usable.
         Assert.Equal(QueueList(1, 2, 3), await Ask(admin, "getList", new { objectType = "queue" }));
+    }
+
+    [Fact]
+    public async Task Admin_api_writes_and_imports_reach_the_sessions_that_asked_for_the_lists_as_QueueConfig_and_AgentConfig()
+    {
+        await using var server = await TestServer.StartAsync();
+        var api = new AdminApi(server);
+        await using var admin = await Connect(server, "admin", 6);
+        await using var alice = await Connect(server, "alice", 8);
+        await using var bob = await Connect(server, "bob", 8);      // never asks for a list: never told of changes
+        foreach (var client in new[] { admin, alice })
+        {
+            await Ask(client, "getList", new { objectType = "queue" });
+            await Ask(client, "getList", new { objectType = "agent" });
+        }
+
+        await api.ChangeAsync("queue", 3, q => q["displayName"] = "Billing desk");    // alice does not see queue 3
+        await api.ChangeAsync("queue", 1, q => q["displayName"] = "Sales desk");
+        await api.ChangeAsync("agent", 7, a => a["lastName"] = "Trevelyan-Smith");  // nor agent 7, group 2
+        await api.ChangeAsync("agent", 2, a => a["lastName"] = "Money");
+        await api.ChangeAsync("agent", 3, a => a["defaultQueues"] = new JArray());   // nothing a client sees: no frame
+        await api.ImportAsync(new JObject { ["queues"] = new JArray(JObject.FromObject(Demo.Queues[1] with { DisplayName = "Support desk" }, JsonSerializer.Create(ConfigFile.Settings))) }, "merge");
+        await api.ChangeAsync("agentgroup", 1, g => g["displayName"] = "Sales people"); // the reference has no message for a group's change
+
+        string QueueConfig(int id, string displayName) => Frame("QueueConfig", QueueOf(Demo.Queues[id - 1] with { DisplayName = displayName }));
+        string AgentConfig(int id, string lastName) => Frame("AgentConfig", AgentOf(Demo.Agents[id - 1] with { LastName = lastName }));
+        Assert.Equal([QueueConfig(3, "Billing desk"), QueueConfig(1, "Sales desk"), AgentConfig(7, "Trevelyan-Smith"), AgentConfig(2, "Money"), QueueConfig(2, "Support desk")],
+            await Frames(admin, 5));
+        // Every change reached the node's lists (the admin got the last one): what alice and bob were sent is before their next answer.
+        Assert.Equal([QueueConfig(1, "Sales desk"), AgentConfig(2, "Money"), QueueConfig(2, "Support desk")], await Frames(alice, 3));
+        Assert.Equal(Frame("AgentGroupList", new[] { GroupOf(Demo.AgentGroups[0] with { DisplayName = "Sales people" }) }),
+            await Ask(alice, "getList", new { objectType = "agentgroup" }));
+        Assert.Equal(Frame("Pong", new { }), await Ask(bob, "ping"));
+    }
+
+    [Fact]
+    public async Task A_change_of_a_connected_supervisors_rights_closes_his_session_with_a_reason_and_others_stay()
+    {
+        await using var server = await TestServer.StartAsync();
+        var api = new AdminApi(server);
+        await using var alice = await Connect(server, "alice", 8);
+        await using var bob = await Connect(server, "bob", 8);
+        await api.ChangeAsync("rightprofile", 2, p => p["queueIds"] = new JArray(1));
+        Assert.Equal("the user's rights changed", await alice.ReceiveCloseAsync());
+        Assert.Equal(Frame("Pong", new { }), await Ask(bob, "ping"));
+        // Reconnected, she sees her new list.
+        await using var again = await Connect(server, "alice", 8);
+        Assert.Equal(QueueList(1), await Ask(again, "getList", new { objectType = "queue" }));
+    }
+
+    private static async Task<List<string>> Frames(CtiClient client, int count)
+    {
+        var frames = new List<string>();
+        for (var i = 0; i < count; i++) frames.Add(await client.ReceiveOtherThanAsync("AgentStateEvent"));
+        return frames;
     }
 
     /// <summary>The frame with <c>since</c> at most 2 s read as 0 (the machine may be slow).</summary>
