@@ -80,21 +80,26 @@ public sealed class AgentFeedsActor : ReceiveActor, IWithTimers
     }
 
     /// <summary>
-    /// A state from the topic, or read: kept and sent when newer than the one held (a read equal to it was already
-    /// sent; a republished state, the same instant, goes out again as the agent's own sessions get it).
+    /// A state from the topic, or read: kept and sent when newer than the one held. A read of the same instant was
+    /// already sent; so was a state republished unchanged for a client (the entity republishes after a change of its
+    /// configuration, or a login to the line he is already on).
     /// </summary>
     private void OnState(AgentState state, bool read)
     {
         if (!_following) return;
-        if (_states.TryGetValue(state.AgentId, out var had) && (state.Since < had.Since || read && state.Since == had.Since)) return;
+        var now = Context.System.Scheduler.Now;
+        if (_states.TryGetValue(state.AgentId, out var had) && (state.Since < had.Since || state.Since == had.Since && (read || SameFrame(had, state, now)))) return;
         _states[state.AgentId] = state;
         var id = int.Parse(state.AgentId, CultureInfo.InvariantCulture);
         var group = _directory.Agent(state.AgentId)?.GroupId ?? state.Config?.GroupId ?? 0;
         FeedFrame? frame = null;
         foreach (var (session, visibility) in _sessions)
             if (visibility.OwnAgent != id && visibility.SeesAgent(id, group))
-                session.Tell(frame ??= new FeedFrame(PreEncoded.Of(AgentStateFrames.Of(state, Context.System.Scheduler.Now))));
+                session.Tell(frame ??= new FeedFrame(PreEncoded.Of(AgentStateFrames.Of(state, now))));
     }
+
+    private static bool SameFrame(AgentState a, AgentState b, DateTimeOffset now)
+        => PreEncoded.Of(AgentStateFrames.Of(a, now)).Utf8.AsSpan().SequenceEqual(PreEncoded.Of(AgentStateFrames.Of(b, now)).Utf8);
 
     private void ReadAll()
     {
