@@ -61,7 +61,7 @@ public sealed class EntityConfigDirectory
     /// <summary>Every configured queue (what a wallboard's statistics cover).</summary>
     public IEnumerable<Queue> Queues => _index.Queues.Values;
 
-    /// <summary>Every configured agent (what a supervisor's agent statistics cover).</summary>
+    /// <summary>Every configured agent (what a supervisor's agent events and statistics cover).</summary>
     public IEnumerable<Agent> Agents => _index.Agents.Values;
 
     public void Load(ConfigSnapshot snapshot)

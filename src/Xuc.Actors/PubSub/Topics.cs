@@ -5,9 +5,7 @@ public static class Topics
 {
     public static string Line(string lineId) => "line:" + lineId;
     public static string Agent(string agentId) => "agent:" + agentId;
-    /// <summary>The agents of one group, for the supervisors whose profile lists it.</summary>
-    public static string AgentGroup(int groupId) => "agent-group:" + groupId;
-    /// <summary>Every agent's state, for Admin sessions.</summary>
+    /// <summary>Every agent's state, for each node's agent feed (<c>subscribeToAgentEvents</c>).</summary>
     public const string AllAgents = "agents";
     public static string Queue(string queueId) => "queue:" + queueId;
     /// <summary>What every session of one user must see (its status); keyed by login.</summary>

@@ -77,20 +77,19 @@ public static class CommandCatalog
         specs.Add(new(Agents.SessionAgents.Listen, [agentId with { Required = true }], Supervisors, true));
         specs.AddRange(Queues.QueueCommandSpecs.All(Everyone));
         specs.Add(new(Agents.AgentStatsCommands.SubscribeToAgentStats, [], Everyone, true));
+        // getList / getConfig: queue, agent, agentgroup in Lists.ListCommands; queuemember in Membership.MembershipCommands.
+        specs.AddRange(Lists.ListCommands.Specs(Everyone));
+        specs.AddRange(Agents.AgentFeedCommands.Specs(Everyone));
         specs.AddRange(PhoneServiceCommands.All.Select(s => new CommandSpec(PhoneServiceSetting.CommandOf(s), PhoneServiceCommands.Arguments(s), Everyone, true)));
         // PROTOCOL.md §3: NoRight users act on their own line, agent and data only; the membership commands act on other
         // agents or users (Membership.MembershipCommands).
         specs.AddRange(Membership.MembershipCommands.Specs(Everyone, Supervisors));
-        // getList / getConfig: objectType queuemember is built (Membership); the other types answer NotImplemented.
-        specs.Add(new("getList", [CommandArgument.String("objectType")], Everyone, true));
-        specs.Add(new("getConfig", [CommandArgument.String("objectType")], Everyone, true));
         string[] later =
         [
             "conference",
             "conferenceInvite", "conferenceMute", "conferenceUnmute", "conferenceKick", "conferenceDeafen", "conferenceUndeafen",
             "conferenceMuteAll", "conferenceUnmuteAll", "conferenceMuteMe", "conferenceUnmuteMe", "conferenceReset", "conferenceClose",
-            "subscribeToAgentEvents",
-            "getAgentStates", "getAgentDirectory", "directoryLookUp", "searchContacts", "getFavorites", "getFavoriteContacts",
+            "directoryLookUp", "searchContacts", "getFavorites", "getFavoriteContacts",
             "addFavorite", "removeFavorite",
             "getCallbackLists", "findCallbackRequest", "getCallbackPreferredPeriods", "takeCallback", "releaseCallback", "startCallback",
             "updateCallbackTicket",

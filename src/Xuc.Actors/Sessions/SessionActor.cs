@@ -175,6 +175,7 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
         Receive<LineFeedOutboxFull>(_ => OutboxFull());
         Receive<QueueFeedFrame>(f => Push(f.Message));
         Receive<AgentStatsFrame>(f => Push(f.Message));
+        Receive<FeedFrame>(f => Push(f.Message));
         Receive<UserServicesChanged>(s =>
         {
             _user = _user.With(s.Services);
@@ -259,7 +260,13 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
                 _membership.Handle(membership, c.Frame, Context.System);
                 break;
             case var queue when QueueCommands.Handles(queue):
-                QueueCommands.Handle(queue, c.Frame, Self, Context, Push);
+                QueueCommands.Handle(queue, c.Frame, _user, Self, Context, Push);
+                break;
+            case var list when Lists.ListCommands.Handles(list):
+                Lists.ListCommands.Handle(list, c.Frame, _user, Self, Context, Push);
+                break;
+            case var agentFeed when AgentFeedCommands.Handles(agentFeed):
+                AgentFeedCommands.Handle(agentFeed, _user, Self, Context, Push);
                 break;
             case var history when History.CallHistoryCommands.Handles(history):
                 History.CallHistoryCommands.RunAsync(history, c.Frame, _user, Xuc.Actors.History.CallHistoryService.Of(Context.System)).PipeTo(Self);
@@ -288,7 +295,8 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
     private void OnConfigChanged(ConfigChanged change)
     {
         var mine = change.Kind == ConfigKinds.User.Name && change.Id == _user.User.Id.ToString();
-        if (mine || change.Operation == nameof(ChangeOp.Reloaded))
+        var myProfile = change.Kind == ConfigKinds.RightProfile.Name && change.Id == _user.User.RightProfileId?.ToString();
+        if (mine || myProfile || change.Operation == nameof(ChangeOp.Reloaded))
             _directory.FindAsync(_login).PipeTo(Self, success: u => new UserRechecked(u), failure: _ => new UserRechecked(_user));
     }
 
@@ -298,7 +306,12 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
             CloseSession("the user was deleted");
         else if (recheck.User.User.PasswordHash != _user.User.PasswordHash)
             CloseSession("the user's password changed");
+        else if (Rights.Visibility.Of(recheck.User) is var now && !SameRights(now, Rights.Visibility.Of(_user)))
+            CloseSession("the user's rights changed"); // what it was sent was filtered by the old rights: the client reconnects
     }
+
+    private static bool SameRights(Rights.Visibility a, Rights.Visibility b) =>
+        a.Profile == b.Profile && a.OwnAgent == b.OwnAgent && a.Queues.SetEquals(b.Queues) && a.Groups.SetEquals(b.Groups);
 
     /// <remarks>
     /// One idle timer per session, re-armed when it fires for what is left since the peer was last heard. Restarting

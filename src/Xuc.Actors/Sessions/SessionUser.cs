@@ -8,6 +8,9 @@ public sealed record SessionUser(User User, ProfileKind Profile, Line? Line, IRe
 {
     /// <summary>The agent groups a Supervisor's profile lists (the agents he watches and may act on).</summary>
     public IReadOnlyList<int> SupervisedGroups { get; init; } = [];
+
+    /// <summary>The queues a Supervisor's profile lists (the queues whose lists, statistics and calls he sees).</summary>
+    public IReadOnlyList<int> SupervisedQueues { get; init; } = [];
 }
 
 /// <summary>Finds a session's user; the server reads the configuration store, tests give fixed answers.</summary>
@@ -32,7 +35,7 @@ public sealed class StoreSessionDirectory(ConfigStore store) : ISessionDirectory
         if (user is null) return null;
         var line = user.LineId is { } lineId ? (Line?)await store.GetAsync(ConfigKinds.Line, lineId.ToString()) : null;
         var profile = await RightProfileOfAsync(store, user);
-        return new SessionUser(user, KindOf(profile), line, await StatusesAsync()) { SupervisedGroups = profile?.GroupIds ?? [] };
+        return new SessionUser(user, KindOf(profile), line, await StatusesAsync()) { SupervisedGroups = profile?.GroupIds ?? [], SupervisedQueues = profile?.QueueIds ?? [] };
     }
 
     private async Task<IReadOnlyList<UserStatus>> StatusesAsync()

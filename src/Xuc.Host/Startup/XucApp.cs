@@ -130,7 +130,8 @@ public sealed class XucApp : IAsyncDisposable
             .WithMembership(store, directory)
             .WithCtiSessions(sessions, new StoreSessionDirectory(store), new StorePhoneDirectory(store), directory, UserServicesWiring.Desk(store))
             .WithQueueFeeds(directory, stats, clock)
-            .WithAgentStatsFeed(directory));
+            .WithAgentStatsFeed(directory)
+            .WithListsAndAgentFeeds(store, directory));
 
         var web = builder.Build();
         web.UseUnhandledErrors();

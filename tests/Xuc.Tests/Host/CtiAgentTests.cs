@@ -210,6 +210,11 @@ public sealed partial class CtiAgentTests(ServerFixture fixture) : IClassFixture
         var (other, _) = await Agent("ctrevelyan");    // agent 7, group 2
         await using var alice = await CtiClient.LoginAsync(Server, "alice", "alice"); // Supervisor of group 1
         await alice.ReceiveManyAsync(8);
+        // She asks for the agents of her group: each one's state now (agents 1-5, group 1), then their changes.
+        await alice.SendAsync(Command("subscribeToAgentEvents"));
+        var now = new List<int>();
+        for (var i = 0; i < 5; i++) now.Add((int)(await alice.ReceiveJsonAsync())["ctiMessage"]!["agentId"]!);
+        Assert.Equal([1, 2, 3, 4, 5], now.Order());
         await using var bob = await CtiClient.LoginAsync(Server, "bob", "bob");       // NoRight, no agent
         await bob.ReceiveManyAsync(8);
 
@@ -349,6 +354,11 @@ public sealed partial class CtiAgentTests(ServerFixture fixture) : IClassFixture
         var (agent, _) = await Agent("bmawdsley");                                   // agent 5, group 1, line 1005
         await using var alice = await CtiClient.LoginAsync(Server, "alice", "alice"); // Supervisor of group 1, line 1011
         await alice.ReceiveManyAsync(8);
+        // She watches her group's agents (1-5): each one's state now, then their changes.
+        await alice.SendAsync(Command("subscribeToAgentEvents"));
+        var now = new List<int>();
+        for (var i = 0; i < 5; i++) now.Add((int)(await alice.ReceiveJsonAsync())["ctiMessage"]!["agentId"]!);
+        Assert.Equal([1, 2, 3, 4, 5], now.Order());
         await using var bob = await CtiClient.LoginAsync(Server, "bob", "bob");       // NoRight
         await bob.ReceiveManyAsync(8);
         await agent.SendAsync(Command("agentLogin", "\"agentphonenumber\":\"1005\""));

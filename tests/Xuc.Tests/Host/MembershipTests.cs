@@ -169,7 +169,7 @@ public sealed class MembershipTests
             (admin, "setAgentQueue", "\"agentId\":6,\"queueId\":1,\"penalty\":\"1\"", Error("InvalidArgument", "setAgentQueue: 'penalty' must be integer, not string")),
             (admin, "setAgentQueue", "\"agentId\":6,\"queueId\":1", Error("InvalidArgument", "setAgentQueue: 'penalty' is missing")),
             (admin, "removeAgentFromQueue", "\"agentId\":6,\"queueId\":1", Error("NotAMember", "removeAgentFromQueue: agent 6 is not a member of queue 1")),
-            (admin, "setAgentGroup", "\"agentId\":6,\"groupId\":9", Error("UnknownGroup", "setAgentGroup: no agent group 9")),
+            (admin, "setAgentGroup", "\"agentId\":6,\"groupId\":9", Error("UnknownAgentGroup", "setAgentGroup: no agent group 9")),
             (admin, "moveAgentsInGroup", "\"groupId\":2,\"fromQueueId\":3,\"fromPenalty\":1,\"toQueueId\":42,\"toPenalty\":0", Error("UnknownQueue", "moveAgentsInGroup: no queue 42")),
             (admin, "addAgentsNotInQueueFromGroupTo", "\"groupId\":2,\"queueId\":1,\"penalty\":-5", Error("InvalidArgument", "addAgentsNotInQueueFromGroupTo: penalty must be 0 to 99, not -5")),
             (admin, "setUserDefaultMembership", "\"userId\":77,\"membership\":[]", Error("UnknownUser", "setUserDefaultMembership: no user 77")),

@@ -130,7 +130,7 @@ public sealed class QueueStatisticsTests
         await day.Sim.StartAsync();
         await day.StartServerAsync();
         await using var watcher = await CtiClient.LoginAsync(day.Server, "alice", "alice");
-        await using var other = await CtiClient.LoginAsync(day.Server, "bob", "bob");
+        await using var other = await CtiClient.LoginAsync(day.Server, "admin", "admin"); // sees every queue (bob, NoRight without an agent, sees none)
 
         // An empty queue: an empty list at once, to each subscriber.
         foreach (var client in new[] { watcher, other })

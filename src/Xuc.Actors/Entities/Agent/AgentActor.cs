@@ -244,7 +244,6 @@ public sealed partial class AgentActor : ReceivePersistentActor, IWithTimers
         _published = view;
         var changed = new AgentStateChanged(Current);
         _mediator.Tell(new Publish(Topics.Agent(_state.AgentId), changed));
-        if (_config is not null) _mediator.Tell(new Publish(Topics.AgentGroup(_config.GroupId), changed));
         _mediator.Tell(new Publish(Topics.AllAgents, changed));
     }
 

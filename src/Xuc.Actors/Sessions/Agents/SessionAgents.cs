@@ -13,8 +13,8 @@ using Xuc.Actors.Sessions.Outbound;
 namespace Xuc.Actors.Sessions.Agents;
 
 /// <summary>
-/// A session's agent side: the AgentStateEvents it is allowed to see (its user's own agent, unasked, also right after
-/// connect; a Supervisor the agents of his groups; an Admin every agent) and the agent commands, checked against the
+/// A session's agent side: its user's own agent's AgentStateEvents, unasked, also right after connect (the other agents a
+/// profile may see come after <c>subscribeToAgentEvents</c>, from <see cref="AgentFeedsActor"/>) and the agent commands, checked against the
 /// rights (PROTOCOL.md §3) before anything reaches the agent or the PBX. Owned by the <see cref="SessionActor"/>,
 /// which hands it the commands and messages below.
 /// </summary>
@@ -37,7 +37,7 @@ public sealed class SessionAgents(SessionUser user, IActorRef agents, IActorRef 
     private AgentState? _initial;
 
     /// <summary>
-    /// Subscribes to what the user may watch, pushes <paramref name="initial"/> (his own agent's state read during the
+    /// Subscribes to his own agent's topic, pushes <paramref name="initial"/> (his own agent's state read during the
     /// session's set-up, so it is the connect sequence's last frame, in order) and reads it again once subscribed: a
     /// change between the two reads is not missed, and the same state is not pushed twice.
     /// </summary>
@@ -46,15 +46,6 @@ public sealed class SessionAgents(SessionUser user, IActorRef agents, IActorRef 
         _initial = initial;
         if (initial is not null) OnStateChanged(new AgentStateChanged(initial));
         if (_ownAgent is not null) mediator.Tell(new Subscribe(Topics.Agent(_ownAgent), session));
-        switch (user.Profile)
-        {
-            case ProfileKind.Admin:
-                mediator.Tell(new Subscribe(Topics.AllAgents, session));
-                break;
-            case ProfileKind.Supervisor:
-                foreach (var group in user.SupervisedGroups) mediator.Tell(new Subscribe(Topics.AgentGroup(group), session));
-                break;
-        }
         if (_ownAgent is not null)
             agents.Ask<AgentState>(new GetAgentState(_ownAgent), RequestTimeout)
                 .PipeTo(session, success: s => new OwnAgentReread(s), failure: _ => new OwnAgentReread(AgentState.Empty(_ownAgent)));

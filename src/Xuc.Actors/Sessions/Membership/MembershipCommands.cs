@@ -287,7 +287,7 @@ public static class MembershipErrors
 {
     public const string UnknownAgent = "UnknownAgent";
     public const string UnknownQueue = "UnknownQueue";
-    public const string UnknownGroup = "UnknownGroup";
+    public const string UnknownGroup = "UnknownAgentGroup";
     public const string UnknownUser = "UnknownUser";
     public const string NotAMember = "NotAMember";
 }

@@ -16,19 +16,20 @@ public static class QueueCommands
     public static bool Handles(string command) => command is SubscribeToQueueStats or SubscribeToQueueCalls or UnSubscribeToQueueCalls or GetQueueStatistics;
 
     /// <summary>The arguments were checked by <see cref="CommandCatalog"/> (whole numbers where numbers are read).</summary>
-    public static void Handle(string command, JObject frame, IActorRef session, IActorContext context, Action<ICtiMessage> push)
+    public static void Handle(string command, JObject frame, SessionUser user, IActorRef session, IActorContext context, Action<ICtiMessage> push)
     {
         if (!ActorRegistry.For(context.System).TryGet<QueueFeedsActor>(out var feeds))
         {
             push(new CtiError(CtiErrors.NotImplemented, $"{command}: no queue feeds on this node"));
             return;
         }
+        var visibility = Rights.Visibility.Of(user);
         feeds.Tell(command switch
         {
-            SubscribeToQueueStats => new SubscribeQueueStats(session),
-            SubscribeToQueueCalls => new SubscribeQueueCalls(session, QueueId(frame)),
+            SubscribeToQueueStats => new SubscribeQueueStats(session, visibility),
+            SubscribeToQueueCalls => new SubscribeQueueCalls(session, QueueId(frame), visibility),
             UnSubscribeToQueueCalls => new UnsubscribeQueueCalls(session, QueueId(frame)),
-            _ => new AskQueueStatistics(session, QueueId(frame), Whole(frame["window"]) ?? 0, Whole(frame["xqos"])),
+            _ => new AskQueueStatistics(session, QueueId(frame), Whole(frame["window"]) ?? 0, Whole(frame["xqos"]), visibility),
         });
     }
 

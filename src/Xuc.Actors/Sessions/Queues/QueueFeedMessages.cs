@@ -1,21 +1,24 @@
 using Akka.Actor;
 using Xuc.Actors.Sessions.Outbound;
+using Xuc.Actors.Sessions.Rights;
 
 namespace Xuc.Actors.Sessions.Queues;
 
 // Between a session and its node's queue feeds (node-local, never across nodes).
 
-/// <summary><c>subscribeToQueueStats</c>: every queue's counters now, then the counters that change.</summary>
-public sealed record SubscribeQueueStats(IActorRef Session);
+// Visibility: the queues the session's profile may see (null: every queue).
+
+/// <summary><c>subscribeToQueueStats</c>: every visible queue's counters now, then the counters that change.</summary>
+public sealed record SubscribeQueueStats(IActorRef Session, Visibility? Visibility = null);
 
 /// <summary><c>subscribeToQueueCalls</c>: the queue's waiting calls now and on every change.</summary>
-public sealed record SubscribeQueueCalls(IActorRef Session, int QueueId);
+public sealed record SubscribeQueueCalls(IActorRef Session, int QueueId, Visibility? Visibility = null);
 
 /// <summary><c>unSubscribeToQueueCalls</c>.</summary>
 public sealed record UnsubscribeQueueCalls(IActorRef Session, int QueueId);
 
 /// <summary><c>getQueueStatistics</c>: the queue's calls over a sliding window, answered once.</summary>
-public sealed record AskQueueStatistics(IActorRef Session, int QueueId, long Window, long? Xqos);
+public sealed record AskQueueStatistics(IActorRef Session, int QueueId, long Window, long? Xqos, Visibility? Visibility = null);
 
 /// <summary>A frame for the session to push as it is (already encoded once for all the node's sessions that get it).</summary>
 public sealed record QueueFeedFrame(ICtiMessage Message);

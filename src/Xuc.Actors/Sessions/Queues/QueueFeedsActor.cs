@@ -6,6 +6,7 @@ using Xuc.Actors.Messages.Events;
 using Xuc.Actors.Messages.Queries;
 using Xuc.Actors.PubSub;
 using Xuc.Actors.Sessions.Outbound;
+using Xuc.Actors.Sessions.Rights;
 using Xuc.Actors.Statistics;
 
 namespace Xuc.Actors.Sessions.Queues;
@@ -26,7 +27,8 @@ public sealed class QueueFeedsActor : ReceiveActor
     private readonly TimeProvider _clock;
     private readonly QueueStatsSettings _settings;
 
-    private readonly HashSet<IActorRef> _statsSessions = [];
+    /// <summary>The statistics sessions and what each may see (a Supervisor: his queues).</summary>
+    private readonly Dictionary<IActorRef, Visibility> _statsSessions = [];
     private readonly Dictionary<string, SnapshotThenDeltas<QueueStatsSnapshot>> _statsViews = new(StringComparer.OrdinalIgnoreCase);
     /// <summary>Per queue, the counters every statistics session of this node has been sent.</summary>
     private readonly Dictionary<string, Dictionary<string, QueueStat>> _statsSent = new(StringComparer.OrdinalIgnoreCase);
@@ -42,7 +44,7 @@ public sealed class QueueFeedsActor : ReceiveActor
         _settings = settings;
         _clock = clock;
 
-        Receive<SubscribeQueueStats>(s => SubscribeStats(s.Session));
+        Receive<SubscribeQueueStats>(s => SubscribeStats(s.Session, s.Visibility ?? Visibility.Everything));
         Receive<QueueStatsChanged>(OnStatsDelta);
         Receive<QueueStatsSnapshot>(OnStatsSnapshot);
         Receive<StatsUnanswered>(u => { if (_followingStats) AskStats(u.Queue); });
@@ -61,11 +63,11 @@ public sealed class QueueFeedsActor : ReceiveActor
 
     // Statistics ---------------------------------------------------------------------------------------------------
 
-    private void SubscribeStats(IActorRef session)
+    private void SubscribeStats(IActorRef session, Visibility visibility)
     {
-        if (!_statsSessions.Add(session)) return;
+        if (!_statsSessions.TryAdd(session, visibility)) return;
         Context.Watch(session);
-        foreach (var (queue, sent) in _statsSent.OrderBy(q => _directory.Queue(q.Key)?.Id ?? int.MaxValue).ThenBy(q => q.Key, StringComparer.Ordinal))
+        foreach (var (queue, sent) in _statsSent.Where(q => Sees(visibility, q.Key)).OrderBy(q => _directory.Queue(q.Key)?.Id ?? int.MaxValue).ThenBy(q => q.Key, StringComparer.Ordinal))
             session.Tell(new QueueFeedFrame(PreEncoded.Of(QueueStatisticsFrames.Statistics(queue, _directory.Queue(queue), Ordered(sent.Values)))));
         if (_followingStats) return;
         _followingStats = true;
@@ -113,9 +115,20 @@ public sealed class QueueFeedsActor : ReceiveActor
         if (changed.Length == 0) return;
         foreach (var c in changed) sent[c.Name] = c;
         if (_statsSessions.Count == 0) return;
-        var frame = new QueueFeedFrame(PreEncoded.Of(QueueStatisticsFrames.Statistics(queue, _directory.Queue(queue), changed)));
-        foreach (var session in _statsSessions) session.Tell(frame);
+        QueueFeedFrame? frame = null;
+        foreach (var (session, visibility) in _statsSessions)
+            if (Sees(visibility, queue))
+                session.Tell(frame ??= new QueueFeedFrame(PreEncoded.Of(QueueStatisticsFrames.Statistics(queue, _directory.Queue(queue), changed))));
     }
+
+    /// <summary>A queue the configuration does not know (named by <c>queueRef</c>) is for those who see everything.</summary>
+    private bool Sees(Visibility visibility, string queue)
+        => _directory.Queue(queue) is { } q ? visibility.SeesQueue(q.Id, _directory) : visibility.SeesEverything;
+
+    /// <returns>The error for a queue the session's profile does not list; null when it may see it.</returns>
+    private CtiError? Hidden(Visibility? visibility, Configuration.Model.Queue queue, string command)
+        => visibility is null || visibility.SeesQueue(queue.Id, _directory) ? null
+            : new CtiError(CtiErrors.NotAuthorized, $"{command}: queue {queue.Id} is not visible to the {visibility.Profile} profile");
 
     private static IEnumerable<QueueStat> Ordered(IEnumerable<QueueStat> counters)
     {
@@ -134,6 +147,11 @@ public sealed class QueueFeedsActor : ReceiveActor
         if (_directory.QueueById(s.QueueId) is not { } queue)
         {
             s.Session.Tell(new QueueFeedFrame(new CtiError(QueueErrors.UnknownQueue, $"subscribeToQueueCalls: no queue has id {s.QueueId}")));
+            return;
+        }
+        if (Hidden(s.Visibility, queue, QueueCommands.SubscribeToQueueCalls) is { } hidden)
+        {
+            s.Session.Tell(new QueueFeedFrame(hidden));
             return;
         }
         if (!_calls.TryGetValue(queue.Name, out var feed))
@@ -202,6 +220,11 @@ public sealed class QueueFeedsActor : ReceiveActor
         if (_directory.QueueById(a.QueueId) is not { } queue)
         {
             a.Session.Tell(new QueueFeedFrame(new CtiError(QueueErrors.UnknownQueue, $"getQueueStatistics: no queue has id {a.QueueId}")));
+            return;
+        }
+        if (Hidden(a.Visibility, queue, QueueCommands.GetQueueStatistics) is { } hidden)
+        {
+            a.Session.Tell(new QueueFeedFrame(hidden));
             return;
         }
         if (wrong is not null)
