@@ -3,6 +3,7 @@ using Xuc.Bench.Configuration;
 using Xuc.Bench.Sessions;
 using Xuc.Bench.Sim;
 using Xuc.Bench.Startup;
+using Xuc.Bench.Statistics;
 
 // ./build.sh bench [name] — each benchmark prints its own table.
 var name = args.Length > 0 ? args[0] : "all";
@@ -16,6 +17,7 @@ var benches = new Dictionary<string, Func<string[], Task>>
     ["sessions"] = SessionMemoryBench.Run,
     ["session-latency"] = PhoneEventLatencyBench.Run,
     ["session-fanout"] = FanOutBench.Run,
+    ["stats"] = QueueStatsBench.Run,
 };
 if (name == "all")
 {
