@@ -9,7 +9,8 @@ namespace Xuc.Bench.Statistics;
 
 /// <summary>
 /// Wallboards on a busy day: the real server in its own process on a store of Q queues and A agents (each agent's line
-/// a static member of his two default queues in the simulator, which runs in the bench's process), a steady call load
+/// a static member of his two default queues in the simulator, which runs in the bench's process; rrmemory: one
+/// member rung at a time, as a call centre queue of 20 agents would be), a steady call load
 /// (external callers enter random queues; members answer after 3 s; 15 % hang up after 1–2.5 s of waiting; answered
 /// calls last 4–8 s), and S CTI sessions of one Admin user each sending <c>subscribeToQueueStats</c>.
 /// Latency: from the instant the simulator writes the AMI event that moves a day counter to value n (the n-th
@@ -68,7 +69,7 @@ public static class QueueStatsBench
         await using var pbx = await SimulatedPbxServer.StartAsync(SyntheticDataset.Create(wallboard, agents, queues), model =>
         {
             model.Subscribe(recorder);
-            for (var q = 1; q <= queues; q++) model.AddQueue($"queue{q}", (900000 + q).ToString());
+            for (var q = 1; q <= queues; q++) model.AddQueue($"queue{q}", (900000 + q).ToString(), QueueStrategy.RrMemory);
             for (var a = 1; a <= wallboard; a++) model.AddEndpoint(SimulatedPbxServer.Number(a), behaviour: EndpointBehaviour.AutoAnswer);
             model.SetAllEndpointsBehaviour(EndpointBehaviour.AutoAnswer, TimeSpan.FromSeconds(3));
             // The agents' memberships of the store (SyntheticDataset's two default queues), static in the PBX.
