@@ -28,9 +28,6 @@ public sealed class QueueStatsActor : ReceivePersistentActor, IWithTimers
     private readonly IActorRef _mediator;
     private readonly Dictionary<string, double> _published = new(StringComparer.Ordinal);
     private QueueStatsState _state = QueueStatsState.Empty;
-
-    /// <summary>The state of the facts the journal holds (what a snapshot at <c>LastSequenceNr</c> must be): <see cref="_state"/> runs ahead of it while writes are under way.</summary>
-    private QueueStatsState _journaled = QueueStatsState.Empty;
     private QueueState? _live;
     private long _seq = DateTime.UtcNow.Ticks;
 
@@ -50,7 +47,6 @@ public sealed class QueueStatsActor : ReceivePersistentActor, IWithTimers
         Recover<IQueueCallFact>(f => _state = _state.Apply(f, _rules));
         Recover<RecoveryCompleted>(_ =>
         {
-            _journaled = _state;
             foreach (var c in Counters()) _published[c.Name] = c.Value;
             if (settings.Refresh > TimeSpan.Zero) Timers.StartPeriodicTimer("refresh", Refresh.Instance, settings.Refresh);
             ScheduleMidnight();
@@ -85,16 +81,12 @@ public sealed class QueueStatsActor : ReceivePersistentActor, IWithTimers
             PublishChanges();
             return;
         }
-        // Counted and published at once, journaled behind: a wallboard sees the change without waiting for the
-        // journal's write (tens of milliseconds with a disk sync per commit). The journal keeps the facts' order; a
-        // write that fails stops the aggregator, which recovers the day from what the journal holds.
-        foreach (var fact in facts) _state = _state.Apply(fact, _rules);
-        PublishChanges();
-        PersistAllAsync(facts, fact =>
+        PersistAll(facts, fact =>
         {
-            _journaled = _journaled.Apply(fact, _rules);
-            if (LastSequenceNr % SnapshotEvery == 0) SaveSnapshot(_journaled.ToMemento());
+            _state = _state.Apply(fact, _rules);
+            if (LastSequenceNr % SnapshotEvery == 0) SaveSnapshot(_state.ToMemento());
         });
+        DeferAsync(facts, _ => PublishChanges());
     }
 
     private IReadOnlyList<QueueStat> Counters()
