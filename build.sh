@@ -2,7 +2,7 @@
 # Xuc build script. Verbs:
 #   ./build.sh run [args]        start the server on its embedded default (SQLite + bundled PBX simulator + demo users)
 #   ./build.sh test              run every test (starts a local PostgreSQL for the PostgreSQL tests when one is installed)
-#   ./build.sh bench [name]      run the benchmarks (ami-parse, startup, config-write, sim-volume, sessions, session-latency, session-fanout, agents, all) in Release and print their tables
+#   ./build.sh bench [name]      run the benchmarks (ami-parse, startup, config-write, sim-volume, sessions, session-latency, session-fanout, agents, stats, all) in Release and print their tables
 #   ./build.sh import FILE.json --replace|--merge   import a configuration file (refused whole if anything is wrong)
 #   ./build.sh pbxsim [args]     run the PBX simulator standalone (AMI on 5038, control API on 5039);
 #                                --replay FILE [--speed 1|10|max] [--loop] serves a recorded AMI stream instead

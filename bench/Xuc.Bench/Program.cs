@@ -4,6 +4,7 @@ using Xuc.Bench.Configuration;
 using Xuc.Bench.Sessions;
 using Xuc.Bench.Sim;
 using Xuc.Bench.Startup;
+using Xuc.Bench.Statistics;
 
 // ./build.sh bench [name] — each benchmark prints its own table.
 var name = args.Length > 0 ? args[0] : "all";
@@ -18,6 +19,7 @@ var benches = new Dictionary<string, Func<string[], Task>>
     ["session-latency"] = PhoneEventLatencyBench.Run,
     ["session-fanout"] = FanOutBench.Run,
     ["agents"] = AgentsBench.Run,
+    ["stats"] = QueueStatsBench.Run,
 };
 if (name == "all")
 {

@@ -96,7 +96,7 @@ public static class SessionMemoryBench
         }
     }
 
-    private static async Task<string> Login(HttpClient http, string login, string password)
+    internal static async Task<string> Login(HttpClient http, string login, string password)
     {
         var response = await http.PostAsync("/xuc/api/2.0/auth/login",
             new StringContent(new JObject { ["login"] = login, ["password"] = password }.ToString(), Encoding.UTF8, "application/json"));
@@ -104,10 +104,10 @@ public static class SessionMemoryBench
         return (string)JObject.Parse(await response.Content.ReadAsStringAsync())["token"]!;
     }
 
-    private sealed record Sample(double Rss, double Heap);
+    internal sealed record Sample(double Rss, double Heap);
 
     /// <summary>The server's heap after a full GC (its diagnostics endpoint), then its resident set from /proc.</summary>
-    private static async Task<Sample> Memory(HttpClient http, string adminToken, int pid, int expectedSessions)
+    internal static async Task<Sample> Memory(HttpClient http, string adminToken, int pid, int expectedSessions)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, "/xuc/api/2.0/diagnostics/memory");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", adminToken);

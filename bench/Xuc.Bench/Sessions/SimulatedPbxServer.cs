@@ -34,15 +34,26 @@ public sealed class SimulatedPbxServer : IAsyncDisposable
     public static async Task<SimulatedPbxServer> StartAsync(int users, int outbox = 1000, ConfigSnapshot? store = null)
     {
         var server = new SimulatedPbxServer(Path.Combine(Path.GetTempPath(), $"xuc-bench-pbx-{Environment.ProcessId}-{Guid.NewGuid():N}"));
-        await server.StartCoreAsync(users, outbox, store);
+        await server.StartCoreAsync(store ?? SyntheticDataset.Create(users, 0, 1), model =>
+        {
+            for (var i = 1; i <= users; i++) model.AddEndpoint(Number(i));
+        }, outbox);
         return server;
     }
 
-    private async Task StartCoreAsync(int users, int outbox, ConfigSnapshot? store)
+    /// <summary>The same on a store of the caller's (users <c>userN</c> with lines <c>PJSIP/Number(N)</c>), the simulator set up by <paramref name="setUp"/> before the server connects.</summary>
+    public static async Task<SimulatedPbxServer> StartAsync(ConfigSnapshot store, Action<PbxModel> setUp, int outbox = 1000)
+    {
+        var server = new SimulatedPbxServer(Path.Combine(Path.GetTempPath(), $"xuc-bench-pbx-{Environment.ProcessId}-{Guid.NewGuid():N}"));
+        await server.StartCoreAsync(store, setUp, outbox);
+        return server;
+    }
+
+    private async Task StartCoreAsync(ConfigSnapshot store, Action<PbxModel> setUp, int outbox)
     {
         await Sim.StartAsync();
-        for (var i = 1; i <= users; i++) Sim.Model.AddEndpoint(Number(i));
-        await HostProcess.Seed(_work, store ?? SyntheticDataset.Create(users, 0, 1));
+        setUp(Sim.Model);
+        await HostProcess.Seed(_work, store);
         var secret = "bench-token-secret-" + Guid.NewGuid().ToString("N");
         _tokens = new TokenService(TokenService.ResolveKey(secret, _work), TimeSpan.FromHours(2));
         Port = HostProcess.FreePort();

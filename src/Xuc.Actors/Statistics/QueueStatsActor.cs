@@ -74,7 +74,7 @@ public sealed class QueueStatsActor : ReceivePersistentActor, IWithTimers
     private void OnInput(QueueStatsInput input)
     {
         _live = input.State;
-        var facts = Facts(input);
+        var facts = QueueCallFacts.Of(_state, input, _clock.GetUtcNow());
         if (facts.Count == 0)
         {
             PublishChanges();
@@ -86,38 +86,6 @@ public sealed class QueueStatsActor : ReceivePersistentActor, IWithTimers
             if (LastSequenceNr % SnapshotEvery == 0) SaveSnapshot(_state.ToMemento());
         });
         DeferAsync(facts, _ => PublishChanges());
-    }
-
-    /// <summary>The call steps an input brings (app_queue's events; a resync's callers gone unseen).</summary>
-    private List<IQueueCallFact> Facts(QueueStatsInput input)
-    {
-        var now = _clock.GetUtcNow();
-        var facts = new List<IQueueCallFact>();
-        if (input.Reconciled)
-            facts.AddRange(_state.Waiting.Keys.Where(uid => !input.State.Waiting.ContainsKey(uid)).Order(StringComparer.Ordinal)
-                .Select(uid => new QueueCallLeft(uid, now)));
-        if (input.Event is not { } e || e["Uniqueid"] is not { } uid) return facts;
-        var waiting = _state.Waiting.ContainsKey(uid);
-        switch (e.Name)
-        {
-            case "QueueCallerJoin" when !waiting:
-                facts.Add(new QueueCallEntered(uid, now));
-                break;
-            case "QueueEntry" when !waiting:
-                // A caller who joined while the link was down: entered when the PBX says he started waiting.
-                facts.Add(new QueueCallEntered(uid, now.AddSeconds(-Int(e["Wait"]))));
-                break;
-            case "AgentConnect":
-                facts.Add(new QueueCallAnswered(uid, now, Int(e["HoldTime"])));
-                break;
-            case "QueueCallerAbandon":
-                facts.Add(new QueueCallAbandoned(uid, now, Int(e["HoldTime"])));
-                break;
-            case "QueueCallerLeave" when waiting:
-                facts.Add(new QueueCallLeft(uid, now));
-                break;
-        }
-        return facts;
     }
 
     private IReadOnlyList<QueueStat> Counters()
@@ -134,8 +102,6 @@ public sealed class QueueStatsActor : ReceivePersistentActor, IWithTimers
         foreach (var c in changed) _published[c.Name] = c.Value;
         _mediator.Tell(new Publish(Topics.QueueStats, new QueueStatsChanged(_queueId, ++_seq, changed)));
     }
-
-    private static int Int(string? s) => int.TryParse(s, out var v) ? v : 0;
 
     public static Props PropsFor(string queueId, QueueStatsSettings settings, TimeProvider clock, IActorRef? mediator = null)
         => Props.Create(() => new QueueStatsActor(queueId, settings, clock, mediator));
