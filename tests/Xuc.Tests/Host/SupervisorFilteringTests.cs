@@ -56,7 +56,11 @@ public sealed class SupervisorFilteringTests
 
         await using var admin = await CtiClient.LoginAsync(server, "admin", "admin");
         await admin.ReceiveConnectSequenceAsync(server, "admin", 6);
-        foreach (var c in new[] { Command("subscribeToQueueStats"), Command("subscribeToAgentEvents"), Command("getList", new { objectType = "queue" }), Command("getList", new { objectType = "agent" }) })
+        foreach (var c in new[]
+                 {
+                     Command("subscribeToQueueStats"), Command("subscribeToAgentEvents"), Command("getList", new { objectType = "queue" }), Command("getList", new { objectType = "agent" }),
+                     Command("getList", new { objectType = "queuemember" }), Command("subscribeToAgentStats"),
+                 })
             await admin.SendAsync(c);
 
         // Everything alice receives from her first frame is kept and checked at the end.
@@ -67,6 +71,7 @@ public sealed class SupervisorFilteringTests
                      Command("getConfig", new { objectType = "queue", objectId = QueueA }), Command("subscribeToQueueStats"),
                      Command("subscribeToQueueCalls", new { queueId = QueueA }), Command("subscribeToAgentEvents"), Command("getAgentStates"),
                      Command("getAgentDirectory"), Command("getQueueStatistics", new { queueId = QueueA, window = 3600 }),
+                     Command("getList", new { objectType = "queuemember" }), Command("subscribeToAgentStats"),
                  })
             await alice.SendAsync(c);
 
@@ -96,6 +101,12 @@ public sealed class SupervisorFilteringTests
         await Until(admin,
             ("agent 1 in wrap-up", f => AgentIs(f, 1, "AgentOnWrapup")),
             ("agent 6 in wrap-up", f => AgentIs(f, 6, "AgentOnWrapup")));
+        // A membership change on each side (penalties of the logged agents: QueuePenalty on the PBX, QueueMember pushed).
+        await admin.SendAsync(Command("setAgentQueue", new { agentId = 6, queueId = 2, penalty = 4 }));
+        await admin.SendAsync(Command("setAgentQueue", new { agentId = 1, queueId = QueueA, penalty = 2 }));
+        await Until(admin,
+            ("agent 6's new penalty", f => Is(f, "QueueMember") && (int)f["ctiMessage"]!["agentId"]! == 6 && (int)f["ctiMessage"]!["penalty"]! == 4),
+            ("agent 1's new penalty", f => Is(f, "QueueMember") && (int)f["ctiMessage"]!["agentId"]! == 1 && (int)f["ctiMessage"]!["penalty"]! == 2));
         await api.ChangeAsync("queue", 2, q => q["displayName"] = "Support B");
         await api.ChangeAsync("agent", 6, x => x["lastName"] = "Lynd B");
         await api.ChangeAsync("queue", 1, q => q["displayName"] = "Sales A");
@@ -148,6 +159,7 @@ public sealed class SupervisorFilteringTests
             if (msgType is "AgentList") Assert.All(payload, x => Assert.Contains((int)x["id"]!, GroupOneAgents));
             if (msgType is "AgentConfig") Assert.Contains((int)payload["id"]!, GroupOneAgents);
             if (msgType is "AgentGroupList") Assert.All(payload, g => Assert.Equal(1, (int)g["id"]!));
+            if (msgType is "AgentStatistics") Assert.Contains((int)payload["id"]!, GroupOneAgents);
             if (msgType is "AgentDirectory") Assert.All(payload["directory"]!, e => Assert.Contains((int)e["agent"]!["id"]!, GroupOneAgents));
         }
 
@@ -171,6 +183,13 @@ public sealed class SupervisorFilteringTests
         Assert.Contains("AgentReady", agentOne);
         // getAgentStates and the subscription's first frames: each agent of group 1 at least twice.
         Assert.All(GroupOneAgents, id => Assert.True(Of("AgentStateEvent").Count(f => (int)f["ctiMessage"]!["agentId"]! == id) >= 2, $"agent {id}"));
+        // Her queue's members (agent 1, penalty 0 then 2) and her group's agents' statistics (agent 1 logged in and out).
+        Assert.Equal([(1, QueueA, 0), (2, QueueA, 0), (3, QueueA, 0), (4, QueueA, 0), (5, QueueA, 0)],
+            Of("QueueMemberList").Single()["ctiMessage"]!.Select(m => ((int)m["agentId"]!, (int)m["queueId"]!, (int)m["penalty"]!)));
+        Assert.Equal([(1, QueueA, 2)], Of("QueueMember").Select(m => ((int)m["ctiMessage"]!["agentId"]!, (int)m["ctiMessage"]!["queueId"]!, (int)m["ctiMessage"]!["penalty"]!)));
+        Assert.Equal(GroupOneAgents, Of("AgentStatistics").Select(f => (int)f["ctiMessage"]!["id"]!).Distinct().Order());
+        Assert.Contains(Of("AgentStatistics"), f => (int)f["ctiMessage"]!["id"]! == 1
+            && f["ctiMessage"]!["statistics"]!.Any(x => (string?)x["name"] == "LogoutDateTime" && ((string?)x["value"])?.Length > 0));
         Assert.Equal("Pong", (string)frames[^1]["msgType"]!);
     }
 }
