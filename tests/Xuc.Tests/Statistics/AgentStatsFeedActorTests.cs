@@ -1,3 +1,4 @@
+using Xuc.Actors.Sessions.Rights;
 using Akka.Actor;
 using Akka.Cluster.Tools.PublishSubscribe;
 using Akka.TestKit.Xunit2;
@@ -33,7 +34,7 @@ public sealed class AgentStatsFeedActorTests() : TestKit("akka.loglevel = WARNIN
         var (admin, supervisor, user) = (CreateTestProbe(), CreateTestProbe(), CreateTestProbe());
         var feed = Sys.ActorOf(AgentStatsFeedActor.PropsFor(agents.Ref, mediator.Ref, Directory));
 
-        feed.Tell(new SubscribeAgentStats(admin.Ref, new AgentStatsViewer(null, null)));
+        feed.Tell(new SubscribeAgentStats(admin.Ref, Visibility.Everything));
         var subscribe = mediator.ExpectMsg<Subscribe>();
         Assert.Equal(Topics.AgentStats, subscribe.Topic);
         feed.Tell(new SubscribeAck(subscribe));
@@ -54,13 +55,13 @@ public sealed class AgentStatsFeedActorTests() : TestKit("akka.loglevel = WARNIN
         // A supervisor of group 1 joins: agent 1 (only) is read again, up to now (his ready time grew meanwhile); the
         // admin hears the change, the supervisor gets agent 1's whole statistics with it. A plain user whose agent is 6
         // joins the same way with agent 6's.
-        feed.Tell(new SubscribeAgentStats(supervisor.Ref, new AgentStatsViewer(null, new HashSet<int> { 1 })));
+        feed.Tell(new SubscribeAgentStats(supervisor.Ref, new Visibility(ProfileKind.Supervisor, new HashSet<int>(), new HashSet<int> { 1 }, null)));
         Assert.Equal("1", agents.ExpectMsg<GetAgentStats>().AgentId);
         agents.Reply(new AgentStatsSnapshot("1", 100, Zeros().Select(z => z.Name == AgentReadyTotalTime ? z with { Number = 12 } : z).ToArray()));
         Assert.Equal("{\"msgType\":\"AgentStatistics\",\"ctiMessage\":{\"id\":1,\"statistics\":[{\"name\":\"AgentReadyTotalTime\",\"value\":12}]}}",
             Text(admin.ExpectMsg<AgentStatsFrame>()));
         Assert.Equal(first[0].Replace("\"AgentReadyTotalTime\",\"value\":0", "\"AgentReadyTotalTime\",\"value\":12"), Text(supervisor.ExpectMsg<AgentStatsFrame>()));
-        feed.Tell(new SubscribeAgentStats(user.Ref, new AgentStatsViewer("6", new HashSet<int>())));
+        feed.Tell(new SubscribeAgentStats(user.Ref, new Visibility(ProfileKind.NoRight, new HashSet<int>(), new HashSet<int>(), 6)));
         Assert.Equal("6", agents.ExpectMsg<GetAgentStats>().AgentId);
         agents.Reply(new AgentStatsSnapshot("6", 100, Zeros()));
         Assert.Equal(first[1], Text(user.ExpectMsg<AgentStatsFrame>()));

@@ -16,6 +16,6 @@ public static class AgentStatsCommands
             push(new CtiError(CtiErrors.NotImplemented, $"{SubscribeToAgentStats}: no agent statistics on this node"));
             return;
         }
-        feed.Tell(new SubscribeAgentStats(session, AgentStatsViewer.Of(user)));
+        feed.Tell(new SubscribeAgentStats(session, Rights.Visibility.Of(user)));
     }
 }

@@ -15,7 +15,7 @@ namespace Xuc.Actors.Sessions.Agents;
 /// subscribed, it follows the <c>agent-stats</c> topic, folds each agent's statistics snapshot-then-deltas
 /// (<see cref="SnapshotThenDeltas{T}"/>; a gap asks the snapshot again), encodes each change once
 /// (<see cref="PreEncoded"/>) and hands the same bytes to every session that may see that agent
-/// (<see cref="AgentStatsViewer"/>: Admin all, a Supervisor his groups and his own agent, NoRight his own agent). The
+/// (<see cref="Rights.Visibility"/>: Admin all, a Supervisor his groups and his own agent, NoRight his own agent). The
 /// agent's group is read from the configuration when the frame is sent. A session that subscribes gets the current
 /// statistics of every agent it may see first: read up to now (each agent asked again, so the status in progress is
 /// counted to the moment of the subscription), then the changes.
@@ -27,7 +27,7 @@ public sealed class AgentStatsFeedActor : ReceiveActor
     private readonly IActorRef _agents;
     private readonly IActorRef _mediator;
     private readonly EntityConfigDirectory _directory;
-    private readonly Dictionary<IActorRef, AgentStatsViewer> _sessions = [];
+    private readonly Dictionary<IActorRef, Rights.Visibility> _sessions = [];
     /// <summary>Sessions that subscribed while the feed was following: they join once the agents they may see have answered again.</summary>
     private readonly Dictionary<IActorRef, Joining> _joining = [];
     private readonly Dictionary<string, SnapshotThenDeltas<AgentStatsSnapshot>> _views = new(StringComparer.Ordinal);
@@ -71,7 +71,7 @@ public sealed class AgentStatsFeedActor : ReceiveActor
             _mediator.Tell(new Subscribe(Topics.AgentStats, Self));
             return;
         }
-        var agents = _directory.Agents.Select(EntityConfigDirectory.KeyOf).Where(a => s.Viewer.MaySee(a, GroupOf(a))).ToHashSet(StringComparer.Ordinal);
+        var agents = _directory.Agents.Select(EntityConfigDirectory.KeyOf).Where(a => s.Viewer.SeesAgent(a, GroupOf(a))).ToHashSet(StringComparer.Ordinal);
         _joining[s.Session] = new Joining(s.Viewer, agents);
         foreach (var agent in agents) Ask(agent);
         Answered(null);
@@ -85,7 +85,7 @@ public sealed class AgentStatsFeedActor : ReceiveActor
             _joining.Remove(session);
             _sessions[session] = joining.Viewer;
             foreach (var (a, sent) in _sent.OrderBy(x => Id(x.Key) ?? int.MaxValue).ThenBy(x => x.Key, StringComparer.Ordinal))
-                if (joining.Viewer.MaySee(a, GroupOf(a)) && Id(a) is { } id)
+                if (joining.Viewer.SeesAgent(a, GroupOf(a)) && Id(a) is { } id)
                     session.Tell(new AgentStatsFrame(PreEncoded.Of(Frame(id, Ordered(sent.Values)))));
         }
     }
@@ -135,7 +135,7 @@ public sealed class AgentStatsFeedActor : ReceiveActor
         var group = GroupOf(agent);
         AgentStatsFrame? frame = null;
         foreach (var (session, viewer) in _sessions)
-            if (viewer.MaySee(agent, group))
+            if (viewer.SeesAgent(agent, group))
                 session.Tell(frame ??= new AgentStatsFrame(PreEncoded.Of(Frame(id, changed))));
     }
 
@@ -169,5 +169,5 @@ public sealed class AgentStatsFeedActor : ReceiveActor
 
     private sealed record Unanswered(string AgentId);
 
-    private sealed record Joining(AgentStatsViewer Viewer, HashSet<string> Waiting);
+    private sealed record Joining(Rights.Visibility Viewer, HashSet<string> Waiting);
 }

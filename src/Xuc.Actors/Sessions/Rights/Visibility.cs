@@ -32,6 +32,11 @@ public sealed record Visibility(ProfileKind Profile, IReadOnlySet<int> Queues, I
 
     public bool SeesAgent(Agent agent) => SeesAgent(agent.Id, agent.GroupId);
 
+    /// <param name="agentId">An agent entity's key.</param>
+    /// <param name="groupId">His configured group; null for an agent the configuration does not have (Admin only).</param>
+    public bool SeesAgent(string agentId, int? groupId) => SeesEverything
+        || (groupId is { } g && int.TryParse(agentId, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) && SeesAgent(id, g));
+
     public bool SeesGroup(int groupId, Agent? ownAgent) => Profile switch
     {
         ProfileKind.Admin => true,
