@@ -67,7 +67,7 @@ public static class MembershipCommands
         try
         {
             var config = await desk.Store.LoadAsync();
-            var scope = Scope.Of(user, config);
+            var scope = Scope.Of(user);
             return command switch
             {
                 "getList" or "getConfig" => new MembershipReply([new QueueMemberList(Members(config, scope))]) { Listed = true, Queues = scope.Queues },

@@ -1,4 +1,3 @@
-using Xuc.Actors.Configuration;
 using Xuc.Actors.Configuration.Model;
 
 namespace Xuc.Actors.Sessions.Membership;
@@ -9,14 +8,16 @@ namespace Xuc.Actors.Sessions.Membership;
 /// </summary>
 internal sealed record Scope(string Login, int UserId, ProfileKind Kind, IReadOnlySet<int>? Groups, IReadOnlySet<int>? Queues)
 {
-    public static Scope Of(SessionUser user, ConfigSnapshot config)
+    /// <summary>
+    /// From the session's user, whose profile kind, groups and queues the session directory read (a change of them closes
+    /// the session, so they are current).
+    /// </summary>
+    public static Scope Of(SessionUser user) => user.Profile switch
     {
-        var profile = user.User.RightProfileId is { } id ? config.RightProfiles.FirstOrDefault(p => p.Id == id) : null;
-        var kind = profile?.Kind ?? ProfileKind.Admin;
-        return kind == ProfileKind.Supervisor
-            ? new Scope(user.User.Login, user.User.Id, kind, profile!.GroupIds.ToHashSet(), profile.QueueIds.ToHashSet())
-            : new Scope(user.User.Login, user.User.Id, kind, kind == ProfileKind.Admin ? null : new HashSet<int>(), kind == ProfileKind.Admin ? null : new HashSet<int>());
-    }
+        ProfileKind.Admin => new Scope(user.User.Login, user.User.Id, ProfileKind.Admin, null, null),
+        ProfileKind.Supervisor => new Scope(user.User.Login, user.User.Id, ProfileKind.Supervisor, user.SupervisedGroups.ToHashSet(), user.SupervisedQueues.ToHashSet()),
+        var other => new Scope(user.User.Login, user.User.Id, other, new HashSet<int>(), new HashSet<int>()),
+    };
 
     public bool SeesGroup(int group) => Groups is null || Groups.Contains(group);
 
