@@ -171,11 +171,8 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
             Context.Parent.Tell(s);
             Push(new UserStatusUpdate(s.Status));
         });
-        Receive<LineFeedFrame>(f => Push(f.Message));
-        Receive<LineFeedOutboxFull>(_ => OutboxFull());
-        Receive<QueueFeedFrame>(f => Push(f.Message));
-        Receive<AgentStatsFrame>(f => Push(f.Message));
         Receive<FeedFrame>(f => Push(f.Message));
+        Receive<LineFeedOutboxFull>(_ => OutboxFull());
         Receive<UserServicesChanged>(s =>
         {
             _user = _user.With(s.Services);

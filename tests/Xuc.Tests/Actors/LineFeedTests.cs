@@ -1,3 +1,4 @@
+using Xuc.Actors.Sessions;
 using System.Text;
 using Akka.Actor;
 using Akka.Cluster.Tools.PublishSubscribe;
@@ -43,13 +44,13 @@ public sealed class LineFeedTests : TestKit
         return feed;
     }
 
-    private static string Text(LineFeedFrame frame) => Encoding.UTF8.GetString(Assert.IsType<PreEncoded>(frame.Message).Utf8);
+    private static string Text(FeedFrame frame) => Encoding.UTF8.GetString(Assert.IsType<PreEncoded>(frame.Message).Utf8);
 
     /// <summary>Both sessions get the same frame: one PreEncoded instance, the same bytes, encoded once for the node.</summary>
-    private (string Text, LineFeedFrame First) OneFrameEach(TestProbe a, TestProbe b)
+    private (string Text, FeedFrame First) OneFrameEach(TestProbe a, TestProbe b)
     {
-        var first = a.ExpectMsg<LineFeedFrame>();
-        var second = b.ExpectMsg<LineFeedFrame>();
+        var first = a.ExpectMsg<FeedFrame>();
+        var second = b.ExpectMsg<FeedFrame>();
         Assert.Same(first.Message, second.Message);
         return (Text(first), first);
     }
@@ -67,16 +68,16 @@ public sealed class LineFeedTests : TestKit
         feed.Tell(new LineCallChanged(Line, 11, ringing, CallOf(ringing)));
         // The same encoded frame: written into the first session's outbox, told to the one without an outbox.
         var written = outbox.ExpectMsg<PreEncoded>();
-        Assert.Same(written, other.ExpectMsg<LineFeedFrame>().Message);
+        Assert.Same(written, other.ExpectMsg<FeedFrame>().Message);
         Assert.Contains("\"eventType\":\"EventRinging\"", Encoding.UTF8.GetString(written.Utf8));
 
         // A full outbox: nothing written, the session is told (it closes itself), the other still gets the frame.
         sink.Accepting = false;
         feed.Tell(new LineDeviceStateChanged(Line, 12, "RINGING"));
         session.ExpectMsg<LineFeedOutboxFull>();
-        Assert.Contains("RINGING", Text(other.ExpectMsg<LineFeedFrame>()));
+        Assert.Contains("RINGING", Text(other.ExpectMsg<FeedFrame>()));
         feed.Tell(new GetCurrentCalls(Line), other);
-        Assert.Contains("CurrentCallsPhoneEvents", Text(other.ExpectMsg<LineFeedFrame>()));
+        Assert.Contains("CurrentCallsPhoneEvents", Text(other.ExpectMsg<FeedFrame>()));
         outbox.ExpectNoMsg(TimeSpan.Zero);
     }
 
@@ -112,7 +113,7 @@ public sealed class LineFeedTests : TestKit
         watch.ExpectTerminated(s1.Ref);
         var again = Ringing("9.3");
         feed.Tell(new LineCallChanged(Line, 15, again, CallOf(again)));
-        Assert.Contains("\"uniqueId\":\"9.3\"", Text(s2.ExpectMsg<LineFeedFrame>()));
+        Assert.Contains("\"uniqueId\":\"9.3\"", Text(s2.ExpectMsg<FeedFrame>()));
         Sys.Stop(s2.Ref);
         Assert.Equal(new FeedIdle(Line, 2), ExpectMsg<FeedIdle>());
     }
@@ -129,11 +130,11 @@ public sealed class LineFeedTests : TestKit
         feed.Tell(new JoinLineFeed(Line, session, "NOT_INUSE"));
         _lines.ExpectMsg<GetLineState>(TimeSpan.FromSeconds(10));
         _lines.Reply(new LineSnapshot(Line, [Ringing("9.2")], "NOT_INUSE", null, 11));
-        Assert.Contains("\"eventType\":\"EventRinging\"", Text(session.ExpectMsg<LineFeedFrame>()));
+        Assert.Contains("\"eventType\":\"EventRinging\"", Text(session.ExpectMsg<FeedFrame>()));
         // An answer older than what the feed already folded changes nothing.
         feed.Tell(new LineSnapshot(Line, [], "NOT_INUSE", null, 11));
         feed.Tell(new GetCurrentCalls(Line), session);
-        Assert.Contains("\"uniqueId\":\"9.2\"", Text(session.ExpectMsg<LineFeedFrame>()));
+        Assert.Contains("\"uniqueId\":\"9.2\"", Text(session.ExpectMsg<FeedFrame>()));
     }
 
     [Fact]
@@ -143,11 +144,11 @@ public sealed class LineFeedTests : TestKit
         var feed = Feed(new LineSnapshot(Line, [ringing], "RINGING", null, 10));
         var session = CreateTestProbe();
         feed.Tell(new JoinLineFeed(Line, session, "NOT_INUSE"));
-        Assert.Contains("\"eventType\":\"EventRinging\"", Text(session.ExpectMsg<LineFeedFrame>()));
-        Assert.Equal("""{"msgType":"PhoneStatusUpdate","ctiMessage":{"status":"RINGING"}}""", Text(session.ExpectMsg<LineFeedFrame>()));
+        Assert.Contains("\"eventType\":\"EventRinging\"", Text(session.ExpectMsg<FeedFrame>()));
+        Assert.Equal("""{"msgType":"PhoneStatusUpdate","ctiMessage":{"status":"RINGING"}}""", Text(session.ExpectMsg<FeedFrame>()));
 
         feed.Tell(new GetCurrentCalls(Line), session);
-        Assert.StartsWith("""{"msgType":"CurrentCallsPhoneEvents","ctiMessage":{"events":[{"eventType":"EventRinging",""", Text(session.ExpectMsg<LineFeedFrame>()));
+        Assert.StartsWith("""{"msgType":"CurrentCallsPhoneEvents","ctiMessage":{"events":[{"eventType":"EventRinging",""", Text(session.ExpectMsg<FeedFrame>()));
     }
 
     [Fact]
@@ -157,15 +158,15 @@ public sealed class LineFeedTests : TestKit
         var feeds = Sys.ActorOf(LineFeedsActor.PropsFor(_lines, _mediator, n => lines.GetValueOrDefault(n)));
         var watcher = CreateTestProbe();
         feeds.Tell(new WatchPhoneHints(["1001", "5555"], watcher));
-        Assert.Equal("""{"msgType":"PhoneHintStatusEvent","ctiMessage":{"number":"5555","status":-2}}""", Text(watcher.ExpectMsg<LineFeedFrame>()));
+        Assert.Equal("""{"msgType":"PhoneHintStatusEvent","ctiMessage":{"number":"5555","status":-2}}""", Text(watcher.ExpectMsg<FeedFrame>()));
         var subscribe = _mediator.ExpectMsg<Subscribe>();
         _mediator.LastSender.Tell(new SubscribeAck(subscribe)); // the feed the parent started for 1001
         _lines.ExpectMsg<GetLineState>();
         var feed = _lines.LastSender;
         _lines.Reply(new LineSnapshot(Line, [], "INUSE", null, 1));
-        Assert.Equal("""{"msgType":"PhoneHintStatusEvent","ctiMessage":{"number":"1001","status":1}}""", Text(watcher.ExpectMsg<LineFeedFrame>()));
+        Assert.Equal("""{"msgType":"PhoneHintStatusEvent","ctiMessage":{"number":"1001","status":1}}""", Text(watcher.ExpectMsg<FeedFrame>()));
         feed.Tell(new LineDeviceStateChanged(Line, 2, "RINGINUSE"));
-        Assert.Equal("""{"msgType":"PhoneHintStatusEvent","ctiMessage":{"number":"1001","status":9}}""", Text(watcher.ExpectMsg<LineFeedFrame>()));
+        Assert.Equal("""{"msgType":"PhoneHintStatusEvent","ctiMessage":{"number":"1001","status":9}}""", Text(watcher.ExpectMsg<FeedFrame>()));
 
         // An owner joins before the watcher leaves, so the feed is never idle in between (an idle feed would be stopped
         // and a new one started for the next request, which these probes would not answer).
@@ -174,10 +175,10 @@ public sealed class LineFeedTests : TestKit
         feeds.Tell(new UnwatchPhoneHints(watcher));
         // Forwarded after the watcher's removal, so once it is answered the feed has dropped the watcher.
         feeds.Tell(new GetCurrentCalls(Line), owner);
-        Assert.Equal("""{"msgType":"CurrentCallsPhoneEvents","ctiMessage":{"events":[]}}""", Text(owner.ExpectMsg<LineFeedFrame>()));
+        Assert.Equal("""{"msgType":"CurrentCallsPhoneEvents","ctiMessage":{"events":[]}}""", Text(owner.ExpectMsg<FeedFrame>()));
         feed.Tell(new LineDeviceStateChanged(Line, 3, "INUSE"));
         // The owner's status frame proves the change went out; the watcher that left got nothing before its marker.
-        Assert.Equal("""{"msgType":"PhoneStatusUpdate","ctiMessage":{"status":"CALLING"}}""", Text(owner.ExpectMsg<LineFeedFrame>()));
+        Assert.Equal("""{"msgType":"PhoneStatusUpdate","ctiMessage":{"status":"CALLING"}}""", Text(owner.ExpectMsg<FeedFrame>()));
         watcher.Ref.Tell("marker");
         watcher.ExpectMsg("marker");
     }

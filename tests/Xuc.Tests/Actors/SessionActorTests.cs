@@ -87,7 +87,7 @@ public sealed class SessionActorTests : TestKit
         Assert.Equal(new JoinLineFeed("PJSIP/1001", session, "RINGING", _sink), feeds.ExpectMsg<JoinLineFeed>());
 
         var frame = PreEncoded.Of(new PhoneStatusUpdate("AVAILABLE"));
-        session.Tell(new LineFeedFrame(frame));
+        session.Tell(new FeedFrame(frame));
         Assert.Same(frame, _client.ExpectMsg<PreEncoded>());
 
         session.Tell(Command("""{"claz":"web","command":"getCurrentCallsPhoneEvents"}"""));

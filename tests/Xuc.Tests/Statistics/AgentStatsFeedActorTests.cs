@@ -1,3 +1,4 @@
+using Xuc.Actors.Sessions;
 using Xuc.Actors.Sessions.Rights;
 using Akka.Actor;
 using Akka.Cluster.Tools.PublishSubscribe;
@@ -24,7 +25,7 @@ public sealed class AgentStatsFeedActorTests() : TestKit("akka.loglevel = WARNIN
 
     private static AgentStat[] Zeros() => [.. Of(AgentStatsState.Empty, DateTimeOffset.UnixEpoch, new LocalDays(TimeZoneInfo.Utc))];
 
-    private static string Text(AgentStatsFrame frame) => System.Text.Encoding.UTF8.GetString(Assert.IsType<PreEncoded>(frame.Message).Utf8);
+    private static string Text(FeedFrame frame) => System.Text.Encoding.UTF8.GetString(Assert.IsType<PreEncoded>(frame.Message).Utf8);
 
     [Fact]
     public void Each_change_is_encoded_once_for_the_sessions_that_may_see_the_agent_a_supervisor_his_groups_a_plain_user_his_own()
@@ -44,7 +45,7 @@ public sealed class AgentStatsFeedActorTests() : TestKit("akka.loglevel = WARNIN
             agents.Reply(new AgentStatsSnapshot(id, 100, Zeros()));
         }
         // Both agents are asked at once; their answers come back in either order.
-        var first = new[] { admin.ExpectMsg<AgentStatsFrame>(), admin.ExpectMsg<AgentStatsFrame>() }.Select(Text)
+        var first = new[] { admin.ExpectMsg<FeedFrame>(), admin.ExpectMsg<FeedFrame>() }.Select(Text)
             .OrderBy(t => t.Contains("\"id\":6,", StringComparison.Ordinal)).ToList();
         Assert.Equal("{\"msgType\":\"AgentStatistics\",\"ctiMessage\":{\"id\":1,\"statistics\":[{\"name\":\"AgentPausedTotalTime\",\"value\":0},"
             + "{\"name\":\"AgentWrapupTotalTime\",\"value\":0},{\"name\":\"AgentReadyTotalTime\",\"value\":0},{\"name\":\"LoginDateTime\",\"value\":\"\"},"
@@ -59,29 +60,29 @@ public sealed class AgentStatsFeedActorTests() : TestKit("akka.loglevel = WARNIN
         Assert.Equal("1", agents.ExpectMsg<GetAgentStats>().AgentId);
         agents.Reply(new AgentStatsSnapshot("1", 100, Zeros().Select(z => z.Name == AgentReadyTotalTime ? z with { Number = 12 } : z).ToArray()));
         Assert.Equal("{\"msgType\":\"AgentStatistics\",\"ctiMessage\":{\"id\":1,\"statistics\":[{\"name\":\"AgentReadyTotalTime\",\"value\":12}]}}",
-            Text(admin.ExpectMsg<AgentStatsFrame>()));
-        Assert.Equal(first[0].Replace("\"AgentReadyTotalTime\",\"value\":0", "\"AgentReadyTotalTime\",\"value\":12"), Text(supervisor.ExpectMsg<AgentStatsFrame>()));
+            Text(admin.ExpectMsg<FeedFrame>()));
+        Assert.Equal(first[0].Replace("\"AgentReadyTotalTime\",\"value\":0", "\"AgentReadyTotalTime\",\"value\":12"), Text(supervisor.ExpectMsg<FeedFrame>()));
         feed.Tell(new SubscribeAgentStats(user.Ref, new Visibility(ProfileKind.NoRight, new HashSet<int>(), new HashSet<int>(), 6)));
         Assert.Equal("6", agents.ExpectMsg<GetAgentStats>().AgentId);
         agents.Reply(new AgentStatsSnapshot("6", 100, Zeros()));
-        Assert.Equal(first[1], Text(user.ExpectMsg<AgentStatsFrame>()));
+        Assert.Equal(first[1], Text(user.ExpectMsg<FeedFrame>()));
         mediator.ExpectNoMsg(TimeSpan.FromMilliseconds(50));
         agents.ExpectNoMsg(TimeSpan.FromMilliseconds(50));
 
         // Agent 1 changes: one encoding, the same bytes to the admin and the supervisor; agent 6: the admin and the user.
         feed.Tell(new AgentStatsChanged("1", 101, [new(AgentReadyTotalTime, 30L)]));
-        var (a, s) = (admin.ExpectMsg<AgentStatsFrame>(), supervisor.ExpectMsg<AgentStatsFrame>());
+        var (a, s) = (admin.ExpectMsg<FeedFrame>(), supervisor.ExpectMsg<FeedFrame>());
         Assert.Same(((PreEncoded)a.Message).Utf8, ((PreEncoded)s.Message).Utf8);
         Assert.Equal("{\"msgType\":\"AgentStatistics\",\"ctiMessage\":{\"id\":1,\"statistics\":[{\"name\":\"AgentReadyTotalTime\",\"value\":30}]}}", Text(a));
         feed.Tell(new AgentStatsChanged("6", 101, [AgentStat.Of(LoginDateTime, "2026-03-10T10:00:00.000+02:00")]));
-        var (a6, u6) = (admin.ExpectMsg<AgentStatsFrame>(), user.ExpectMsg<AgentStatsFrame>());
+        var (a6, u6) = (admin.ExpectMsg<FeedFrame>(), user.ExpectMsg<FeedFrame>());
         Assert.Same(((PreEncoded)a6.Message).Utf8, ((PreEncoded)u6.Message).Utf8);
         Assert.Equal("{\"msgType\":\"AgentStatistics\",\"ctiMessage\":{\"id\":6,\"statistics\":[{\"name\":\"LoginDateTime\",\"value\":\"2026-03-10T10:00:00.000+02:00\"}]}}", Text(u6));
         // Each got exactly its own: the next frame of the supervisor is agent 1's, of the user agent 6's.
         feed.Tell(new AgentStatsChanged("1", 102, [new(AgentReadyTotalTime, 31L)]));
         feed.Tell(new AgentStatsChanged("6", 102, [new(AgentReadyTotalTime, 5L)]));
-        Assert.Contains("\"id\":1,", Text(supervisor.ExpectMsg<AgentStatsFrame>()));
-        Assert.Contains("\"id\":6,", Text(user.ExpectMsg<AgentStatsFrame>()));
+        Assert.Contains("\"id\":1,", Text(supervisor.ExpectMsg<FeedFrame>()));
+        Assert.Contains("\"id\":6,", Text(user.ExpectMsg<FeedFrame>()));
         admin.ReceiveN(2);
 
         // Delta 104 of agent 1 after 102: a gap; the snapshot is asked again and only what differs from what was sent goes out.
@@ -94,7 +95,7 @@ public sealed class AgentStatsFeedActorTests() : TestKit("akka.loglevel = WARNIN
             _ => z,
         }).ToArray()));
         Assert.Equal("{\"msgType\":\"AgentStatistics\",\"ctiMessage\":{\"id\":1,\"statistics\":[{\"name\":\"AgentReadyTotalTime\",\"value\":40},"
-            + "{\"name\":\"InbCalls\",\"value\":1}]}}", Text(supervisor.ExpectMsg<AgentStatsFrame>()));
+            + "{\"name\":\"InbCalls\",\"value\":1}]}}", Text(supervisor.ExpectMsg<FeedFrame>()));
 
         // When the last session is gone, the node stops following the statistics.
         foreach (var p in new[] { admin, supervisor, user }) Sys.Stop(p.Ref);

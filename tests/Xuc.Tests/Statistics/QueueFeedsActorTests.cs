@@ -1,3 +1,4 @@
+using Xuc.Actors.Sessions;
 using Akka.Actor;
 using Akka.Cluster.Tools.PublishSubscribe;
 using Akka.TestKit;
@@ -24,7 +25,7 @@ public sealed class QueueFeedsActorTests() : TestKit("akka.loglevel = WARNING")
 
     private static QueueStat[] Zeros() => [.. QueueCounters.Of(DayCounters.Zero, 0, null, default)];
 
-    private static string Text(QueueFeedFrame frame) => System.Text.Encoding.UTF8.GetString(Assert.IsType<PreEncoded>(frame.Message).Utf8);
+    private static string Text(FeedFrame frame) => System.Text.Encoding.UTF8.GetString(Assert.IsType<PreEncoded>(frame.Message).Utf8);
 
     [Fact]
     public void Each_change_is_encoded_once_and_the_same_bytes_go_to_every_subscribed_session_and_a_gap_sends_only_what_differs()
@@ -44,18 +45,18 @@ public sealed class QueueFeedsActorTests() : TestKit("akka.loglevel = WARNING")
             Assert.Equal(name, queues.ExpectMsg<GetQueueStats>().QueueId);
             queues.Reply(new QueueStatsSnapshot(name, 100, Zeros()));
         }
-        var first = new[] { wall1.ExpectMsg<QueueFeedFrame>(), wall1.ExpectMsg<QueueFeedFrame>() }.Select(Text).Order().ToList();
+        var first = new[] { wall1.ExpectMsg<FeedFrame>(), wall1.ExpectMsg<FeedFrame>() }.Select(Text).Order().ToList();
         Assert.StartsWith("{\"msgType\":\"QueueStatistics\",\"ctiMessage\":{\"queueId\":1,\"counters\":[{\"statName\":\"TotalNumberCallsEntered\",\"value\":0},", first[0]);
         Assert.StartsWith("{\"msgType\":\"QueueStatistics\",\"ctiMessage\":{\"queueId\":2,", first[1]);
 
         // A second session: the current counters of each queue at once, in queue order; no second topic subscription.
         feed.Tell(new SubscribeQueueStats(wall2.Ref));
-        Assert.Equal(first, new[] { wall2.ExpectMsg<QueueFeedFrame>(), wall2.ExpectMsg<QueueFeedFrame>() }.Select(Text).ToList());
+        Assert.Equal(first, new[] { wall2.ExpectMsg<FeedFrame>(), wall2.ExpectMsg<FeedFrame>() }.Select(Text).ToList());
         mediator.ExpectNoMsg(TimeSpan.FromMilliseconds(50));
 
         // One delta: one encoding, the very same bytes to both sessions.
         feed.Tell(new QueueStatsChanged("sales", 101, [new(TotalNumberCallsEntered, 1), new(WaitingCalls, 1)]));
-        var (a, b) = (wall1.ExpectMsg<QueueFeedFrame>(), wall2.ExpectMsg<QueueFeedFrame>());
+        var (a, b) = (wall1.ExpectMsg<FeedFrame>(), wall2.ExpectMsg<FeedFrame>());
         Assert.Same(((PreEncoded)a.Message).Utf8, ((PreEncoded)b.Message).Utf8);
         Assert.Equal("{\"msgType\":\"QueueStatistics\",\"ctiMessage\":{\"queueId\":1,\"counters\":[{\"statName\":\"TotalNumberCallsEntered\",\"value\":1},"
             + "{\"statName\":\"WaitingCalls\",\"value\":1}]}}", Text(a));
@@ -70,7 +71,7 @@ public sealed class QueueFeedsActorTests() : TestKit("akka.loglevel = WARNING")
             PercentageAnsweredBefore15 => c with { Value = 100 },
             _ => c,
         }).ToArray()));
-        var (c1, c2) = (wall1.ExpectMsg<QueueFeedFrame>(), wall2.ExpectMsg<QueueFeedFrame>());
+        var (c1, c2) = (wall1.ExpectMsg<FeedFrame>(), wall2.ExpectMsg<FeedFrame>());
         Assert.Same(((PreEncoded)c1.Message).Utf8, ((PreEncoded)c2.Message).Utf8);
         Assert.Equal("{\"msgType\":\"QueueStatistics\",\"ctiMessage\":{\"queueId\":1,\"counters\":[{\"statName\":\"TotalNumberCallsAnswered\",\"value\":1},"
             + "{\"statName\":\"PercentageAnsweredBefore15\",\"value\":100.0},{\"statName\":\"WaitingCalls\",\"value\":0}]}}", Text(c1));

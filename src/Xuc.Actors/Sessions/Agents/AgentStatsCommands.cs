@@ -4,7 +4,7 @@ using Xuc.Actors.Sessions.Outbound;
 
 namespace Xuc.Actors.Sessions.Agents;
 
-/// <summary><c>subscribeToAgentStats</c>, handed to the node's <see cref="AgentStatsFeedActor"/> (frames come back as <see cref="AgentStatsFrame"/>s).</summary>
+/// <summary><c>subscribeToAgentStats</c>, handed to the node's <see cref="AgentStatsFeedActor"/> (frames come back as <see cref="FeedFrame"/>s).</summary>
 public static class AgentStatsCommands
 {
     public const string SubscribeToAgentStats = "subscribeToAgentStats";

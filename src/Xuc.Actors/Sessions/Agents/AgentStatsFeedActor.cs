@@ -86,7 +86,7 @@ public sealed class AgentStatsFeedActor : ReceiveActor
             _sessions[session] = joining.Viewer;
             foreach (var (a, sent) in _sent.OrderBy(x => Id(x.Key) ?? int.MaxValue).ThenBy(x => x.Key, StringComparer.Ordinal))
                 if (joining.Viewer.SeesAgent(a, GroupOf(a)) && Id(a) is { } id)
-                    session.Tell(new AgentStatsFrame(PreEncoded.Of(Frame(id, Ordered(sent.Values)))));
+                    session.Tell(new FeedFrame(PreEncoded.Of(Frame(id, Ordered(sent.Values)))));
         }
     }
 
@@ -133,10 +133,10 @@ public sealed class AgentStatsFeedActor : ReceiveActor
         foreach (var c in changed) sent[c.Name] = c;
         if (Id(agent) is not { } id) return;
         var group = GroupOf(agent);
-        AgentStatsFrame? frame = null;
+        FeedFrame? frame = null;
         foreach (var (session, viewer) in _sessions)
             if (viewer.SeesAgent(agent, group))
-                session.Tell(frame ??= new AgentStatsFrame(PreEncoded.Of(Frame(id, changed))));
+                session.Tell(frame ??= new FeedFrame(PreEncoded.Of(Frame(id, changed))));
     }
 
     private static AgentStatistics Frame(int id, IEnumerable<AgentStat> stats)

@@ -9,5 +9,3 @@ namespace Xuc.Actors.Sessions.Agents;
 /// <param name="Viewer">Whose statistics the session may see (the one rule of every list and feed).</param>
 public sealed record SubscribeAgentStats(IActorRef Session, Rights.Visibility Viewer);
 
-/// <summary>A frame for the session to push as it is (encoded once for all the node's sessions that get it).</summary>
-public sealed record AgentStatsFrame(ICtiMessage Message);

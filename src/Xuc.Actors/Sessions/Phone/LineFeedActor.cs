@@ -147,7 +147,7 @@ public sealed class LineFeedActor : ReceiveActor, IWithTimers
         watch.Session.Tell(Frame(new PhoneHintStatusEvent(watch.Number, PhoneHintStatus.Of(_shown!.DeviceState))));
     }
 
-    private LineFeedFrame CurrentCalls()
+    private FeedFrame CurrentCalls()
         => Frame(new CurrentCallsPhoneEvents((_view.Current ?? _shown!).Calls.Select(PhoneEventMessage.Of).ToList()));
 
     /// <summary>Sends what changed between the view last shown and the current one.</summary>
@@ -174,7 +174,7 @@ public sealed class LineFeedActor : ReceiveActor, IWithTimers
         var hint = PhoneHintStatus.Of(now.DeviceState);
         if (hint != PhoneHintStatus.Of(before.DeviceState) && _watchers.Count > 0)
         {
-            var frames = new Dictionary<string, LineFeedFrame>(StringComparer.Ordinal);
+            var frames = new Dictionary<string, FeedFrame>(StringComparer.Ordinal);
             foreach (var (session, numbers) in _watchers)
                 foreach (var number in numbers)
                 {
@@ -192,13 +192,13 @@ public sealed class LineFeedActor : ReceiveActor, IWithTimers
     }
 
     /// <summary>Into an owner's outbox directly when it gave it (a full one is the session's to close), else through it.</summary>
-    private void ToSession(IActorRef session, LineFeedFrame frame)
+    private void ToSession(IActorRef session, FeedFrame frame)
     {
         if (_owners.GetValueOrDefault(session) is not { } sink) session.Tell(frame);
         else if (!sink.TryPush(frame.Message)) session.Tell(LineFeedOutboxFull.Instance);
     }
 
-    private static LineFeedFrame Frame(ICtiMessage message) => new(PreEncoded.Of(message));
+    private static FeedFrame Frame(ICtiMessage message) => new(PreEncoded.Of(message));
 
     private void IdleCheck()
     {

@@ -11,7 +11,7 @@ namespace Xuc.Actors.Sessions.Phone;
 /// is sent at once), and the calls in progress come as PhoneEvents.
 /// <see cref="Sink"/>: the session's outbox; the feed writes the line's frames into it directly (no message through the
 /// session actor per frame: with a thousand sessions on a busy line that hop was most of the cost) and tells the session
-/// <see cref="LineFeedOutboxFull"/> when it is full. Null: frames go to <see cref="Session"/> as <see cref="LineFeedFrame"/>.
+/// <see cref="LineFeedOutboxFull"/> when it is full. Null: frames go to <see cref="Session"/> as <see cref="FeedFrame"/>.
 /// </summary>
 public sealed record JoinLineFeed(string LineId, IActorRef Session, string? DeviceStateSent, ISessionSink? Sink = null);
 
@@ -27,11 +27,8 @@ public sealed record WatchPhoneHints(IReadOnlyList<string> Numbers, IActorRef Se
 /// <summary><c>unsubscribeFromAllPhoneHints</c>.</summary>
 public sealed record UnwatchPhoneHints(IActorRef Session);
 
-/// <summary><c>getCurrentCallsPhoneEvents</c> for a line; the feed answers the sender a <see cref="LineFeedFrame"/> (CurrentCallsPhoneEvents).</summary>
+/// <summary><c>getCurrentCallsPhoneEvents</c> for a line; the feed answers the sender a <see cref="FeedFrame"/> (CurrentCallsPhoneEvents).</summary>
 public sealed record GetCurrentCalls(string LineId);
-
-/// <summary>One frame for a session from a feed, encoded once for all the node's sessions it goes to.</summary>
-public sealed record LineFeedFrame(ICtiMessage Message);
 
 /// <summary>A feed watched by a hint subscriber for <see cref="Number"/>.</summary>
 internal sealed record WatchHint(string Number, IActorRef Session);

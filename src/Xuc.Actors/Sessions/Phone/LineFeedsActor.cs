@@ -45,7 +45,7 @@ public sealed class LineFeedsActor : ReceiveActor
         {
             if (_lineOfNumber(number) is not { Interface.Length: > 0 } line)
             {
-                w.Session.Tell(new LineFeedFrame(PreEncoded.Of(new PhoneHintStatusEvent(number, PhoneHintStatus.UnknownNumber))));
+                w.Session.Tell(new FeedFrame(PreEncoded.Of(new PhoneHintStatusEvent(number, PhoneHintStatus.UnknownNumber))));
                 continue;
             }
             if (!_hintLines.TryGetValue(w.Session, out var lines))

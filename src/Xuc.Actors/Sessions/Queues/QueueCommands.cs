@@ -5,7 +5,7 @@ using Xuc.Actors.Sessions.Outbound;
 
 namespace Xuc.Actors.Sessions.Queues;
 
-/// <summary>A session's queue commands, handed to its node's <see cref="QueueFeedsActor"/> (the answers come back as <see cref="QueueFeedFrame"/>s).</summary>
+/// <summary>A session's queue commands, handed to its node's <see cref="QueueFeedsActor"/> (the answers come back as <see cref="FeedFrame"/>s).</summary>
 public static class QueueCommands
 {
     public const string SubscribeToQueueStats = "subscribeToQueueStats";

@@ -20,9 +20,6 @@ public sealed record UnsubscribeQueueCalls(IActorRef Session, int QueueId);
 /// <summary><c>getQueueStatistics</c>: the queue's calls over a sliding window, answered once.</summary>
 public sealed record AskQueueStatistics(IActorRef Session, int QueueId, long Window, long? Xqos, Visibility? Visibility = null);
 
-/// <summary>A frame for the session to push as it is (already encoded once for all the node's sessions that get it).</summary>
-public sealed record QueueFeedFrame(ICtiMessage Message);
-
 /// <summary>The <c>Error</c> codes of the queue commands.</summary>
 public static class QueueErrors
 {

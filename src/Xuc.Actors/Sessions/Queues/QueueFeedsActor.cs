@@ -68,7 +68,7 @@ public sealed class QueueFeedsActor : ReceiveActor
         if (!_statsSessions.TryAdd(session, visibility)) return;
         Context.Watch(session);
         foreach (var (queue, sent) in _statsSent.Where(q => Sees(visibility, q.Key)).OrderBy(q => _directory.Queue(q.Key)?.Id ?? int.MaxValue).ThenBy(q => q.Key, StringComparer.Ordinal))
-            session.Tell(new QueueFeedFrame(PreEncoded.Of(QueueStatisticsFrames.Statistics(queue, _directory.Queue(queue), Ordered(sent.Values)))));
+            session.Tell(new FeedFrame(PreEncoded.Of(QueueStatisticsFrames.Statistics(queue, _directory.Queue(queue), Ordered(sent.Values)))));
         if (_followingStats) return;
         _followingStats = true;
         _mediator.Tell(new Subscribe(Topics.QueueStats, Self));
@@ -115,10 +115,10 @@ public sealed class QueueFeedsActor : ReceiveActor
         if (changed.Length == 0) return;
         foreach (var c in changed) sent[c.Name] = c;
         if (_statsSessions.Count == 0) return;
-        QueueFeedFrame? frame = null;
+        FeedFrame? frame = null;
         foreach (var (session, visibility) in _statsSessions)
             if (Sees(visibility, queue))
-                session.Tell(frame ??= new QueueFeedFrame(PreEncoded.Of(QueueStatisticsFrames.Statistics(queue, _directory.Queue(queue), changed))));
+                session.Tell(frame ??= new FeedFrame(PreEncoded.Of(QueueStatisticsFrames.Statistics(queue, _directory.Queue(queue), changed))));
     }
 
     /// <summary>A queue the configuration does not know (named by <c>queueRef</c>) is for those who see everything.</summary>
@@ -146,12 +146,12 @@ public sealed class QueueFeedsActor : ReceiveActor
     {
         if (_directory.QueueById(s.QueueId) is not { } queue)
         {
-            s.Session.Tell(new QueueFeedFrame(new CtiError(QueueErrors.UnknownQueue, $"subscribeToQueueCalls: no queue has id {s.QueueId}")));
+            s.Session.Tell(new FeedFrame(new CtiError(QueueErrors.UnknownQueue, $"subscribeToQueueCalls: no queue has id {s.QueueId}")));
             return;
         }
         if (Hidden(s.Visibility, queue, QueueCommands.SubscribeToQueueCalls) is { } hidden)
         {
-            s.Session.Tell(new QueueFeedFrame(hidden));
+            s.Session.Tell(new FeedFrame(hidden));
             return;
         }
         if (!_calls.TryGetValue(queue.Name, out var feed))
@@ -161,7 +161,7 @@ public sealed class QueueFeedsActor : ReceiveActor
         }
         if (!feed.Sessions.Add(s.Session)) return;
         Context.Watch(s.Session);
-        if (feed.Last is { } last) s.Session.Tell(new QueueFeedFrame(last));
+        if (feed.Last is { } last) s.Session.Tell(new FeedFrame(last));
     }
 
     private void OnQueueSnapshot(QueueSnapshot snapshot)
@@ -192,7 +192,7 @@ public sealed class QueueFeedsActor : ReceiveActor
         var frame = PreEncoded.Of(QueueStatisticsFrames.Calls(feed.QueueId, queue, _clock.LocalTimeZone));
         if (feed.Last is { } last && last.Utf8.AsSpan().SequenceEqual(frame.Utf8)) return;
         feed.Last = frame;
-        var message = new QueueFeedFrame(frame);
+        var message = new FeedFrame(frame);
         foreach (var session in feed.Sessions) session.Tell(message);
     }
 
@@ -219,23 +219,23 @@ public sealed class QueueFeedsActor : ReceiveActor
             : null;
         if (_directory.QueueById(a.QueueId) is not { } queue)
         {
-            a.Session.Tell(new QueueFeedFrame(new CtiError(QueueErrors.UnknownQueue, $"getQueueStatistics: no queue has id {a.QueueId}")));
+            a.Session.Tell(new FeedFrame(new CtiError(QueueErrors.UnknownQueue, $"getQueueStatistics: no queue has id {a.QueueId}")));
             return;
         }
         if (Hidden(a.Visibility, queue, QueueCommands.GetQueueStatistics) is { } hidden)
         {
-            a.Session.Tell(new QueueFeedFrame(hidden));
+            a.Session.Tell(new FeedFrame(hidden));
             return;
         }
         if (wrong is not null)
         {
-            a.Session.Tell(new QueueFeedFrame(new CtiError(CtiErrors.InvalidArgument, wrong)));
+            a.Session.Tell(new FeedFrame(new CtiError(CtiErrors.InvalidArgument, wrong)));
             return;
         }
         _queues.Ask<QueueStatsWindow>(new GetQueueStatsWindow(queue.Name, (int)a.Window, (int)xqos), AskTimeout)
             .PipeTo(a.Session,
-                success: w => new QueueFeedFrame(QueueStatisticsFrames.Window(queue.Id, w)),
-                failure: _ => new QueueFeedFrame(new CtiError(QueueErrors.StatisticsUnavailable, $"getQueueStatistics: the statistics of queue {a.QueueId} did not answer")));
+                success: w => new FeedFrame(QueueStatisticsFrames.Window(queue.Id, w)),
+                failure: _ => new FeedFrame(new CtiError(QueueErrors.StatisticsUnavailable, $"getQueueStatistics: the statistics of queue {a.QueueId} did not answer")));
     }
 
     // Both ---------------------------------------------------------------------------------------------------------
