@@ -9,15 +9,24 @@ public static class LineDeltas
     {
         var deltas = new List<ILineDelta>();
         var id = after.LineId;
-        foreach (var (uid, call) in after.Channels.OrderBy(c => c.Key, StringComparer.Ordinal))
+        // A busy line has hundreds of channels and an event changes one: an untouched channel (the same instance) under
+        // the same configuration shows the same call, so only the others are compared, then numbered in uniqueid order.
+        var sameConfig = Equals(before.Config, after.Config);
+        var changed = new List<(string Uid, Channel Call, PhoneCall? Shows)>();
+        var known = 0;
+        foreach (var (uid, call) in after.Channels)
         {
-            var known = before.Channels.TryGetValue(uid, out var was);
+            var isKnown = before.Channels.TryGetValue(uid, out var was);
+            if (isKnown) known++;
+            if (isKnown && sameConfig && ReferenceEquals(was, call)) continue;
             var shows = after.PhoneCallOf(call);
             // A configuration change (the line's number) changes the phone call of an unchanged channel.
-            if (!known || was != call || before.PhoneCallOf(was!) != shows) deltas.Add(new LineCallChanged(id, ++seq, call, shows));
+            if (!isKnown || was != call || before.PhoneCallOf(was!) != shows) changed.Add((uid, call, shows));
         }
-        foreach (var (uid, was) in before.Channels.Where(k => !after.Channels.ContainsKey(k.Key)).OrderBy(k => k.Key, StringComparer.Ordinal))
-            deltas.Add(new LineCallEnded(id, ++seq, uid, before.PhoneCallOf(was) is { } last ? last with { EventType = PhoneEventTypes.Released } : null));
+        foreach (var (_, call, shows) in changed.OrderBy(c => c.Uid, StringComparer.Ordinal)) deltas.Add(new LineCallChanged(id, ++seq, call, shows));
+        if (known < before.Channels.Count)
+            foreach (var (uid, was) in before.Channels.Where(k => !after.Channels.ContainsKey(k.Key)).OrderBy(k => k.Key, StringComparer.Ordinal))
+                deltas.Add(new LineCallEnded(id, ++seq, uid, before.PhoneCallOf(was) is { } last ? last with { EventType = PhoneEventTypes.Released } : null));
         if (before.DeviceState != after.DeviceState) deltas.Add(new LineDeviceStateChanged(id, ++seq, after.DeviceState));
         if (before.Config != after.Config) deltas.Add(new LineConfigured(id, ++seq, after.Config));
         return deltas;

@@ -19,10 +19,29 @@ public sealed record LineSnapshot(string LineId, IReadOnlyList<Channel> Channels
     /// <summary>This snapshot with one delta applied (what a subscriber keeps).</summary>
     public LineSnapshot Apply(ILineDelta delta) => delta switch
     {
-        LineCallChanged c => this with { Channels = Channels.Where(x => x.UniqueId != c.Call.UniqueId).Append(c.Call).OrderBy(x => x.UniqueId, StringComparer.Ordinal).ToArray(), Seq = c.Seq },
+        LineCallChanged c => this with { Channels = With(c.Call), Seq = c.Seq },
         LineCallEnded e => this with { Channels = Channels.Where(x => x.UniqueId != e.UniqueId).ToArray(), Seq = e.Seq },
         LineDeviceStateChanged d => this with { DeviceState = d.DeviceState, Seq = d.Seq },
         LineConfigured c => this with { Config = c.Config, Seq = c.Seq },
         _ => this with { Seq = delta.Seq },
     };
+
+    /// <summary>The channels, in uniqueid order, with <paramref name="call"/> in its place (one pass: a busy line has hundreds).</summary>
+    private Channel[] With(Channel call)
+    {
+        var channels = new List<Channel>(Channels.Count + 1);
+        var placed = false;
+        foreach (var x in Channels)
+        {
+            if (x.UniqueId == call.UniqueId) continue;
+            if (!placed && string.CompareOrdinal(x.UniqueId, call.UniqueId) > 0)
+            {
+                channels.Add(call);
+                placed = true;
+            }
+            channels.Add(x);
+        }
+        if (!placed) channels.Add(call);
+        return channels.ToArray();
+    }
 }
