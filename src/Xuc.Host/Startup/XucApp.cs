@@ -131,7 +131,7 @@ public sealed class XucApp : IAsyncDisposable
 
         var web = builder.Build();
         web.UseUnhandledErrors();
-        web.UseWebSockets().UseAuthentication().UseAuthorization();
+        web.UseCtiTransport().UseWebSockets().UseAuthentication().UseAuthorization();
         web.MapAuthEndpoints();
         web.MapHealthEndpoints();
         web.MapAdminEndpoints();

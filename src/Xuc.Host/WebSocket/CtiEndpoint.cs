@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Hosting;
+using Microsoft.AspNetCore.Http.Features;
 using Xuc.Actors.Sessions;
 using Xuc.Host.Auth;
 using Xuc.Host.Http;
@@ -20,6 +21,15 @@ public static class CtiEndpoint
         return app;
     }
 
+    /// <summary>Before <c>UseWebSockets</c>: a CTI request's upgrade hands the socket a <see cref="CtiTransport"/> (<see cref="CtiUpgrade"/>).</summary>
+    public static IApplicationBuilder UseCtiTransport(this IApplicationBuilder app) => app.Use((context, next) =>
+    {
+        if (context.Request.Path.Equals(Path, StringComparison.OrdinalIgnoreCase)
+            && context.Features.Get<IHttpUpgradeFeature>() is { IsUpgradableRequest: true } upgrade)
+            context.Features.Set<IHttpUpgradeFeature>(new CtiUpgrade(upgrade));
+        return next(context);
+    });
+
     private static async Task Upgrade(HttpContext context, IActorRegistry registry, SessionSettings settings, IHostApplicationLifetime lifetime)
     {
         if (!context.WebSockets.IsWebSocketRequest)
@@ -28,7 +38,8 @@ public static class CtiEndpoint
             return;
         }
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
-        var pump = new CtiSocket(socket, settings);
+        // The transport under the socket, when CtiUpgrade wrapped it (frames are then written several per flush).
+        var pump = new CtiSocket(socket, settings, (context.Features.Get<IHttpUpgradeFeature>() as CtiUpgrade)?.Transport);
         IActorRef session;
         try
         {

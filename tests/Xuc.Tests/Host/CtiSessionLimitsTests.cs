@@ -55,6 +55,14 @@ public sealed class CtiSessionLimitsTests(CtiLimitsServerFixture fixture) : ICla
             }
         }
         await Wait.Until(async () => await SessionCount() == before, CtiClient.Patience, "the deaf peer's session stops");
+        // The connection itself is dropped too: reading what was buffered runs into its end.
+        var buffer = new byte[64 * 1024];
+        await Assert.ThrowsAnyAsync<Exception>(async () =>
+        {
+            while ((await deaf.Socket.ReceiveAsync(buffer.AsMemory(), deadline.Token)).MessageType != WebSocketMessageType.Close) { }
+            throw new WebSocketException("closed");
+        });
+        Assert.False(deadline.IsCancellationRequested, "the deaf peer's connection was still open after 60 s");
 
         await healthy.SendAsync("""{"claz":"ping"}""");
         Assert.Equal(Pong, await healthy.ReceiveAsync());
