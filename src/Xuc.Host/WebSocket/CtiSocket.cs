@@ -24,8 +24,10 @@ public sealed class CtiSocket(System.Net.WebSockets.WebSocket socket, SessionSet
     private static readonly TimeSpan CloseHandshake = TimeSpan.FromSeconds(5);
 
     private readonly Lock _gate = new();
-    private List<ICtiMessage> _queued = [];
-    private List<ICtiMessage> _writing = [];
+    /// <summary>The outbox; with the list the writer is done with, kept for the next burst while writing goes on.
+    /// An idle socket holds neither.</summary>
+    private List<ICtiMessage>? _queued;
+    private List<ICtiMessage>? _spare;
     /// <summary>The writer is queued or running.</summary>
     private bool _draining;
     /// <summary>No more messages: the socket is closing (the writer then closes it) or gone.</summary>
@@ -42,8 +44,10 @@ public sealed class CtiSocket(System.Net.WebSockets.WebSocket socket, SessionSet
         lock (_gate)
         {
             if (_completed) return true;
-            if (_queued.Count >= settings.OutboxCapacity) return false;
-            _queued.Add(message);
+            var queued = _queued ??= _spare ?? [];
+            if (queued == _spare) _spare = null;
+            if (queued.Count >= settings.OutboxCapacity) return false;
+            queued.Add(message);
             if (_draining) return true;
             _draining = true;
         }
@@ -76,12 +80,26 @@ public sealed class CtiSocket(System.Net.WebSockets.WebSocket socket, SessionSet
 
     void IThreadPoolWorkItem.Execute() => _ = DrainAsync();
 
-    /// <summary>Pumps until the socket is closed by either side; the session is told when the peer is gone.</summary>
+    /// <summary>
+    /// Reads until the socket is closed by either side; the session is told when the peer is gone.
+    /// An idle socket holds no read buffer: each frame is awaited with a zero-byte read (it returns once the frame's
+    /// header is in), and only then is a chunk rented from the shared pool, given back as soon as the frame is read.
+    /// No cancellation token either: the socket is stopped by aborting it, which ends a pending read.
+    /// </summary>
     public async Task RunAsync(IActorRef session)
     {
         try
         {
-            await ReadLoopAsync(session);
+            while (true)
+            {
+                var first = await socket.ReceiveAsync(Memory<byte>.Empty, CancellationToken.None);
+                if (first.MessageType == WebSocketMessageType.Close || await ReadFrameAsync(first) is not { } frame)
+                {
+                    if (socket.State == WebSocketState.CloseReceived) Complete("closed by the peer");
+                    break;
+                }
+                session.Tell(frame);
+            }
         }
         catch (Exception e) when (e is WebSocketException or OperationCanceledException or ObjectDisposedException or IOException)
         {
@@ -92,25 +110,6 @@ public sealed class CtiSocket(System.Net.WebSockets.WebSocket socket, SessionSet
         Task done;
         lock (_gate) done = _finished ? Task.CompletedTask : (_writerDone ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
         await done;
-    }
-
-    /// <remarks>
-    /// An idle socket holds no read buffer: each frame is awaited with a zero-byte read (it returns once the frame's
-    /// header is in), and only then is a chunk rented from the shared pool, given back as soon as the frame is read.
-    /// No cancellation token either: the socket is stopped by aborting it, which ends a pending read.
-    /// </remarks>
-    private async Task ReadLoopAsync(IActorRef session)
-    {
-        while (true)
-        {
-            var first = await socket.ReceiveAsync(Memory<byte>.Empty, CancellationToken.None);
-            if (first.MessageType == WebSocketMessageType.Close || await ReadFrameAsync(first) is not { } frame)
-            {
-                if (socket.State == WebSocketState.CloseReceived) Complete("closed by the peer");
-                return;
-            }
-            session.Tell(frame);
-        }
     }
 
     /// <summary>The rest of a frame whose header <paramref name="first"/> announced, decoded for the session; null when the peer closed.</summary>
@@ -169,11 +168,12 @@ public sealed class CtiSocket(System.Net.WebSockets.WebSocket socket, SessionSet
                 List<ICtiMessage> batch;
                 lock (_gate)
                 {
-                    if (_queued.Count == 0)
+                    if (_queued is not { Count: > 0 } queued)
                     {
                         if (!_completed || _finished)
                         {
                             _draining = false;
+                            _queued = _spare = null;
                             return;
                         }
                         if (_aborted)
@@ -185,9 +185,8 @@ public sealed class CtiSocket(System.Net.WebSockets.WebSocket socket, SessionSet
                     }
                     else
                     {
-                        batch = _queued;
-                        _queued = _writing;
-                        _writing = batch;
+                        batch = queued;
+                        _queued = null;
                     }
                 }
                 if (batch.Count == 0)
@@ -198,8 +197,8 @@ public sealed class CtiSocket(System.Net.WebSockets.WebSocket socket, SessionSet
                 }
                 await WriteAsync(batch);
                 batch.Clear();
-                // A burst's list is not kept by an idle socket.
-                if (batch.Capacity > 64) lock (_gate) _writing = [];
+                // Kept for the next batch, unless a burst made it large.
+                if (batch.Capacity <= 64) lock (_gate) _spare = batch;
             }
         }
         catch (Exception)
@@ -209,7 +208,7 @@ public sealed class CtiSocket(System.Net.WebSockets.WebSocket socket, SessionSet
             lock (_gate)
             {
                 _completed = true;
-                _queued.Clear();
+                _queued = _spare = null;
                 Finish();
             }
         }

@@ -87,4 +87,16 @@ public sealed class CtiSessionLimitsTests(CtiLimitsServerFixture fixture) : ICla
         Assert.Contains("idle timeout", await closed);
         Assert.Equal(WebSocketState.Open, pinging.Socket.State);
     }
+
+    /// <summary>hocon/akka.conf deploys the sessions' light mailbox (SessionMessageQueue) under the node's session parent.</summary>
+    [Fact]
+    public async Task Sessions_run_on_the_light_mailbox_hocon_deploys_for_them()
+    {
+        await using var client = await CtiClient.LoginAsync(Server, "alice", "alice");
+        await client.ReceiveManyAsync(8);
+        var manager = (ActorRefWithCell)Server.App.Web.Services.GetRequiredService<IActorRegistry>().Get<SessionManagerActor>();
+        var sessions = manager.Children.ToList();
+        Assert.NotEmpty(sessions);
+        Assert.All(sessions, s => Assert.IsType<SessionMessageQueue>(((ActorCell)((ActorRefWithCell)s).Underlying).Mailbox!.MessageQueue));
+    }
 }
