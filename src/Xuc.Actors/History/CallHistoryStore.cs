@@ -25,13 +25,19 @@ public sealed class CallHistoryStore
         await db.ExecuteAsync("CREATE INDEX IF NOT EXISTS ix_xuc_call_history_start ON xuc_call_history (start_ms)");
     }
 
-    /// <summary>Applies the writes in order, in one transaction.</summary>
+    /// <summary>
+    /// Applies the writes in one transaction. Each upserts or deletes one row by its key, so of the writes of one row
+    /// only the last counts, and only that one is sent: a burst of calls writes each row once per batch, not once per
+    /// change (ongoing, then ended).
+    /// </summary>
     public async Task WriteAsync(IReadOnlyList<HistoryWrite> writes)
     {
         if (writes.Count == 0) return;
+        var last = new Dictionary<string, HistoryWrite>(StringComparer.Ordinal);
+        foreach (var w in writes) last[w.Record.Id] = w;
         await using var db = new DataConnection(_options);
         await using var tx = await db.BeginTransactionAsync();
-        foreach (var w in writes)
+        foreach (var w in last.Values)
         {
             var id = w.Record.Id;
             if (w.Delete) await db.GetTable<CallHistoryRow>().Where(r => r.Id == id).DeleteAsync();
