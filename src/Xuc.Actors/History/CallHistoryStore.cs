@@ -25,20 +25,29 @@ public sealed class CallHistoryStore
         await db.ExecuteAsync("CREATE INDEX IF NOT EXISTS ix_xuc_call_history_start ON xuc_call_history (start_ms)");
     }
 
-    /// <summary>Applies the writes in order, in one transaction.</summary>
+    /// <summary>
+    /// Applies the writes in one transaction. Each upserts or deletes one row by its key, so of the writes of one row
+    /// only the last counts: the batch's rows are deleted, then those whose last write is no delete are inserted in
+    /// bulk (one statement per few hundred rows, not one upsert per write, whose SQL linq2db builds anew each time: the
+    /// recorder took a whole core during a burst of calls).
+    /// </summary>
     public async Task WriteAsync(IReadOnlyList<HistoryWrite> writes)
     {
         if (writes.Count == 0) return;
+        var last = new Dictionary<string, HistoryWrite>(StringComparer.Ordinal);
+        foreach (var w in writes) last[w.Record.Id] = w;
         await using var db = new DataConnection(_options);
         await using var tx = await db.BeginTransactionAsync();
-        foreach (var w in writes)
-        {
-            var id = w.Record.Id;
-            if (w.Delete) await db.GetTable<CallHistoryRow>().Where(r => r.Id == id).DeleteAsync();
-            else await db.InsertOrReplaceAsync(CallHistoryRow.From(w.Record));
-        }
+        foreach (var ids in last.Keys.Chunk(BatchRows))
+            await db.GetTable<CallHistoryRow>().Where(r => ids.Contains(r.Id)).DeleteAsync();
+        var rows = last.Values.Where(w => !w.Delete).Select(w => CallHistoryRow.From(w.Record)).ToList();
+        if (rows.Count > 0)
+            await db.GetTable<CallHistoryRow>().BulkCopyAsync(new BulkCopyOptions { BulkCopyType = BulkCopyType.MultipleRows, MaxBatchSize = BatchRows }, rows);
         await tx.CommitAsync();
     }
+
+    /// <summary>Rows per statement (SQLite takes at most 32,766 parameters in one; a row has 14).</summary>
+    private const int BatchRows = 500;
 
     /// <summary>The newest rows of a line, an agent, or any of some queues (newest first).</summary>
     public Task<IReadOnlyList<CallRecord>> OfLineAsync(string line, int size) => QueryAsync(t => t.Where(r => r.Line == line), size);

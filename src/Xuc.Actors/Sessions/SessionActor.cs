@@ -25,10 +25,14 @@ namespace Xuc.Actors.Sessions;
 /// sequence, answers pings and commands, closes an idle peer, a peer that stops reading (its outbox full) and the
 /// session of a user deleted or whose password changed. Everything goes out through an <see cref="ISessionSink"/>.
 /// </summary>
-public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimers
+/// <remarks>
+/// A node holds thousands of idle sessions, so one weighs little (<c>./build.sh bench sessions</c>): messages are
+/// matched in one <c>switch</c> (a <see cref="ReceiveActor"/> keeps a delegate per handler and behaviour, ~2 KiB a
+/// session), what comes before the set-up waits in a plain list (no stash, no deque mailbox), and the two timeouts are
+/// one-off scheduled messages (no timer scheduler), each checked when it comes.
+/// </remarks>
+public sealed class SessionActor : UntypedActor
 {
-    private const string LoggedOnTimer = "logged-on";
-    private const string IdleTimer = "idle";
 
     private readonly string _login;
     private readonly ISessionSink _sink;
@@ -39,18 +43,16 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
     private readonly IActorRef? _phoneFeeds;
     private readonly PhoneControl? _phone;
     private readonly IUserServiceDesk? _desk;
-    private readonly ILoggingAdapter _log = Context.GetLogger();
     private SessionUser _user = null!;
     private SessionAgents? _agents;
     private SessionMembership _membership = null!;
     private IActorRef? _agentRegion;
     private string _status;
     private bool _closed;
-    private int _waiting;
+    private bool _ready;
+    /// <summary>What arrived before the set-up was done, handled right after it.</summary>
+    private List<object>? _early;
     private DateTimeOffset _lastHeard;
-
-    public IStash Stash { get; set; } = null!;
-    public ITimerScheduler Timers { get; set; } = null!;
 
     public SessionActor(string login, ISessionSink sink, SessionSettings settings, ISessionDirectory directory, IActorRef lines, IActorRef mediator, string? status,
         IActorRef? phoneFeeds = null, PhoneControl? phone = null, IUserServiceDesk? desk = null)
@@ -65,7 +67,6 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
         _lines = lines;
         _mediator = mediator;
         _status = status ?? "available";
-        SettingUp();
     }
 
     public static Props PropsFor(string login, ISessionSink sink, SessionSettings settings, ISessionDirectory directory, IActorRef lines, IActorRef mediator, string? status = null,
@@ -75,7 +76,7 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
     protected override void PreStart()
     {
         _agentRegion = ActorRegistry.For(Context.System).TryGet<AgentRegion>(out var agents) ? agents : null;
-        Timers.StartSingleTimer(LoggedOnTimer, LoggedOnTimedOut.Instance, _settings.LoggedOnTimeout);
+        After(_settings.LoggedOnTimeout, LoggedOnTimedOut.Instance);
         SetUpAsync().PipeTo(Self, failure: e => new SetUpFailed(e.GetBaseException().Message));
     }
 
@@ -108,97 +109,153 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
         }
     }
 
-    private void SettingUp()
+    protected override void OnReceive(object message)
     {
-        Receive<SetUpDone>(done =>
-        {
-            Timers.Cancel(LoggedOnTimer);
-            Heard();
-            Timers.StartSingleTimer(IdleTimer, IdleTimedOut.Instance, _settings.IdleTimeout);
-            _user = done.User;
-            _membership = new SessionMembership(_user, _mediator, Self, Push);
-            foreach (var message in ConnectSequence(done)) Push(message);
-            if (_closed) return;
-            _mediator.Tell(new Subscribe(Topics.User(_login), Self));
-            _mediator.Tell(new Subscribe(Topics.Config, Self));
-            if (Mailboxes.Of(_user) is { } mailbox) _mediator.Tell(new Subscribe(Topics.Mailbox(mailbox), Self));
-            if (_agentRegion is { } agents)
-                (_agents = new SessionAgents(_user, agents, _mediator, Self, Push, () => Context.System.Scheduler.Now)).Start(done.AgentState);
-            if (_user.Line is { } line) _phoneFeeds?.Tell(new JoinLineFeed(line.Interface, Self, done.DeviceState, _sink));
-            Become(Ready);
-            Stash.UnstashAll();
-        });
-        Receive<SetUpFailed>(f => FailSetUp(LoggedOnError.Failed, f.Reason));
-        Receive<LoggedOnTimedOut>(_ => FailSetUp(LoggedOnError.Timeout, $"not set up within {_settings.LoggedOnTimeout.TotalSeconds:0.###} s"));
-        Receive<PeerClosed>(_ => Context.Stop(Self));
-        ReceiveAny(_ =>
-        {
-            // What arrives before the connect sequence waits for it, within the outbox's bound.
-            if (++_waiting <= _settings.OutboxCapacity)
-            {
-                Stash.Stash();
-                return;
-            }
-            _closed = true;
-            _log.Warning("CTI session of {0} closed: more than {1} frames (xuc.cti.outbox) before its set-up was done", _login, _settings.OutboxCapacity);
-            _sink.Abort("too many frames before set-up");
-            Context.Stop(Self);
-        });
+        if (_ready) Ready(message);
+        else SettingUp(message);
     }
 
-    private void Ready()
+    private void SettingUp(object message)
     {
-        Receive<ClientPing>(_ =>
+        switch (message)
         {
-            Heard();
-            Push(Pong.Instance);
-        });
-        Receive<ClientCommand>(c =>
+            case SetUpDone done:
+                SetUp(done);
+                break;
+            case SetUpFailed f:
+                FailSetUp(LoggedOnError.Failed, f.Reason);
+                break;
+            case LoggedOnTimedOut:
+                FailSetUp(LoggedOnError.Timeout, $"not set up within {_settings.LoggedOnTimeout.TotalSeconds:0.###} s");
+                break;
+            case PeerClosed:
+                Context.Stop(Self);
+                break;
+            default:
+                // What arrives before the connect sequence waits for it, within the outbox's bound.
+                if ((_early ??= []).Count < _settings.OutboxCapacity)
+                {
+                    _early.Add(message);
+                    break;
+                }
+                _closed = true;
+                Context.GetLogger().Warning("CTI session of {0} closed: more than {1} frames (xuc.cti.outbox) before its set-up was done", _login, _settings.OutboxCapacity);
+                _sink.Abort("too many frames before set-up");
+                Context.Stop(Self);
+                break;
+        }
+    }
+
+    private void SetUp(SetUpDone done)
+    {
+        Heard();
+        After(_settings.IdleTimeout, IdleTimedOut.Instance);
+        _user = done.User;
+        _membership = new SessionMembership(_user, _mediator, Self, Push);
+        foreach (var message in ConnectSequence(done)) Push(message);
+        if (_closed) return;
+        _mediator.Tell(new Subscribe(Topics.User(_login), Self));
+        _mediator.Tell(new Subscribe(Topics.Config, Self));
+        if (Mailboxes.Of(_user) is { } mailbox) _mediator.Tell(new Subscribe(Topics.Mailbox(mailbox), Self));
+        if (_agentRegion is { } agents)
+            (_agents = new SessionAgents(_user, agents, _mediator, Self, Push, () => Context.System.Scheduler.Now)).Start(done.AgentState);
+        if (_user.Line is { } line) _phoneFeeds?.Tell(new JoinLineFeed(line.Interface, Self, done.DeviceState, _sink));
+        _ready = true;
+        if (_early is not { } early) return;
+        _early = null;
+        foreach (var message in early)
         {
-            Heard();
-            Handle(c);
-        });
-        // A phone command refused (by its arguments, the line's state or the PBX), from the PhoneCommandActor.
-        Receive<CtiError>(Push);
-        Receive<ClientFrameRejected>(r =>
+            if (_closed) return;
+            Ready(message);
+        }
+    }
+
+    private void Ready(object message)
+    {
+        switch (message)
         {
-            Heard();
-            Push(new CtiError(r.Code, r.Message));
-        });
-        Receive<UserStatusChanged>(s =>
-        {
-            _status = s.Status;
-            Context.Parent.Tell(s);
-            Push(new UserStatusUpdate(s.Status));
-        });
-        Receive<FeedFrame>(f => Push(f.Message));
-        Receive<LineFeedOutboxFull>(_ => OutboxFull());
-        Receive<UserServicesChanged>(s =>
-        {
-            _user = _user.With(s.Services);
-            Push(PhoneServiceCommands.ConfigUpdateOf(_user));
-        });
-        Receive<MailboxChanged>(m => Push(Mailboxes.Status(_user, m.NewMessages, m.OldMessages, m.Waiting)));
-        Receive<ServicesDone>(d => d.Errors.ForEach(Push));
-        Receive<ConfigChanged>(OnConfigChanged);
-        Receive<History.CallHistoryReply>(r => Push(r.Message));
-        Receive<UserRechecked>(OnUserRechecked);
-        Receive<AgentStateChanged>(m => _agents?.OnStateChanged(m));
-        Receive<OwnAgentReread>(m => _agents?.OnReread(m));
-        Receive<AgentRequestOutcome>(m => _agents?.OnOutcome(m));
-        Receive<MembershipReply>(m => _membership.OnReply(m));
-        Receive<QueueMembersChanged>(m => _membership.OnChanged(m));
-        Receive<AgentListenChanged>(m => _agents?.OnListen(m));
-        Receive<IdleTimedOut>(_ =>
-        {
-            var quiet = Context.System.Scheduler.Now - _lastHeard;
-            if (quiet >= _settings.IdleTimeout)
-                CloseSession($"nothing received for {_settings.IdleTimeout.TotalSeconds:0.###} s (idle timeout)");
-            else
-                Timers.StartSingleTimer(IdleTimer, IdleTimedOut.Instance, _settings.IdleTimeout - quiet);
-        });
-        Receive<SubscribeAck>(_ => { });
-        Receive<PeerClosed>(_ => Context.Stop(Self));
+            case ClientPing:
+                Heard();
+                Push(Pong.Instance);
+                break;
+            case ClientCommand c:
+                Heard();
+                Handle(c);
+                break;
+            // A phone command refused (by its arguments, the line's state or the PBX), from the PhoneCommandActor.
+            case CtiError e:
+                Push(e);
+                break;
+            case ClientFrameRejected r:
+                Heard();
+                Push(new CtiError(r.Code, r.Message));
+                break;
+            case UserStatusChanged s:
+                _status = s.Status;
+                Context.Parent.Tell(s);
+                Push(new UserStatusUpdate(s.Status));
+                break;
+            case FeedFrame f:
+                Push(f.Message);
+                break;
+            case LineFeedOutboxFull:
+                OutboxFull();
+                break;
+            case UserServicesChanged s:
+                _user = _user.With(s.Services);
+                Push(PhoneServiceCommands.ConfigUpdateOf(_user));
+                break;
+            case MailboxChanged m:
+                Push(Mailboxes.Status(_user, m.NewMessages, m.OldMessages, m.Waiting));
+                break;
+            case ServicesDone d:
+                d.Errors.ForEach(Push);
+                break;
+            case ConfigChanged change:
+                OnConfigChanged(change);
+                break;
+            case History.CallHistoryReply r:
+                Push(r.Message);
+                break;
+            case UserRechecked recheck:
+                OnUserRechecked(recheck);
+                break;
+            case AgentStateChanged m:
+                _agents?.OnStateChanged(m);
+                break;
+            case OwnAgentReread m:
+                _agents?.OnReread(m);
+                break;
+            case AgentRequestOutcome m:
+                _agents?.OnOutcome(m);
+                break;
+            case MembershipReply m:
+                _membership.OnReply(m);
+                break;
+            case QueueMembersChanged m:
+                _membership.OnChanged(m);
+                break;
+            case AgentListenChanged m:
+                _agents?.OnListen(m);
+                break;
+            case IdleTimedOut:
+                var quiet = Context.System.Scheduler.Now - _lastHeard;
+                if (quiet >= _settings.IdleTimeout)
+                    CloseSession($"nothing received for {_settings.IdleTimeout.TotalSeconds:0.###} s (idle timeout)");
+                else
+                    After(_settings.IdleTimeout - quiet, IdleTimedOut.Instance);
+                break;
+            case SubscribeAck:
+            case LoggedOnTimedOut:
+            case SetUpFailed:
+                break;
+            case PeerClosed:
+                Context.Stop(Self);
+                break;
+            default:
+                Unhandled(message);
+                break;
+        }
     }
 
     private IEnumerable<ICtiMessage> ConnectSequence(SetUpDone done)
@@ -311,10 +368,22 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
         a.Profile == b.Profile && a.OwnAgent == b.OwnAgent && a.Queues.SetEquals(b.Queues) && a.Groups.SetEquals(b.Groups);
 
     /// <remarks>
-    /// One idle timer per session, re-armed when it fires for what is left since the peer was last heard. Restarting
-    /// it on every frame would leave each cancelled timer in the scheduler's wheel until its deadline: with a ping
-    /// every 5 s and a 60 s timeout, a dozen per idle session.
+    /// One idle timeout per session, scheduled again when it comes for what is left since the peer was last heard.
+    /// Restarting it on every frame would leave each cancelled timer in the scheduler's wheel until its deadline: with
+    /// a ping every 5 s and a 60 s timeout, a dozen per idle session.
     /// </remarks>
+    /// <summary>
+    /// <paramref name="timeout"/> to this session after <paramref name="delay"/>, never cancelled: it is checked when it
+    /// comes, and one that finds the session stopped is a dead letter that is not logged (both are
+    /// <see cref="IDeadLetterSuppression"/>). A timer scheduler per session (IWithTimers) weighs ~0.3 KiB more.
+    /// </summary>
+    private void After(TimeSpan delay, IDeadLetterSuppression timeout)
+    {
+#pragma warning disable AK1004 // deliberate: see the summary
+        Context.System.Scheduler.ScheduleTellOnce(delay, Self, timeout, Self);
+#pragma warning restore AK1004
+    }
+
     private void Heard() => _lastHeard = Context.System.Scheduler.Now;
 
     private void Push(ICtiMessage message)
@@ -327,14 +396,14 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
     {
         if (_closed) return;
         _closed = true;
-        _log.Warning("CTI session of {0} closed: its outbox is full ({1} messages, xuc.cti.outbox), the peer stopped reading", _login, _settings.OutboxCapacity);
+        Context.GetLogger().Warning("CTI session of {0} closed: its outbox is full ({1} messages, xuc.cti.outbox), the peer stopped reading", _login, _settings.OutboxCapacity);
         _sink.Abort("outbox full: the peer stopped reading");
         Context.Stop(Self);
     }
 
     private void FailSetUp(string error, string reason)
     {
-        _log.Warning("CTI session of {0} not set up ({1}): {2}", _login, error, reason);
+        Context.GetLogger().Warning("CTI session of {0} not set up ({1}): {2}", _login, error, reason);
         Push(new LoggedOnError(error));
         CloseSession(error);
     }
@@ -343,7 +412,7 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
     {
         if (!_closed)
         {
-            _log.Info("CTI session of {0} closed: {1}", _login, reason);
+            Context.GetLogger().Info("CTI session of {0} closed: {1}", _login, reason);
             _closed = true;
             _sink.Close(reason);
         }
@@ -356,12 +425,13 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimer
     private sealed record SetUpFailed(string Reason);
     private sealed record UserRechecked(SessionUser? User);
 
-    private sealed record LoggedOnTimedOut
+    /// <remarks>Comes whether or not the set-up is done meanwhile; one that finds the session stopped is no dead letter worth a log line.</remarks>
+    private sealed record LoggedOnTimedOut : IDeadLetterSuppression
     {
         public static readonly LoggedOnTimedOut Instance = new();
     }
 
-    private sealed record IdleTimedOut
+    private sealed record IdleTimedOut : IDeadLetterSuppression
     {
         public static readonly IdleTimedOut Instance = new();
     }

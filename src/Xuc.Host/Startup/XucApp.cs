@@ -135,11 +135,10 @@ public sealed class XucApp : IAsyncDisposable
 
         var web = builder.Build();
         web.UseUnhandledErrors();
-        web.UseWebSockets().UseAuthentication().UseAuthorization();
+        web.UseCtiWebSocket().UseAuthentication().UseAuthorization();
         web.MapAuthEndpoints();
         web.MapHealthEndpoints();
         web.MapAdminEndpoints();
-        web.MapCtiWebSocket();
         web.MapDiagnosticsEndpoints();
         try
         {

@@ -119,6 +119,38 @@ public sealed class LineFeedTests : TestKit
     }
 
     /// <summary>
+    /// A delta sends what it changed of its own call only, however many calls the line has; a call that ends is released;
+    /// a new line number changes every call, and every call is sent again.
+    /// </summary>
+    [Fact]
+    public void A_delta_sends_its_own_call_only_and_a_new_number_resends_every_call()
+    {
+        var (first, second) = (Ringing("9.2"), Ringing("9.4"));
+        var feed = Feed(new LineSnapshot(Line, [first, second], "RINGING", null, 10));
+        var session = CreateTestProbe();
+        feed.Tell(new JoinLineFeed(Line, session, "RINGING"));
+        Assert.Contains("\"uniqueId\":\"9.2\"", Text(session.ExpectMsg<FeedFrame>()));
+        Assert.Contains("\"uniqueId\":\"9.4\"", Text(session.ExpectMsg<FeedFrame>()));
+
+        var answered = second with { State = 6 };
+        feed.Tell(new LineCallChanged(Line, 11, answered, CallOf(answered)));
+        var established = Text(session.ExpectMsg<FeedFrame>());
+        Assert.Contains("\"eventType\":\"EventEstablished\"", established);
+        Assert.Contains("\"uniqueId\":\"9.4\"", established);
+        feed.Tell(new LineCallEnded(Line, 12, "9.2", CallOf(first) with { EventType = PhoneEventTypes.Released }));
+        var released = Text(session.ExpectMsg<FeedFrame>());
+        Assert.Contains("\"eventType\":\"EventReleased\"", released);
+        Assert.Contains("\"uniqueId\":\"9.2\"", released);
+        feed.Tell(new LineConfigured(Line, 13, new LineConfig { Id = 1, Number = "2001", Interface = Line }));
+        Assert.Equal(
+            """{"msgType":"PhoneEvent","ctiMessage":{"eventType":"EventEstablished","DN":"2001","otherDN":"0612345678","otherDName":"","linkedId":"9.1","uniqueId":"9.4","callDirection":"Incoming","userData":{}}}""",
+            Text(session.ExpectMsg<FeedFrame>()));
+        // Nothing else was sent before the answer to this.
+        feed.Tell(new GetCurrentCalls(Line), session);
+        Assert.StartsWith("""{"msgType":"CurrentCallsPhoneEvents","ctiMessage":{"events":[{"eventType":"EventEstablished","DN":"2001",""", Text(session.ExpectMsg<FeedFrame>()));
+    }
+
+    /// <summary>
     /// Across nodes a new subscription is known to the line's node only after gossip: a delta published before is lost,
     /// and no later one may come to show the gap. The feed asks the snapshot once more a few seconds after its first.
     /// </summary>

@@ -68,4 +68,40 @@ public sealed class SnapshotThenDeltasTests
             LineDeltas.Between(after, LineState.Empty(Line) with { DeviceState = "INUSE" }, ref seq));
         Assert.Equal(105, seq);
     }
+
+    /// <summary>A busy line compares only the channels an event touches: the deltas are those of comparing every channel.</summary>
+    [Fact]
+    public void The_deltas_of_an_events_touched_channels_are_those_of_the_whole_comparison()
+    {
+        AmiEventData[] events =
+        [
+            AmiEventData.Of("Newchannel", ("Channel", Line + "-1"), ("Uniqueid", "a"), ("Linkedid", "a"), ("ChannelState", "4"), ("Exten", "1002")),
+            // First seen in state 4 (as if it dialled): DialBegin, which names it DestUniqueid, turns it incoming.
+            AmiEventData.Of("Newchannel", ("Channel", Line + "-2"), ("Uniqueid", "b"), ("Linkedid", "a"), ("ChannelState", "4")),
+            AmiEventData.Of("DialBegin", ("Channel", Line + "-1"), ("Uniqueid", "a"), ("DestChannel", Line + "-2"), ("DestUniqueid", "b"), ("Exten", "1002")),
+            AmiEventData.Of("Newstate", ("Channel", Line + "-2"), ("Uniqueid", "b"), ("ChannelState", "5")),
+            AmiEventData.Of("Newchannel", ("Channel", Line + "-3"), ("Uniqueid", "c"), ("ChannelState", "5")),
+            AmiEventData.Of("DeviceStateChange", ("Device", Line), ("State", "RINGINUSE")),
+            AmiEventData.Of("Newstate", ("Channel", Line + "-2"), ("Uniqueid", "b"), ("ChannelState", "6"), ("ConnectedLineNum", "1001")),
+            AmiEventData.Of("NewConnectedLine", ("Channel", Line + "-1"), ("Uniqueid", "a"), ("ConnectedLineNum", "1002"), ("ConnectedLineName", "Bob")),
+            AmiEventData.Of("Hold", ("Channel", Line + "-1"), ("Uniqueid", "a")),
+            AmiEventData.Of("Hangup", ("Channel", Line + "-2"), ("Uniqueid", "b")),
+            AmiEventData.Of("Hangup", ("Channel", Line + "-9"), ("Uniqueid", "unknown")),
+            AmiEventData.Of("Hangup", ("Channel", Line + "-1"), ("Uniqueid", "a")),
+        ];
+        var state = LineState.Empty(Line);
+        var snapshot = LineSnapshot.Of(state);
+        foreach (var e in events)
+        {
+            var next = state.Apply(e);
+            long whole = 10, touched = 10;
+            var deltas = LineDeltas.Between(state, next, ref whole);
+            Assert.Equal(deltas, LineDeltas.Between(state, next, ref touched, LineState.ChannelsTouchedBy(e)));
+            Assert.Equal(whole, touched);
+            // A subscriber folding the deltas holds the line's channels in uniqueid order, as a snapshot taken now would.
+            foreach (var delta in deltas) snapshot = snapshot.Apply(delta);
+            Assert.Equal(LineSnapshot.Of(next).Channels, snapshot.Channels);
+            state = next;
+        }
+    }
 }

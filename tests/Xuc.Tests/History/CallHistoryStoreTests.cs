@@ -55,6 +55,32 @@ public abstract class CallHistoryStoreContract
         Assert.Empty(await store.OfLineAsync("PJSIP/1002", 10));
     }
 
+    protected async Task A_row_written_several_times_in_one_batch_ends_as_its_last_write()
+    {
+        var store = await NewStore();
+        var ongoing = Row("c1", "line:PJSIP/1001", 0, CallStatus.Ongoing, line: "PJSIP/1001", ended: false);
+        var answered = ongoing with { End = T0.AddSeconds(64), Status = CallStatus.Answered };
+        var missed = Row("c2", "line:PJSIP/1001", 5, CallStatus.Missed, line: "PJSIP/1001");
+        var emitted = Row("c3", "line:PJSIP/1001", 10, CallStatus.Emitted, line: "PJSIP/1001");
+        await store.WriteAsync([new HistoryWrite(emitted)]);
+        // c1 changes twice; c2 is written then deleted; c3, there before, is deleted then written again.
+        await store.WriteAsync(
+        [
+            new HistoryWrite(ongoing), new HistoryWrite(missed), new HistoryWrite(emitted, Delete: true), new HistoryWrite(answered),
+            new HistoryWrite(missed, Delete: true), new HistoryWrite(emitted with { Status = CallStatus.Answered }),
+        ]);
+        Assert.Equal([emitted with { Status = CallStatus.Answered }, answered], await store.OfLineAsync("PJSIP/1001", 10));
+    }
+
+    protected async Task A_burst_larger_than_one_statement_is_written_whole()
+    {
+        var store = await NewStore();
+        var rows = Enumerable.Range(0, 1_200).Select(n => Row($"c{n}", "line:PJSIP/1001", n % 50, CallStatus.Answered, line: "PJSIP/1001")).ToList();
+        await store.WriteAsync(rows.Select(r => new HistoryWrite(r with { Status = CallStatus.Ongoing, End = null })).Concat(rows.Select(r => new HistoryWrite(r))).ToList());
+        var read = await store.OfLineAsync("PJSIP/1001", 2_000);
+        Assert.Equal(rows.OrderBy(r => r.Id, StringComparer.Ordinal), read.OrderBy(r => r.Id, StringComparer.Ordinal));
+    }
+
     protected async Task The_purge_deletes_only_rows_older_than_the_cut()
     {
         var store = await NewStore();
@@ -100,6 +126,8 @@ public sealed class SqliteCallHistoryStoreTests : CallHistoryStoreContract, IDis
 
     [Fact] public Task Rows_are_upserted_by_call_and_party_and_read_newest_first_per_line_agent_and_queues() => Rows_are_upserted_by_call_and_party_and_read_newest_first();
     [Fact] public Task The_purge_deletes_rows_that_started_before_the_retention_and_keeps_the_others() => The_purge_deletes_only_rows_older_than_the_cut();
+    [Fact] public Task A_row_written_several_times_in_one_batch_ends_as_its_last_write_whichever_its_order() => A_row_written_several_times_in_one_batch_ends_as_its_last_write();
+    [Fact] public Task A_burst_of_1200_rows_written_twice_in_one_batch_is_read_back_whole() => A_burst_larger_than_one_statement_is_written_whole();
     [Fact] public Task The_table_has_an_index_for_each_query() => Each_query_has_its_index();
 
     public void Dispose() => _dir.Dispose();
@@ -118,6 +146,8 @@ public sealed class PostgresCallHistoryStoreTests : CallHistoryStoreContract, IA
 
     [PostgresFact] public Task Rows_are_upserted_by_call_and_party_and_read_newest_first_per_line_agent_and_queues() => Rows_are_upserted_by_call_and_party_and_read_newest_first();
     [PostgresFact] public Task The_purge_deletes_rows_that_started_before_the_retention_and_keeps_the_others() => The_purge_deletes_only_rows_older_than_the_cut();
+    [PostgresFact] public Task A_row_written_several_times_in_one_batch_ends_as_its_last_write_whichever_its_order() => A_row_written_several_times_in_one_batch_ends_as_its_last_write();
+    [PostgresFact] public Task A_burst_of_1200_rows_written_twice_in_one_batch_is_read_back_whole() => A_burst_larger_than_one_statement_is_written_whole();
     [PostgresFact] public Task The_table_has_an_index_for_each_query() => Each_query_has_its_index();
 
     public Task InitializeAsync() => Task.CompletedTask;

@@ -55,6 +55,14 @@ public sealed class CtiSessionLimitsTests(CtiLimitsServerFixture fixture) : ICla
             }
         }
         await Wait.Until(async () => await SessionCount() == before, CtiClient.Patience, "the deaf peer's session stops");
+        // The connection itself is dropped too: reading what was buffered runs into its end.
+        var buffer = new byte[64 * 1024];
+        await Assert.ThrowsAnyAsync<Exception>(async () =>
+        {
+            while ((await deaf.Socket.ReceiveAsync(buffer.AsMemory(), deadline.Token)).MessageType != WebSocketMessageType.Close) { }
+            throw new WebSocketException("closed");
+        });
+        Assert.False(deadline.IsCancellationRequested, "the deaf peer's connection was still open after 60 s");
 
         await healthy.SendAsync("""{"claz":"ping"}""");
         Assert.Equal(Pong, await healthy.ReceiveAsync());
@@ -82,5 +90,17 @@ public sealed class CtiSessionLimitsTests(CtiLimitsServerFixture fixture) : ICla
         }
         Assert.Contains("idle timeout", await closed);
         Assert.Equal(WebSocketState.Open, pinging.Socket.State);
+    }
+
+    /// <summary>hocon/akka.conf deploys the sessions' light mailbox (SessionMessageQueue) under the node's session parent.</summary>
+    [Fact]
+    public async Task Sessions_run_on_the_light_mailbox_hocon_deploys_for_them()
+    {
+        await using var client = await CtiClient.LoginAsync(Server, "alice", "alice");
+        await client.ReceiveManyAsync(8);
+        var manager = (ActorRefWithCell)Server.App.Web.Services.GetRequiredService<IActorRegistry>().Get<SessionManagerActor>();
+        var sessions = manager.Children.ToList();
+        Assert.NotEmpty(sessions);
+        Assert.All(sessions, s => Assert.IsType<SessionMessageQueue>(((ActorCell)((ActorRefWithCell)s).Underlying).Mailbox!.MessageQueue));
     }
 }

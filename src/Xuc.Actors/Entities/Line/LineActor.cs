@@ -22,17 +22,17 @@ public sealed class LineActor : ReceiveActor
     {
         _state = LineState.Empty(lineId) with { Config = directory?.Line(lineId) };
         _mediator = DistributedPubSub.Get(Context.System).Mediator;
-        Receive<LineAmiEvent>(m => Update(_state.Apply(m.Event)));
+        Receive<LineAmiEvent>(m => Update(_state.Apply(m.Event), LineState.ChannelsTouchedBy(m.Event)));
         Receive<LineCallContext>(m => Update(_state.Apply(m)));
         Receive<ReconcileLine>(m => Update(_state.Reconcile(m.AliveUniqueids)));
         Receive<ConfigureLine>(m => Update(_state.Configure(m.Config)));
         Receive<GetLineState>(_ => Sender.Tell(LineSnapshot.Of(_state, _seq)));
     }
 
-    private void Update(LineState next)
+    private void Update(LineState next, IReadOnlyCollection<string>? touched = null)
     {
         if (ReferenceEquals(next, _state)) return;
-        var deltas = LineDeltas.Between(_state, next, ref _seq);
+        var deltas = LineDeltas.Between(_state, next, ref _seq, touched);
         _state = next;
         var topic = Topics.Line(_state.LineId);
         foreach (var delta in deltas) _mediator.Tell(new Publish(topic, delta));

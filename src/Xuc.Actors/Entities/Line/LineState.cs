@@ -14,6 +14,16 @@ public sealed record LineState(string LineId, ImmutableDictionary<string, Channe
 
     public LineState Configure(LineConfig? config) => config == Config ? this : this with { Config = config };
 
+    /// <summary>The uniqueids of the channels <see cref="Apply(AmiEventData)"/> may change for this event (none: the device's state).</summary>
+    public static IReadOnlyCollection<string> ChannelsTouchedBy(AmiEventData e)
+        => (e["Uniqueid"], e.Name == "DialBegin" ? e["DestUniqueid"] : null) switch
+        {
+            (null, null) => [],
+            ({ } uid, null) => [uid],
+            (null, { } dest) => [dest],
+            var (uid, dest) => [uid, dest],
+        };
+
     public LineState Apply(AmiEventData e)
     {
         var uid = e["Uniqueid"];

@@ -39,6 +39,8 @@ public sealed class LineFeedActor : ReceiveActor, IWithTimers
     private readonly Dictionary<IActorRef, HashSet<string>> _watchers = [];
     private readonly List<(object Request, IActorRef Sender)> _pending = [];
     private LineSnapshot? _shown;
+    /// <summary>The calls of <see cref="_shown"/> by uniqueid, as last sent.</summary>
+    private Dictionary<string, PhoneCall> _shownCalls = new(StringComparer.Ordinal);
     private long _joins;
 
     public ITimerScheduler Timers { get; set; } = null!;
@@ -98,7 +100,7 @@ public sealed class LineFeedActor : ReceiveActor, IWithTimers
         switch (_view.OnDelta(delta))
         {
             case DeltaStep.Applied:
-                Show();
+                ShowDelta(delta);
                 break;
             case DeltaStep.Gap:
                 AskSnapshot();
@@ -150,15 +152,66 @@ public sealed class LineFeedActor : ReceiveActor, IWithTimers
     private FeedFrame CurrentCalls()
         => Frame(new CurrentCallsPhoneEvents((_view.Current ?? _shown!).Calls.Select(PhoneEventMessage.Of).ToList()));
 
-    /// <summary>Sends what changed between the view last shown and the current one.</summary>
+    /// <summary>
+    /// Sends what one applied delta changed: only its call is compared (a busy line holds hundreds of calls, and
+    /// comparing them all on every delta was most of a feed's time); a configuration change may change every call.
+    /// </summary>
+    private void ShowDelta(ILineDelta delta)
+    {
+        var before = _shown!;
+        var now = _view.Current!;
+        _shown = now;
+        switch (delta)
+        {
+            case LineCallChanged changed:
+                ShowCall(changed.Call.UniqueId, PhoneCalls.Of(changed.Call, now.LineId, now.Config), changed.Call.Name);
+                break;
+            case LineCallEnded ended:
+                ShowCall(ended.UniqueId, null, "");
+                break;
+            case LineDeviceStateChanged:
+                break;
+            default:
+                ShowAll(before, now);
+                return;
+        }
+        ShowDeviceState(before, now);
+    }
+
+    /// <summary>One call as the line now shows it (null: no longer shown) against what was shown of it.</summary>
+    private void ShowCall(string uniqueId, PhoneCall? call, string channel)
+    {
+        var old = _shownCalls.GetValueOrDefault(uniqueId);
+        if (call is null)
+        {
+            if (old is not null && _shownCalls.Remove(uniqueId)) ToOwners(PhoneEventMessage.Of(old with { EventType = PhoneEventTypes.Released }));
+            return;
+        }
+        _shownCalls[uniqueId] = call;
+        if (old is null || old != call) ToOwners(PhoneEventMessage.Of(call));
+        if (CallSheet.StartsRinging(old, call) && _owners.Count > 0 && CallSheet.For(call, channel, _sheetFields(), DateTimeOffset.UtcNow) is { } sheet)
+            ToOwners(sheet);
+    }
+
+    /// <summary>Sends what changed between the view last shown and the current one (a snapshot: after a gap, or the first).</summary>
     private void Show()
     {
         var now = _view.Current!;
         var before = _shown;
         _shown = now;
-        if (before is null) return;
+        if (before is null)
+        {
+            _shownCalls = now.Calls.ToDictionary(c => c.UniqueId, StringComparer.Ordinal);
+            return;
+        }
+        ShowAll(before, now);
+    }
+
+    private void ShowAll(LineSnapshot before, LineSnapshot now)
+    {
         var was = before.Calls.ToDictionary(c => c.UniqueId, StringComparer.Ordinal);
         var calls = now.Calls;
+        _shownCalls = calls.ToDictionary(c => c.UniqueId, StringComparer.Ordinal);
         foreach (var call in calls)
         {
             var old = was.GetValueOrDefault(call.UniqueId);
@@ -167,8 +220,13 @@ public sealed class LineFeedActor : ReceiveActor, IWithTimers
                 && CallSheet.For(call, now.Channels.FirstOrDefault(c => c.UniqueId == call.UniqueId)?.Name ?? "", _sheetFields(), DateTimeOffset.UtcNow) is { } sheet)
                 ToOwners(sheet);
         }
-        foreach (var gone in was.Values.Where(c => calls.All(x => x.UniqueId != c.UniqueId)))
+        foreach (var gone in was.Values.Where(c => !_shownCalls.ContainsKey(c.UniqueId)))
             ToOwners(PhoneEventMessage.Of(gone with { EventType = PhoneEventTypes.Released }));
+        ShowDeviceState(before, now);
+    }
+
+    private void ShowDeviceState(LineSnapshot before, LineSnapshot now)
+    {
         if (PhoneStatus.Of(before.DeviceState) != PhoneStatus.Of(now.DeviceState))
             ToOwners(new PhoneStatusUpdate(PhoneStatus.Of(now.DeviceState)));
         var hint = PhoneHintStatus.Of(now.DeviceState);
@@ -188,13 +246,15 @@ public sealed class LineFeedActor : ReceiveActor, IWithTimers
     {
         if (_owners.Count == 0) return;
         var frame = Frame(message);
-        foreach (var session in _owners.Keys) ToSession(session, frame);
+        foreach (var (session, sink) in _owners) ToSession(session, sink, frame);
     }
 
+    private void ToSession(IActorRef session, FeedFrame frame) => ToSession(session, _owners.GetValueOrDefault(session), frame);
+
     /// <summary>Into an owner's outbox directly when it gave it (a full one is the session's to close), else through it.</summary>
-    private void ToSession(IActorRef session, FeedFrame frame)
+    private static void ToSession(IActorRef session, ISessionSink? sink, FeedFrame frame)
     {
-        if (_owners.GetValueOrDefault(session) is not { } sink) session.Tell(frame);
+        if (sink is null) session.Tell(frame);
         else if (!sink.TryPush(frame.Message)) session.Tell(LineFeedOutboxFull.Instance);
     }
 
