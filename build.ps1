@@ -12,5 +12,5 @@ switch ($Verb) {
   "test"   { dotnet build Xuc.sln -c Release -nologo -v q; if ($LASTEXITCODE) { exit $LASTEXITCODE }
              dotnet test tests/Xuc.Tests -c Release --no-build @Rest; exit $LASTEXITCODE }
   "bench"  { if (-not $Rest) { $Rest = @("all") }; dotnet run -c Release --project bench/Xuc.Bench -- @Rest; exit $LASTEXITCODE }
-  default  { Write-Output "usage: ./build.ps1 run|test|bench [ami-parse|startup|config-write|sim-volume|sessions|all]|import FILE.json --replace|--merge|pbxsim|build" }
+  default  { Write-Output "usage: ./build.ps1 run|test|bench [ami-parse|startup|config-write|sim-volume|sessions|session-latency|session-fanout|agents|stats|all]|import FILE.json --replace|--merge|pbxsim|build" }
 }
