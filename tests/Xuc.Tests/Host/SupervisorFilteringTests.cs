@@ -16,32 +16,12 @@ public sealed class SupervisorFilteringTests
     private static readonly int[] GroupOneAgents = [1, 2, 3, 4, 5];
     private static readonly string[] GroupTwoWords = ["support", "3001", "Lynd", "Trevelyan", "Wade", "Grishenko", "Goodhead", "Vesper", "2006"];
 
-    private static string Command(string command, object? arguments = null)
-    {
-        var frame = new JObject { ["claz"] = "web", ["command"] = command };
-        if (arguments is not null) frame.Merge(JObject.FromObject(arguments));
-        return frame.ToString(Formatting.None);
-    }
-
-    /// <summary>Reads the admin's frames (he sees everything) until each of <paramref name="wanted"/> was fitted by one, in any order.</summary>
-    private static async Task Until(CtiClient client, params (string What, Func<JObject, bool> Fits)[] wanted)
-    {
-        var missing = wanted.ToList();
-        using var cts = new CancellationTokenSource(CtiClient.Patience * 2);
-        while (missing.Count > 0 && !cts.IsCancellationRequested)
-        {
-            var frame = await client.ReceiveJsonAsync();
-            missing.RemoveAll(w => w.Fits(frame));
-        }
-        if (missing.Count > 0) throw new Xunit.Sdk.XunitException("never saw " + string.Join(", ", missing.Select(m => m.What)));
-    }
-
-    private static bool Is(JObject f, string msgType) => (string?)f["msgType"] == msgType;
-    private static bool AgentIs(JObject f, int agent, string name) => Is(f, "AgentStateEvent") && (int)f["ctiMessage"]!["agentId"]! == agent && (string?)f["ctiMessage"]!["name"] == name;
-    private static bool LogoutCounted(JObject f, int agent) => Is(f, "AgentStatistics") && (int)f["ctiMessage"]!["id"]! == agent
-        && f["ctiMessage"]!["statistics"]!.Any(x => (string?)x["name"] == "LogoutDateTime" && ((string?)x["value"])?.Length > 0);
-    private static bool Counter(JObject f, int queue, string stat, double value) => Is(f, "QueueStatistics") && (int?)f["ctiMessage"]!["queueId"] == queue
-        && f["ctiMessage"]!["counters"]!.Any(c => (string?)c["statName"] == stat && (double)c["value"]! == value);
+    private static string Command(string command, object? arguments = null) => FrameWatch.Command(command, arguments);
+    private static Task Until(CtiClient client, params (string What, Func<JObject, bool> Fits)[] wanted) => FrameWatch.UntilAsync(client, wanted);
+    private static bool Is(JObject f, string msgType) => FrameWatch.Is(f, msgType);
+    private static bool AgentIs(JObject f, int agent, string name) => FrameWatch.AgentIs(f, agent, name);
+    private static bool LogoutCounted(JObject f, int agent) => FrameWatch.AgentStatSet(f, agent, "LogoutDateTime");
+    private static bool Counter(JObject f, int queue, string stat, double value) => FrameWatch.Counter(f, queue, stat, value);
 
     [Fact]
     public async Task A_supervisor_limited_to_queue_A_and_group_1_never_receives_one_message_about_queue_B_or_group_2_during_a_run_that_exercises_both()
