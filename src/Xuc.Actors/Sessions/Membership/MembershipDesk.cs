@@ -31,37 +31,58 @@ public sealed class MembershipDesk(ConfigStore store, PbxGateway pbx, IActorRef 
 
     public static MembershipDesk? Of(ActorSystem system) => Desks.TryGetValue(system, out var d) ? d : null;
 
+    /// <summary>How many times a change is tried when the agent's queues changed under it (another node's desk, the admin API).</summary>
+    public const int Attempts = 3;
+
     /// <summary>Makes <paramref name="agentId"/>'s queues <c>change(his queues as stored)</c>; null when done, else the Error.</summary>
+    /// <remarks>
+    /// The desk is one per node: another node's desk (or an administrator) may change the same agent between this
+    /// desk's read and its write. The write therefore takes place only if the stored queues are still those the change
+    /// was computed from (checked inside the store's write transaction, which the database serialises); if not, the
+    /// PBX actions are taken back and the change is computed again on what is stored now, up to <see cref="Attempts"/>
+    /// times. Without that, the later write would put back what it had read and lose the other change.
+    /// </remarks>
     public async Task<CtiError?> ChangeQueuesAsync(string command, int agentId, Func<IReadOnlyList<QueueMembership>, IReadOnlyList<QueueMembership>> change)
     {
         await _oneAtATime.WaitAsync();
         try
         {
-            if (await store.GetAsync(ConfigKinds.Agent, agentId.ToString()) is not Agent agent)
-                return new CtiError(CtiErrors.InvalidArgument, $"{command}: no agent {agentId}");
-            var target = change(agent.DefaultQueues);
-            var steps = await PbxStepsAsync(agent, target);
-            var done = new List<PbxStep>();
-            foreach (var step in steps)
+            for (var attempt = 1; ; attempt++)
             {
-                var result = await pbx.Send(step.Action, ActionTimeout);
-                if (result is PbxAnswered)
+                if (await store.GetAsync(ConfigKinds.Agent, agentId.ToString()) is not Agent agent)
+                    return new CtiError(CtiErrors.InvalidArgument, $"{command}: no agent {agentId}");
+                var target = change(agent.DefaultQueues);
+                var steps = await PbxStepsAsync(agent, target);
+                var done = new List<PbxStep>();
+                foreach (var step in steps)
                 {
-                    done.Add(step);
-                    continue;
+                    var result = await pbx.Send(step.Action, ActionTimeout);
+                    if (result is PbxAnswered)
+                    {
+                        done.Add(step);
+                        continue;
+                    }
+                    await UndoAsync(done);
+                    return PbxError(command, agentId, result);
                 }
-                await UndoAsync(done);
-                return PbxError(command, agentId, result);
-            }
-            try
-            {
-                await store.ChangeAgentAsync(agentId, a => a with { DefaultQueues = target });
-                return null;
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                await UndoAsync(done);
-                return new CtiError(CtiErrors.NotStored, $"{command}: agent {agentId} not changed: {(e is ConfigValidationException v ? string.Join("; ", v.Errors) : e.GetBaseException().Message)}");
+                try
+                {
+                    await store.ChangeAgentAsync(agentId, a => a.DefaultQueues.SequenceEqual(agent.DefaultQueues)
+                        ? a with { DefaultQueues = target }
+                        : throw new ChangedMeanwhile());
+                    return null;
+                }
+                catch (ChangedMeanwhile)
+                {
+                    await UndoAsync(done);
+                    if (attempt == Attempts)
+                        return new CtiError(CtiErrors.NotStored, $"{command}: agent {agentId} not changed: his queues changed {Attempts} times while this change was made; try again");
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    await UndoAsync(done);
+                    return new CtiError(CtiErrors.NotStored, $"{command}: agent {agentId} not changed: {(e is ConfigValidationException v ? string.Join("; ", v.Errors) : e.GetBaseException().Message)}");
+                }
             }
         }
         finally
@@ -69,6 +90,9 @@ public sealed class MembershipDesk(ConfigStore store, PbxGateway pbx, IActorRef 
             _oneAtATime.Release();
         }
     }
+
+    /// <summary>The agent's stored queues are no longer those a change was computed from.</summary>
+    private sealed class ChangedMeanwhile : Exception;
 
     /// <summary>
     /// An administrator's change of an agent's queues (admin API, import), already stored: a logged-in agent's PBX
