@@ -89,7 +89,7 @@ public static class QueueStatsBench
         var reader = new StatsFrames(Names);
         long frames = 0;
         var measuredFrom = long.MaxValue;
-        await using var clients = new FrameClients((session, at, frame) =>
+        using var clients = new PolledFrameClients((session, at, frame) =>
         {
             var counters = reading[session];
             if (!reader.TryRead(frame.Span, out var queueId, counters)) return;
@@ -105,8 +105,8 @@ public static class QueueStatsBench
         });
         var admin = pbx.Token(wallboard);
         var cti = new Uri($"{pbx.Cti}?token={Uri.EscapeDataString(admin)}");
-        await clients.OpenAsync(Enumerable.Repeat(cti, sessions).ToList(), ctiConnectSequence: true);
-        for (var s = 0; s < sessions; s++) await clients.SendAsync(s, "{\"claz\":\"web\",\"command\":\"subscribeToQueueStats\"}");
+        clients.Open(Enumerable.Repeat(cti, sessions).ToList());
+        for (var s = 0; s < sessions; s++) clients.Send(s, "{\"claz\":\"web\",\"command\":\"subscribeToQueueStats\"}");
         for (var wait = Stopwatch.StartNew(); snapshots.Any(n => n < queues);)
         {
             if (wait.Elapsed > TimeSpan.FromSeconds(50)) throw new TimeoutException($"{snapshots.Count(n => n < queues)} sessions without their {queues} QueueStatistics snapshots after 50 s");
@@ -159,7 +159,7 @@ public static class QueueStatsBench
         var byEvent = latencies.SelectMany(l => l).GroupBy(l => l.Key).Select(g => (First: g.Min(l => l.Ms), Spread: g.Max(l => l.Ms) - g.Min(l => l.Ms))).ToList();
         var first = byEvent.Select(e => e.First).Order().ToArray();
         var spread = byEvent.Select(e => e.Spread).Order().ToArray();
-        Console.WriteLine($"  per event: first session p50 {Pct(first, 0.5):F1} ms, p99 {Pct(first, 0.99):F1} ms; first to last session p50 {Pct(spread, 0.5):F1} ms, p99 {Pct(spread, 0.99):F1} ms");
+        if (sessions > 0) Console.WriteLine($"  per event: first session p50 {Pct(first, 0.5):F1} ms, p99 {Pct(first, 0.99):F1} ms; first to last session p50 {Pct(spread, 0.5):F1} ms, p99 {Pct(spread, 0.99):F1} ms");
         return new RunResult(total, fps, sorted.Length, Pct(sorted, 0.5), Pct(sorted, 0.99), sorted.Length == 0 ? double.NaN : sorted[^1], cpu, clientCpu, memory.Rss, memory.Heap, check);
     }
 

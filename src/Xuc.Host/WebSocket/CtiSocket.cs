@@ -15,10 +15,7 @@ namespace Xuc.Host.WebSocket;
 /// and it writes everything queued by then, several frames per write into the <see cref="CtiTransport"/> (one flush and
 /// one wake-up of the connection's sender for many frames), until the outbox is empty. An idle socket holds no writer
 /// state at all, and a thousand sessions of one busy line cost one thread-pool hop per socket per burst, not per frame.
-/// The writer is queued on the pushing thread's own queue (<c>preferLocal</c>): a feed that fills a thousand outboxes
-/// would otherwise put a thousand writers in the shared queue ahead of the actors' work (the next AMI event's path
-/// waited behind them: <c>./build.sh bench stats</c>); that thread writes them after its actor's turn, and the other
-/// threads take the actors' work first and the writers left over after.
+/// A batch (<see cref="TryPush(IReadOnlyList{ICtiMessage})"/>) into an idle outbox is written by the caller at once.
 /// </remarks>
 public sealed class CtiSocket(System.Net.WebSockets.WebSocket socket, SessionSettings settings, CtiTransport? transport = null) : ISessionSink, IThreadPoolWorkItem
 {
@@ -54,11 +51,17 @@ public sealed class CtiSocket(System.Net.WebSockets.WebSocket socket, SessionSet
             if (_draining) return true;
             _draining = true;
         }
-        ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
+        ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
         return true;
     }
 
-    /// <remarks>All under one lock, so that one writer run takes them all (a feed's batch: one write on the socket).</remarks>
+    /// <remarks>
+    /// All under one lock, so that one writer run takes them all (a feed's batch: one write on the socket). When no
+    /// writer is running, the caller writes them itself, at once: handing them to the connection costs no more than
+    /// queueing a writer would (the send is the connection's own, on its I/O queue), and a feed that fills a thousand
+    /// outboxes would otherwise put a thousand writers on the thread pool ahead of the actors' work. Only a write the
+    /// connection cannot take at once (a peer that reads slowly) leaves the rest to finish on the thread pool.
+    /// </remarks>
     public bool TryPush(IReadOnlyList<ICtiMessage> messages)
     {
         lock (_gate)
@@ -70,7 +73,7 @@ public sealed class CtiSocket(System.Net.WebSockets.WebSocket socket, SessionSet
             if (_draining) return true;
             _draining = true;
         }
-        ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
+        _ = DrainAsync();
         return true;
     }
 

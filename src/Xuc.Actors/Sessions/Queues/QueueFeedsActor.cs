@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Akka.Actor;
 using Akka.Cluster.Tools.PublishSubscribe;
 using Xuc.Actors.Configuration;
@@ -40,8 +39,8 @@ public sealed class QueueFeedsActor : ReceiveActor
     private readonly List<string> _unsent = [];
     private readonly HashSet<string> _unsentQueues = new(StringComparer.OrdinalIgnoreCase);
     private bool _sendDue;
-    /// <summary>When the last batch went (<see cref="Stopwatch"/> ticks).</summary>
-    private long _lastSent;
+    /// <summary>From when (the clock's timestamp) a batch may go at once: <c>xuc.statistics.coalesce</c> after the last one.</summary>
+    private long _quietFrom;
 
     private readonly Dictionary<string, CallsFeed> _calls = new(StringComparer.OrdinalIgnoreCase);
 
@@ -123,7 +122,8 @@ public sealed class QueueFeedsActor : ReceiveActor
     /// <summary>
     /// The queue's counters changed: they go out with the next batch, at most one batch per <c>xuc.statistics.coalesce</c>.
     /// After a quiet interval the batch goes once the feed has handled what its mailbox already holds; within the interval
-    /// after the last batch, when that interval ends (a precise timer: the scheduler's 10 ms ticks would add up to 10 ms).
+    /// after the last batch, when that interval ends (a timer of the feed's clock, precise to the millisecond: the actor
+    /// scheduler's 10 ms ticks would add up to 10 ms).
     /// </summary>
     private void Unsent(string queue)
     {
@@ -131,9 +131,9 @@ public sealed class QueueFeedsActor : ReceiveActor
         _unsent.Add(queue);
         if (_sendDue) return;
         _sendDue = true;
-        var wait = _settings.Coalesce - Stopwatch.GetElapsedTime(_lastSent);
-        if (wait <= TimeSpan.Zero) Self.Tell(SendStatsDue.Instance);
-        else Task.Delay(wait).PipeTo(Self, success: () => SendStatsDue.Instance);
+        var now = _clock.GetTimestamp();
+        if (now >= _quietFrom) Self.Tell(SendStatsDue.Instance);
+        else Task.Delay(_clock.GetElapsedTime(now, _quietFrom), _clock).PipeTo(Self, success: () => SendStatsDue.Instance);
     }
 
     /// <summary>
@@ -145,7 +145,7 @@ public sealed class QueueFeedsActor : ReceiveActor
         if (!_sendDue) return;
         _sendDue = false;
         if (_unsent.Count == 0) return;
-        _lastSent = Stopwatch.GetTimestamp();
+        _quietFrom = _clock.GetTimestamp() + (long)(_settings.Coalesce.TotalSeconds * _clock.TimestampFrequency);
         var frames = new List<(string Queue, FeedFrame Frame)>(_unsent.Count);
         foreach (var queue in _unsent)
             if (_statsViews.TryGetValue(queue, out var view) && view.Current is { } current && Changes(queue, current.Counters) is { } frame)
