@@ -15,7 +15,9 @@ namespace Xuc.Bench.Statistics;
 /// calls last 4–8 s), and S CTI sessions of one Admin user each sending <c>subscribeToQueueStats</c>.
 /// Latency: from the instant the simulator writes the AMI event that moves a day counter to value n (the n-th
 /// QueueCallerJoin / AgentConnect / QueueCallerAbandon of a queue) to the last byte, at a session, of the first
-/// QueueStatistics frame that carries that counter = n for that queue; one sample per session per event, after a warm-up.
+/// QueueStatistics frame that carries that counter = n for that queue; one sample per session per event, after a warm-up
+/// (also printed per event: the first session's latency, and the spread from the first session to the last). The
+/// sessions are read by one polling thread (<see cref="PolledFrameClients"/>), cheap per frame.
 /// Baseline: the same load on a fresh server with no session (CPU from /proc/PID/stat, RSS, managed heap).
 /// Check: the recorded queue events folded with the server's own code (<see cref="CounterFold"/>) equal the last value
 /// every session received for each queue and counter once the load has drained.
