@@ -12,12 +12,14 @@ namespace Xuc.Bench.Statistics;
 /// queue → TotalNumberCallsEntered = n, the n-th AgentConnect → TotalNumberCallsAnswered = n, the n-th
 /// QueueCallerAbandon → TotalNumberCallsAbandonned = n.
 /// </summary>
-public sealed class QueueEventRecorder : IAmiEventSink
+/// <param name="names">The counters as the bench indexes them.</param>
+public sealed class QueueEventRecorder(string[] names) : IAmiEventSink
 {
     private readonly ConcurrentQueue<AmiEventData> _log = new();
     private readonly ConcurrentDictionary<(string Queue, string Counter), int> _counts = new();
 
-    public ConcurrentDictionary<(string Queue, string Counter, int Value), long> Emitted { get; } = new();
+    /// <summary>By (queue number N of <c>queueN</c>, the counter's index in <paramref name="names"/>, value).</summary>
+    public ConcurrentDictionary<(int Queue, int Counter, int Value), long> Emitted { get; } = new();
     public IReadOnlyCollection<AmiEventData> Log => _log;
 
     public void SendEvent(string text)
@@ -35,7 +37,8 @@ public sealed class QueueEventRecorder : IAmiEventSink
         };
         if (counter is null) return;
         var n = _counts.AddOrUpdate((queue, counter), 1, (_, v) => v + 1);
-        Emitted[(queue, counter, n)] = at;
+        if (queue.StartsWith("queue", StringComparison.Ordinal) && int.TryParse(queue.AsSpan(5), out var number))
+            Emitted[(number, Array.IndexOf(names, counter), n)] = at;
     }
 
     private static AmiEventData Parse(string text)

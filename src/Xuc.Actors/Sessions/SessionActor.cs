@@ -198,7 +198,7 @@ public sealed class SessionActor : UntypedActor
             case FeedFrame f:
                 Push(f.Message);
                 break;
-            case LineFeedOutboxFull:
+            case FeedOutboxFull:
                 OutboxFull();
                 break;
             case UserServicesChanged s:
@@ -314,7 +314,7 @@ public sealed class SessionActor : UntypedActor
                 _membership.Handle(membership, c.Frame, Context.System);
                 break;
             case var queue when QueueCommands.Handles(queue):
-                QueueCommands.Handle(queue, c.Frame, _user, Self, Context, Push);
+                QueueCommands.Handle(queue, c.Frame, _user, Self, _sink, Context, Push);
                 break;
             case var list when Lists.ListCommands.Handles(list):
                 Lists.ListCommands.Handle(list, c.Frame, _user, Self, Context, Push);

@@ -17,6 +17,14 @@ public sealed record QueueStatsSettings
     /// <summary>The longest sliding window <c>getQueueStatistics</c> accepts; each queue keeps its calls this long.</summary>
     public TimeSpan MaxWindow { get; init; } = TimeSpan.FromHours(24);
 
+    /// <summary>
+    /// How long a node's queue feed gathers the changes of the queues' counters before it sends them: one
+    /// <c>QueueStatistics</c> frame per queue that changed, with the newest value of each counter, all of them written
+    /// to a session's socket at once. Zero: each change is sent as it comes (the frames still written together when the
+    /// feed has several queued).
+    /// </summary>
+    public TimeSpan Coalesce { get; init; } = TimeSpan.FromMilliseconds(10);
+
     public int ThresholdSeconds => (int)Threshold.TotalSeconds;
 
     public static QueueStatsSettings From(Config hocon)
@@ -27,6 +35,8 @@ public sealed record QueueStatsSettings
             Threshold = Read(hocon, "threshold", "XUC_STATS_THRESHOLD", "a whole number of seconds such as 15s", d.Threshold,
                 v => v >= TimeSpan.Zero && v.Ticks % TimeSpan.TicksPerSecond == 0),
             Refresh = Read(hocon, "refresh", "XUC_STATS_REFRESH", "a duration such as 1s, or 0s for none", d.Refresh, v => v >= TimeSpan.Zero),
+            Coalesce = Read(hocon, "coalesce", "XUC_STATS_COALESCE", "a duration from 0ms to 1s such as 10ms", d.Coalesce,
+                v => v >= TimeSpan.Zero && v <= TimeSpan.FromSeconds(1)),
             MaxWindow = Read(hocon, "max-window", "XUC_STATS_MAX_WINDOW", "a duration from 1s to 7d such as 24h", d.MaxWindow,
                 v => v >= TimeSpan.FromSeconds(1) && v <= TimeSpan.FromDays(7)),
         };

@@ -15,6 +15,7 @@ namespace Xuc.Host.WebSocket;
 /// and it writes everything queued by then, several frames per write into the <see cref="CtiTransport"/> (one flush and
 /// one wake-up of the connection's sender for many frames), until the outbox is empty. An idle socket holds no writer
 /// state at all, and a thousand sessions of one busy line cost one thread-pool hop per socket per burst, not per frame.
+/// A batch (<see cref="TryPush(IReadOnlyList{ICtiMessage})"/>) into an idle outbox is written by the caller at once.
 /// </remarks>
 public sealed class CtiSocket(System.Net.WebSockets.WebSocket socket, SessionSettings settings, CtiTransport? transport = null) : ISessionSink, IThreadPoolWorkItem
 {
@@ -44,8 +45,7 @@ public sealed class CtiSocket(System.Net.WebSockets.WebSocket socket, SessionSet
         lock (_gate)
         {
             if (_completed) return true;
-            var queued = _queued ??= _spare ?? [];
-            if (queued == _spare) _spare = null;
+            var queued = Outbox();
             if (queued.Count >= settings.OutboxCapacity) return false;
             queued.Add(message);
             if (_draining) return true;
@@ -53,6 +53,36 @@ public sealed class CtiSocket(System.Net.WebSockets.WebSocket socket, SessionSet
         }
         ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
         return true;
+    }
+
+    /// <remarks>
+    /// All under one lock, so that one writer run takes them all (a feed's batch: one write on the socket). When no
+    /// writer is running, the caller writes them itself, at once: handing them to the connection costs no more than
+    /// queueing a writer would (the send is the connection's own, on its I/O queue), and a feed that fills a thousand
+    /// outboxes would otherwise put a thousand writers on the thread pool ahead of the actors' work. Only a write the
+    /// connection cannot take at once (a peer that reads slowly) leaves the rest to finish on the thread pool.
+    /// </remarks>
+    public bool TryPush(IReadOnlyList<ICtiMessage> messages)
+    {
+        lock (_gate)
+        {
+            if (_completed || messages.Count == 0) return true;
+            var queued = Outbox();
+            if (queued.Count + messages.Count > settings.OutboxCapacity) return false;
+            for (var i = 0; i < messages.Count; i++) queued.Add(messages[i]);
+            if (_draining) return true;
+            _draining = true;
+        }
+        _ = DrainAsync();
+        return true;
+    }
+
+    /// <summary>Under the gate: the outbox, the spare list reused or a new one.</summary>
+    private List<ICtiMessage> Outbox()
+    {
+        var queued = _queued ??= _spare ?? [];
+        if (queued == _spare) _spare = null;
+        return queued;
     }
 
     public void Close(string reason) => Complete(reason);

@@ -74,7 +74,7 @@ public sealed class LineFeedTests : TestKit
         // A full outbox: nothing written, the session is told (it closes itself), the other still gets the frame.
         sink.Accepting = false;
         feed.Tell(new LineDeviceStateChanged(Line, 12, "RINGING"));
-        session.ExpectMsg<LineFeedOutboxFull>();
+        session.ExpectMsg<FeedOutboxFull>();
         Assert.Contains("RINGING", Text(other.ExpectMsg<FeedFrame>()));
         feed.Tell(new GetCurrentCalls(Line), other);
         Assert.Contains("CurrentCallsPhoneEvents", Text(other.ExpectMsg<FeedFrame>()));

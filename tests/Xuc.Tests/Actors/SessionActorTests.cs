@@ -284,7 +284,7 @@ public sealed class SessionActorTests : TestKit
         var session = Connected();
         Watch(session);
         EventFilter.Warning(contains: "CTI session of jbond closed: its outbox is full (4 messages, xuc.cti.outbox), the peer stopped reading")
-            .ExpectOne(() => session.Tell(Xuc.Actors.Sessions.Phone.LineFeedOutboxFull.Instance));
+            .ExpectOne(() => session.Tell(FeedOutboxFull.Instance));
         Assert.Contains("outbox full", _client.ExpectMsg<SinkAborted>().Reason);
         ExpectTerminated(session);
     }

@@ -95,4 +95,35 @@ public sealed class CtiSocketTests : IAsyncLifetime
             Assert.Equal(message.Utf8, buffer[..result.Count]);
         }
     }
+
+    [Fact]
+    public async Task Batches_written_by_their_pusher_arrive_whole_and_in_order_among_single_frames_and_one_larger_than_the_outbox_is_refused_whole()
+    {
+        using var client = new ClientWebSocket();
+        await client.ConnectAsync(new Uri($"ws://127.0.0.1:{_port}{CtiEndpoint.Path}"), CancellationToken.None);
+        var (socket, _, run) = await _accepted.Task.WaitAsync(CtiClient.Patience);
+
+        // More than the outbox holds (5,000): nothing of it is queued.
+        Assert.False(socket.TryPush(Enumerable.Range(0, 5001).Select(n => (ICtiMessage)Message(40, -n)).ToList()));
+        var sent = new List<PreEncoded>();
+        for (var b = 0; b < 300; b++)
+        {
+            // Batches of 1 to 7, some frames larger than the writer's 16 KiB chunk, each followed by a single frame.
+            var batch = Enumerable.Range(0, 1 + b % 7).Select(i => Message(b % 10 == 3 && i == 0 ? 20_000 : 40, b * 10 + i)).ToList();
+            Assert.True(socket.TryPush(batch.Cast<ICtiMessage>().ToList()));
+            sent.AddRange(batch);
+            var single = Message(60, b * 10 + 9);
+            Assert.True(socket.TryPush(single));
+            sent.Add(single);
+        }
+        socket.Close("the test is over");
+
+        var buffer = new byte[100_000];
+        foreach (var message in sent) Assert.Equal(message.Utf8, await CtiFramesTests.TextMessageAsync(client, buffer));
+        var close = await client.ReceiveAsync(buffer.AsMemory(), CancellationToken.None);
+        Assert.Equal(WebSocketMessageType.Close, close.MessageType);
+        Assert.Equal("the test is over", client.CloseStatusDescription);
+        await client.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "", CancellationToken.None);
+        await run.WaitAsync(CtiClient.Patience);
+    }
 }

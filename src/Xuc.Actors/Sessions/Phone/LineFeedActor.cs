@@ -255,7 +255,7 @@ public sealed class LineFeedActor : ReceiveActor, IWithTimers
     private static void ToSession(IActorRef session, ISessionSink? sink, FeedFrame frame)
     {
         if (sink is null) session.Tell(frame);
-        else if (!sink.TryPush(frame.Message)) session.Tell(LineFeedOutboxFull.Instance);
+        else if (!sink.TryPush(frame.Message)) session.Tell(FeedOutboxFull.Instance);
     }
 
     private static FeedFrame Frame(ICtiMessage message) => new(PreEncoded.Of(message));

@@ -11,15 +11,9 @@ namespace Xuc.Actors.Sessions.Phone;
 /// is sent at once), and the calls in progress come as PhoneEvents.
 /// <see cref="Sink"/>: the session's outbox; the feed writes the line's frames into it directly (no message through the
 /// session actor per frame: with a thousand sessions on a busy line that hop was most of the cost) and tells the session
-/// <see cref="LineFeedOutboxFull"/> when it is full. Null: frames go to <see cref="Session"/> as <see cref="FeedFrame"/>.
+/// <see cref="FeedOutboxFull"/> when it is full. Null: frames go to <see cref="Session"/> as <see cref="FeedFrame"/>.
 /// </summary>
 public sealed record JoinLineFeed(string LineId, IActorRef Session, string? DeviceStateSent, ISessionSink? Sink = null);
-
-/// <summary>The feed could not write a frame into the session's outbox: the peer stopped reading.</summary>
-public sealed record LineFeedOutboxFull
-{
-    public static readonly LineFeedOutboxFull Instance = new();
-}
 
 /// <summary><c>subscribeToPhoneHints</c>: the session gets PhoneHintStatusEvent for each number, now and on every change.</summary>
 public sealed record WatchPhoneHints(IReadOnlyList<string> Numbers, IActorRef Session);

@@ -16,7 +16,8 @@ public static class QueueCommands
     public static bool Handles(string command) => command is SubscribeToQueueStats or SubscribeToQueueCalls or UnSubscribeToQueueCalls or GetQueueStatistics;
 
     /// <summary>The arguments were checked by <see cref="CommandCatalog"/> (whole numbers where numbers are read).</summary>
-    public static void Handle(string command, JObject frame, SessionUser user, IActorRef session, IActorContext context, Action<ICtiMessage> push)
+    /// <param name="sink">The session's outbox, into which the statistics feed writes its frames directly.</param>
+    public static void Handle(string command, JObject frame, SessionUser user, IActorRef session, ISessionSink sink, IActorContext context, Action<ICtiMessage> push)
     {
         if (!ActorRegistry.For(context.System).TryGet<QueueFeedsActor>(out var feeds))
         {
@@ -26,7 +27,7 @@ public static class QueueCommands
         var visibility = Rights.Visibility.Of(user);
         feeds.Tell(command switch
         {
-            SubscribeToQueueStats => new SubscribeQueueStats(session, visibility),
+            SubscribeToQueueStats => new SubscribeQueueStats(session, visibility, sink),
             SubscribeToQueueCalls => new SubscribeQueueCalls(session, QueueId(frame), visibility),
             UnSubscribeToQueueCalls => new UnsubscribeQueueCalls(session, QueueId(frame)),
             _ => new AskQueueStatistics(session, QueueId(frame), Whole(frame["window"]) ?? 0, Whole(frame["xqos"]), visibility),

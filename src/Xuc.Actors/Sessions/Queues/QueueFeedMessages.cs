@@ -8,8 +8,13 @@ namespace Xuc.Actors.Sessions.Queues;
 
 // Visibility: the queues the session's profile may see (null: every queue).
 
-/// <summary><c>subscribeToQueueStats</c>: every visible queue's counters now, then the counters that change.</summary>
-public sealed record SubscribeQueueStats(IActorRef Session, Visibility? Visibility = null);
+/// <summary>
+/// <c>subscribeToQueueStats</c>: every visible queue's counters now, then the counters that change.
+/// <see cref="Sink"/>: the session's outbox; the feed writes the frames into it directly, each batch at once (no message
+/// through the session actor per frame), and tells the session <see cref="FeedOutboxFull"/> when it is full. Null: the
+/// frames go to <see cref="Session"/> as <see cref="FeedFrame"/>s.
+/// </summary>
+public sealed record SubscribeQueueStats(IActorRef Session, Visibility? Visibility = null, ISessionSink? Sink = null);
 
 /// <summary><c>subscribeToQueueCalls</c>: the queue's waiting calls now and on every change.</summary>
 public sealed record SubscribeQueueCalls(IActorRef Session, int QueueId, Visibility? Visibility = null);

@@ -16,6 +16,8 @@ namespace Xuc.Actors.Sessions.Queues;
 /// statistics (<c>queue-stats</c> topic) or a queue's waiting calls (<c>queue:&lt;name&gt;</c> topic). Each feed folds its
 /// topic snapshot-then-deltas (<see cref="SnapshotThenDeltas{T}"/>), encodes each change once (<see cref="PreEncoded"/>)
 /// and hands the same bytes to every session that follows it. A session that joins gets the current frames first.
+/// The statistics are sent in batches (<c>xuc.statistics.coalesce</c>): a queue's changes within one batch become one
+/// frame with the newest values, and a session gets the batch's frames written into its outbox at once.
 /// </summary>
 public sealed class QueueFeedsActor : ReceiveActor
 {
@@ -27,12 +29,18 @@ public sealed class QueueFeedsActor : ReceiveActor
     private readonly TimeProvider _clock;
     private readonly QueueStatsSettings _settings;
 
-    /// <summary>The statistics sessions and what each may see (a Supervisor: his queues).</summary>
-    private readonly Dictionary<IActorRef, Visibility> _statsSessions = [];
+    /// <summary>The statistics sessions, what each may see (a Supervisor: his queues) and its outbox if it gave it.</summary>
+    private readonly Dictionary<IActorRef, StatsSession> _statsSessions = [];
     private readonly Dictionary<string, SnapshotThenDeltas<QueueStatsSnapshot>> _statsViews = new(StringComparer.OrdinalIgnoreCase);
     /// <summary>Per queue, the counters every statistics session of this node has been sent.</summary>
     private readonly Dictionary<string, Dictionary<string, QueueStat>> _statsSent = new(StringComparer.OrdinalIgnoreCase);
     private bool _followingStats;
+    /// <summary>The queues whose counters changed since the last batch, in the order they first did.</summary>
+    private readonly List<string> _unsent = [];
+    private readonly HashSet<string> _unsentQueues = new(StringComparer.OrdinalIgnoreCase);
+    private bool _sendDue;
+    /// <summary>From when (the clock's timestamp) a batch may go at once: <c>xuc.statistics.coalesce</c> after the last one.</summary>
+    private long _quietFrom;
 
     private readonly Dictionary<string, CallsFeed> _calls = new(StringComparer.OrdinalIgnoreCase);
 
@@ -44,7 +52,8 @@ public sealed class QueueFeedsActor : ReceiveActor
         _settings = settings;
         _clock = clock;
 
-        Receive<SubscribeQueueStats>(s => SubscribeStats(s.Session, s.Visibility ?? Visibility.Everything));
+        Receive<SubscribeQueueStats>(SubscribeStats);
+        Receive<SendStatsDue>(_ => SendStats());
         Receive<QueueStatsChanged>(OnStatsDelta);
         Receive<QueueStatsSnapshot>(OnStatsSnapshot);
         Receive<StatsUnanswered>(u => { if (_followingStats) AskStats(u.Queue); });
@@ -63,12 +72,15 @@ public sealed class QueueFeedsActor : ReceiveActor
 
     // Statistics ---------------------------------------------------------------------------------------------------
 
-    private void SubscribeStats(IActorRef session, Visibility visibility)
+    private void SubscribeStats(SubscribeQueueStats subscribe)
     {
-        if (!_statsSessions.TryAdd(session, visibility)) return;
+        var (session, visibility) = (subscribe.Session, subscribe.Visibility ?? Visibility.Everything);
+        if (!_statsSessions.TryAdd(session, new StatsSession(visibility, subscribe.Sink))) return;
         Context.Watch(session);
-        foreach (var (queue, sent) in _statsSent.Where(q => Sees(visibility, q.Key)).OrderBy(q => _directory.Queue(q.Key)?.Id ?? int.MaxValue).ThenBy(q => q.Key, StringComparer.Ordinal))
-            session.Tell(new FeedFrame(PreEncoded.Of(QueueStatisticsFrames.Statistics(queue, _directory.Queue(queue), Ordered(sent.Values)))));
+        // What the other sessions were sent; a change not sent yet comes to this one with them, as a delta.
+        var current = _statsSent.Where(q => Sees(visibility, q.Key)).OrderBy(q => _directory.Queue(q.Key)?.Id ?? int.MaxValue).ThenBy(q => q.Key, StringComparer.Ordinal)
+            .Select(q => new FeedFrame(PreEncoded.Of(QueueStatisticsFrames.Statistics(q.Key, _directory.Queue(q.Key), Ordered(q.Value.Values))))).ToArray();
+        if (current.Length > 0) Deliver(session, subscribe.Sink, current, current.Select(f => f.Message).ToArray());
         if (_followingStats) return;
         _followingStats = true;
         _mediator.Tell(new Subscribe(Topics.QueueStats, Self));
@@ -81,7 +93,7 @@ public sealed class QueueFeedsActor : ReceiveActor
         switch (view.OnDelta(delta))
         {
             case PubSub.DeltaStep.Applied:
-                SendStats(delta.QueueId, view.Current!.Counters);
+                Unsent(delta.QueueId);
                 break;
             case PubSub.DeltaStep.Gap:
                 AskStats(delta.QueueId);
@@ -94,7 +106,7 @@ public sealed class QueueFeedsActor : ReceiveActor
         if (!_followingStats) return;
         var view = StatsView(snapshot.QueueId);
         view.OnSnapshot(snapshot);
-        if (view.Current is { } current) SendStats(snapshot.QueueId, current.Counters);
+        if (view.Current is not null) Unsent(snapshot.QueueId);
         else AskStats(snapshot.QueueId);
     }
 
@@ -107,18 +119,70 @@ public sealed class QueueFeedsActor : ReceiveActor
         return view;
     }
 
-    /// <summary>The counters that differ from what the sessions were sent, one frame encoded once for all of them.</summary>
-    private void SendStats(string queue, IReadOnlyList<QueueStat> counters)
+    /// <summary>
+    /// The queue's counters changed: they go out with the next batch, at most one batch per <c>xuc.statistics.coalesce</c>.
+    /// After a quiet interval the batch goes once the feed has handled what its mailbox already holds; within the interval
+    /// after the last batch, when that interval ends (a timer of the feed's clock, precise to the millisecond: the actor
+    /// scheduler's 10 ms ticks would add up to 10 ms).
+    /// </summary>
+    private void Unsent(string queue)
+    {
+        if (!_unsentQueues.Add(queue)) return;
+        _unsent.Add(queue);
+        if (_sendDue) return;
+        _sendDue = true;
+        var now = _clock.GetTimestamp();
+        if (now >= _quietFrom) Self.Tell(SendStatsDue.Instance);
+        else Task.Delay(_clock.GetElapsedTime(now, _quietFrom), _clock).PipeTo(Self, success: () => SendStatsDue.Instance);
+    }
+
+    /// <summary>
+    /// One frame per queue whose counters differ from what the sessions were sent, with the newest values, encoded once;
+    /// each session gets those it may see, together (one write on its socket).
+    /// </summary>
+    private void SendStats()
+    {
+        if (!_sendDue) return;
+        _sendDue = false;
+        if (_unsent.Count == 0) return;
+        _quietFrom = _clock.GetTimestamp() + (long)(_settings.Coalesce.TotalSeconds * _clock.TimestampFrequency);
+        var frames = new List<(string Queue, FeedFrame Frame)>(_unsent.Count);
+        foreach (var queue in _unsent)
+            if (_statsViews.TryGetValue(queue, out var view) && view.Current is { } current && Changes(queue, current.Counters) is { } frame)
+                frames.Add((queue, frame));
+        _unsent.Clear();
+        _unsentQueues.Clear();
+        if (frames.Count == 0 || _statsSessions.Count == 0) return;
+        var all = frames.Select(f => f.Frame).ToArray();
+        var allMessages = all.Select(f => f.Message).ToArray();
+        foreach (var (session, (visibility, sink)) in _statsSessions)
+        {
+            if (visibility.SeesEverything)
+            {
+                Deliver(session, sink, all, allMessages);
+                continue;
+            }
+            var seen = frames.Where(f => Sees(visibility, f.Queue)).Select(f => f.Frame).ToArray();
+            if (seen.Length > 0) Deliver(session, sink, seen, seen.Select(f => f.Message).ToArray());
+        }
+    }
+
+    /// <summary>The counters that differ from what the sessions were sent, as one frame (null: none), now counted as sent.</summary>
+    private FeedFrame? Changes(string queue, IReadOnlyList<QueueStat> counters)
     {
         if (!_statsSent.TryGetValue(queue, out var sent)) _statsSent[queue] = sent = new Dictionary<string, QueueStat>(StringComparer.Ordinal);
         var changed = counters.Where(c => !sent.TryGetValue(c.Name, out var was) || was.Value != c.Value).ToArray();
-        if (changed.Length == 0) return;
+        if (changed.Length == 0) return null;
         foreach (var c in changed) sent[c.Name] = c;
-        if (_statsSessions.Count == 0) return;
-        FeedFrame? frame = null;
-        foreach (var (session, visibility) in _statsSessions)
-            if (Sees(visibility, queue))
-                session.Tell(frame ??= new FeedFrame(PreEncoded.Of(QueueStatisticsFrames.Statistics(queue, _directory.Queue(queue), changed))));
+        return new FeedFrame(PreEncoded.Of(QueueStatisticsFrames.Statistics(queue, _directory.Queue(queue), changed)));
+    }
+
+    /// <summary>Into the session's outbox at once when it gave it (a full one is the session's to close), else through it.</summary>
+    private static void Deliver(IActorRef session, ISessionSink? sink, FeedFrame[] frames, ICtiMessage[] messages)
+    {
+        if (sink is null)
+            foreach (var frame in frames) session.Tell(frame);
+        else if (!sink.TryPush(messages)) session.Tell(FeedOutboxFull.Instance);
     }
 
     /// <summary>A queue the configuration does not know (named by <c>queueRef</c>) is for those who see everything.</summary>
@@ -261,6 +325,9 @@ public sealed class QueueFeedsActor : ReceiveActor
         _followingStats = false;
         _statsViews.Clear();
         _statsSent.Clear();
+        _unsent.Clear();
+        _unsentQueues.Clear();
+        _sendDue = false;
         _mediator.Tell(new Unsubscribe(Topics.QueueStats, Self));
     }
 
@@ -273,6 +340,13 @@ public sealed class QueueFeedsActor : ReceiveActor
         public SnapshotThenDeltas<QueueSnapshot> View { get; } = new((s, d) => s.Apply((IQueueDelta)d));
         public HashSet<IActorRef> Sessions { get; } = [];
         public PreEncoded? Last { get; set; }
+    }
+
+    private sealed record StatsSession(Visibility Visibility, ISessionSink? Sink);
+
+    private sealed record SendStatsDue
+    {
+        public static readonly SendStatsDue Instance = new();
     }
 
     private sealed record StatsUnanswered(string Queue, bool Retry);
