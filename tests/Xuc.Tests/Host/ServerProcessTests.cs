@@ -100,17 +100,7 @@ public sealed class ServerProcessTests : IDisposable
     private static string SimulatorPort(ServerProcess server)
         => server.Output.First(l => l.StartsWith("AMI: bundled PBX simulator on 127.0.0.1:"))["AMI: bundled PBX simulator on 127.0.0.1:".Length..].Split(';')[0];
 
-    private static async Task<HttpClient> ReadyAsync(ServerProcess server)
-    {
-        var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{server.HttpPort}"), Timeout = TimeSpan.FromSeconds(5) };
-        await Wait.Until(async () =>
-        {
-            if (server.Process.HasExited) Assert.Fail("Xuc.Host exited early:\n" + server.OutputText);
-            try { return (await http.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK; }
-            catch (HttpRequestException) { return false; }
-        }, TimeSpan.FromSeconds(60), "the server is ready within 60 s");
-        return http;
-    }
+    private static Task<HttpClient> ReadyAsync(ServerProcess server) => server.ReadyAsync();
 
     private static async Task<(HttpStatusCode Status, JObject Body)> Post(HttpClient http, string body)
     {

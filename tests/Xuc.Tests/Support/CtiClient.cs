@@ -20,11 +20,14 @@ public sealed class CtiClient : IAsyncDisposable
         return b.Uri;
     }
 
-    public static async Task<CtiClient> ConnectAsync(TestServer server, string token)
+    public static Task<CtiClient> ConnectAsync(TestServer server, string token) => ConnectAsync(Address(server, token));
+
+    /// <summary>A socket to any server's CTI address (a server in its own process: <see cref="ServerProcess.CtiAddress"/>).</summary>
+    public static async Task<CtiClient> ConnectAsync(Uri address)
     {
         var socket = new ClientWebSocket();
         using var cts = new CancellationTokenSource(Patience);
-        await socket.ConnectAsync(Address(server, token), cts.Token);
+        await socket.ConnectAsync(address, cts.Token);
         return new CtiClient(socket);
     }
 
@@ -45,9 +48,12 @@ public sealed class CtiClient : IAsyncDisposable
     public Task SendBinaryAsync(byte[] bytes) => Socket.SendAsync(bytes, WebSocketMessageType.Binary, true, CancellationToken.None);
 
     /// <summary>The next text frame, or null when the server closed the socket.</summary>
-    public async Task<string?> ReceiveAsync()
+    public Task<string?> ReceiveAsync() => ReceiveAsync(Patience);
+
+    /// <summary>The next text frame within <paramref name="patience"/> (a receive cancelled aborts the socket), or null when the server closed it.</summary>
+    public async Task<string?> ReceiveAsync(TimeSpan patience)
     {
-        using var cts = new CancellationTokenSource(Patience);
+        using var cts = new CancellationTokenSource(patience);
         var buffer = new byte[8192];
         using var text = new MemoryStream();
         WebSocketReceiveResult result;
@@ -108,9 +114,12 @@ public sealed class CtiClient : IAsyncDisposable
     }
 
     /// <summary>Reads until the server's Close frame; its status description.</summary>
-    public async Task<string?> ReceiveCloseAsync()
+    public Task<string?> ReceiveCloseAsync() => ReceiveCloseAsync(Patience);
+
+    /// <summary>Reads until the server's Close frame, waiting at most <paramref name="patience"/> for each frame; its status description.</summary>
+    public async Task<string?> ReceiveCloseAsync(TimeSpan patience)
     {
-        while (await ReceiveAsync() is not null) { }
+        while (await ReceiveAsync(patience) is not null) { }
         return Socket.CloseStatusDescription;
     }
 

@@ -43,6 +43,31 @@ public sealed class ServerProcess : IDisposable
     public static ServerProcess Start(string dataDir, IReadOnlyDictionary<string, string>? environment = null)
         => new(dataDir, environment ?? new Dictionary<string, string>());
 
+    /// <summary>Waits until the server answers <c>/health/ready</c> (failing if it exits first); an HTTP client to it.</summary>
+    public async Task<HttpClient> ReadyAsync()
+    {
+        var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{HttpPort}"), Timeout = TimeSpan.FromSeconds(5) };
+        await Wait.Until(async () =>
+        {
+            if (_process.HasExited) Assert.Fail("Xuc.Host exited early:\n" + OutputText);
+            try { return (await http.GetAsync("/health/ready")).StatusCode == System.Net.HttpStatusCode.OK; }
+            catch (HttpRequestException) { return false; }
+        }, TimeSpan.FromSeconds(60), "the server is ready within 60 s");
+        return http;
+    }
+
+    /// <summary>The CTI WebSocket address with <paramref name="token"/>.</summary>
+    public Uri CtiAddress(string token) => new($"ws://127.0.0.1:{HttpPort}/xuc/api/2.0/cti?token={Uri.EscapeDataString(token)}");
+
+    /// <summary>A REST login's token.</summary>
+    public static async Task<string> TokenAsync(HttpClient http, string login, string password)
+    {
+        var body = new Newtonsoft.Json.Linq.JObject { ["login"] = login, ["password"] = password }.ToString();
+        var response = await http.PostAsync("/xuc/api/2.0/auth/login", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        return (string)Newtonsoft.Json.Linq.JObject.Parse(await response.Content.ReadAsStringAsync())["token"]!;
+    }
+
     /// <summary>Waits for the process to end by itself and returns its exit code (all output read).</summary>
     public async Task<int> ExitCodeAsync(TimeSpan within)
     {
