@@ -1,3 +1,4 @@
+using Akka.Actor;
 using Xuc.Actors.Sessions.Outbound;
 
 namespace Xuc.Actors.Sessions;
@@ -15,4 +16,23 @@ public sealed record FeedFrame(ICtiMessage Message);
 public sealed record FeedOutboxFull
 {
     public static readonly FeedOutboxFull Instance = new();
+}
+
+/// <summary>How a node-local feed hands a session its frames: into the session's outbox at once when the session gave it
+/// (a full one is the session's to close: <see cref="FeedOutboxFull"/>), else through the session actor.</summary>
+public static class FeedDelivery
+{
+    public static void To(IActorRef session, ISessionSink? sink, FeedFrame frame)
+    {
+        if (sink is null) session.Tell(frame);
+        else if (!sink.TryPush(frame.Message)) session.Tell(FeedOutboxFull.Instance);
+    }
+
+    /// <summary>Several frames' messages, in order; into the outbox all at once (one write on the socket) or not at all.</summary>
+    public static void To(IActorRef session, ISessionSink? sink, IReadOnlyList<ICtiMessage> messages)
+    {
+        if (sink is null)
+            foreach (var message in messages) session.Tell(new FeedFrame(message));
+        else if (!sink.TryPush(messages)) session.Tell(FeedOutboxFull.Instance);
+    }
 }

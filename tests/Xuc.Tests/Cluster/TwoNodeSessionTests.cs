@@ -11,8 +11,6 @@ public sealed class TwoNodeSessionTests
 {
     private static string Update(string status) => $$$"""{"msgType":"UserStatusUpdate","ctiMessage":{"status":"{{{status}}}"}}""";
 
-    private static Task TopicCrosses(TestServer from, TestServer to, string topic) => ClusterTopics.CrossesAsync(from, to, topic);
-
     [Fact]
     public async Task A_users_status_set_from_a_session_on_either_node_reaches_its_sessions_on_both()
     {
@@ -25,8 +23,8 @@ public sealed class TwoNodeSessionTests
         Assert.Contains(Update("available"), await onA.ReceiveManyAsync(8));
         Assert.Contains(Update("available"), await onB.ReceiveManyAsync(8));
         // Subscriptions spread by gossip: each node must know the other's subscribers before a status can cross.
-        await TopicCrosses(a, b, Topics.User("bob"));
-        await TopicCrosses(b, a, Topics.User("bob"));
+        await ClusterTopics.CrossesAsync(a, b, Topics.User("bob"));
+        await ClusterTopics.CrossesAsync(b, a, Topics.User("bob"));
 
         await onA.SendAsync("""{"claz":"web","command":"userStatusUpdate","status":"away"}""");
         Assert.Equal(Update("away"), await onA.ReceiveAsync());

@@ -2,6 +2,7 @@ using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using Xuc.PbxSim.Model;
 using Xuc.Tests.Support;
+using static Xuc.Tests.Support.FrameWatch;
 
 namespace Xuc.Tests.Host;
 
@@ -16,12 +17,7 @@ public sealed class SupervisorFilteringTests
     private static readonly int[] GroupOneAgents = [1, 2, 3, 4, 5];
     private static readonly string[] GroupTwoWords = ["support", "3001", "Lynd", "Trevelyan", "Wade", "Grishenko", "Goodhead", "Vesper", "2006"];
 
-    private static string Command(string command, object? arguments = null) => FrameWatch.Command(command, arguments);
-    private static Task Until(CtiClient client, params (string What, Func<JObject, bool> Fits)[] wanted) => FrameWatch.UntilAsync(client, wanted);
-    private static bool Is(JObject f, string msgType) => FrameWatch.Is(f, msgType);
-    private static bool AgentIs(JObject f, int agent, string name) => FrameWatch.AgentIs(f, agent, name);
     private static bool LogoutCounted(JObject f, int agent) => FrameWatch.AgentStatSet(f, agent, "LogoutDateTime");
-    private static bool Counter(JObject f, int queue, string stat, double value) => FrameWatch.Counter(f, queue, stat, value);
 
     [Fact]
     public async Task A_supervisor_limited_to_queue_A_and_group_1_never_receives_one_message_about_queue_B_or_group_2_during_a_run_that_exercises_both()
@@ -61,39 +57,39 @@ public sealed class SupervisorFilteringTests
         await using var vlynd = await CtiClient.LoginAsync(server, "vlynd", "vlynd");   // agent 6, group 2
         await jbond.SendAsync(Command("agentLogin", new { agentphonenumber = "1001" }));
         await vlynd.SendAsync(Command("agentLogin", new { agentphonenumber = "1006" }));
-        await Until(admin,
+        await UntilAsync(admin,
             ("agent 1 ready", f => AgentIs(f, 1, "AgentReady")),
             ("agent 6 ready", f => AgentIs(f, 6, "AgentReady")));
 
         // A call into each queue, rung, answered, hung up; then a configuration change of each side.
         var a = sim.Model.ExternalCall("0600000001", "3000", "Caller A");
         var b = sim.Model.ExternalCall("0600000002", "3001", "Caller B");
-        await Until(admin,
+        await UntilAsync(admin,
             ("agent 1 ringing", f => AgentIs(f, 1, "AgentRinging")),
             ("agent 6 ringing", f => AgentIs(f, 6, "AgentRinging")));
         sim.Model.Answer("1001");
         sim.Model.Answer("1006");
-        await Until(admin,
+        await UntilAsync(admin,
             ("agent 1 on call", f => AgentIs(f, 1, "AgentOnCall")),
             ("agent 6 on call", f => AgentIs(f, 6, "AgentOnCall")),
             ("queue 1 answered", f => Counter(f, 1, "TotalNumberCallsAnswered", 1)),
             ("queue 2 answered", f => Counter(f, 2, "TotalNumberCallsAnswered", 1)));
         sim.Model.Hangup(a);
         sim.Model.Hangup(b);
-        await Until(admin,
+        await UntilAsync(admin,
             ("agent 1 in wrap-up", f => AgentIs(f, 1, "AgentOnWrapup")),
             ("agent 6 in wrap-up", f => AgentIs(f, 6, "AgentOnWrapup")));
         // A membership change on each side (penalties of the logged agents: QueuePenalty on the PBX, QueueMember pushed).
         await admin.SendAsync(Command("setAgentQueue", new { agentId = 6, queueId = 2, penalty = 4 }));
         await admin.SendAsync(Command("setAgentQueue", new { agentId = 1, queueId = QueueA, penalty = 2 }));
-        await Until(admin,
+        await UntilAsync(admin,
             ("agent 6's new penalty", f => Is(f, "QueueMember") && (int)f["ctiMessage"]!["agentId"]! == 6 && (int)f["ctiMessage"]!["penalty"]! == 4),
             ("agent 1's new penalty", f => Is(f, "QueueMember") && (int)f["ctiMessage"]!["agentId"]! == 1 && (int)f["ctiMessage"]!["penalty"]! == 2));
         await api.ChangeAsync("queue", 2, q => q["displayName"] = "Support B");
         await api.ChangeAsync("agent", 6, x => x["lastName"] = "Lynd B");
         await api.ChangeAsync("queue", 1, q => q["displayName"] = "Sales A");
         await api.ChangeAsync("agent", 1, x => x["lastName"] = "Bond A");
-        await Until(admin,
+        await UntilAsync(admin,
             ("queue 2's change", f => Is(f, "QueueConfig") && (int)f["ctiMessage"]!["id"]! == 2),
             ("agent 6's change", f => Is(f, "AgentConfig") && (int)f["ctiMessage"]!["id"]! == 6),
             ("agent 1's change", f => Is(f, "AgentConfig") && (int)f["ctiMessage"]!["id"]! == 1));

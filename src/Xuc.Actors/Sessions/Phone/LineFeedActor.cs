@@ -246,17 +246,10 @@ public sealed class LineFeedActor : ReceiveActor, IWithTimers
     {
         if (_owners.Count == 0) return;
         var frame = Frame(message);
-        foreach (var (session, sink) in _owners) ToSession(session, sink, frame);
+        foreach (var (session, sink) in _owners) FeedDelivery.To(session, sink, frame);
     }
 
-    private void ToSession(IActorRef session, FeedFrame frame) => ToSession(session, _owners.GetValueOrDefault(session), frame);
-
-    /// <summary>Into an owner's outbox directly when it gave it (a full one is the session's to close), else through it.</summary>
-    private static void ToSession(IActorRef session, ISessionSink? sink, FeedFrame frame)
-    {
-        if (sink is null) session.Tell(frame);
-        else if (!sink.TryPush(frame.Message)) session.Tell(FeedOutboxFull.Instance);
-    }
+    private void ToSession(IActorRef session, FeedFrame frame) => FeedDelivery.To(session, _owners.GetValueOrDefault(session), frame);
 
     private static FeedFrame Frame(ICtiMessage message) => new(PreEncoded.Of(message));
 

@@ -79,8 +79,8 @@ public sealed class QueueFeedsActor : ReceiveActor
         Context.Watch(session);
         // What the other sessions were sent; a change not sent yet comes to this one with them, as a delta.
         var current = _statsSent.Where(q => Sees(visibility, q.Key)).OrderBy(q => _directory.Queue(q.Key)?.Id ?? int.MaxValue).ThenBy(q => q.Key, StringComparer.Ordinal)
-            .Select(q => new FeedFrame(PreEncoded.Of(QueueStatisticsFrames.Statistics(q.Key, _directory.Queue(q.Key), Ordered(q.Value.Values))))).ToArray();
-        if (current.Length > 0) Deliver(session, subscribe.Sink, current, current.Select(f => f.Message).ToArray());
+            .Select(q => (ICtiMessage)PreEncoded.Of(QueueStatisticsFrames.Statistics(q.Key, _directory.Queue(q.Key), Ordered(q.Value.Values)))).ToArray();
+        if (current.Length > 0) FeedDelivery.To(session, subscribe.Sink, current);
         if (_followingStats) return;
         _followingStats = true;
         _mediator.Tell(new Subscribe(Topics.QueueStats, Self));
@@ -146,7 +146,7 @@ public sealed class QueueFeedsActor : ReceiveActor
         _sendDue = false;
         if (_unsent.Count == 0) return;
         _quietFrom = _clock.GetTimestamp() + (long)(_settings.Coalesce.TotalSeconds * _clock.TimestampFrequency);
-        var frames = new List<(string Queue, FeedFrame Frame)>(_unsent.Count);
+        var frames = new List<(string Queue, ICtiMessage Frame)>(_unsent.Count);
         foreach (var queue in _unsent)
             if (_statsViews.TryGetValue(queue, out var view) && view.Current is { } current && Changes(queue, current.Counters) is { } frame)
                 frames.Add((queue, frame));
@@ -154,35 +154,21 @@ public sealed class QueueFeedsActor : ReceiveActor
         _unsentQueues.Clear();
         if (frames.Count == 0 || _statsSessions.Count == 0) return;
         var all = frames.Select(f => f.Frame).ToArray();
-        var allMessages = all.Select(f => f.Message).ToArray();
         foreach (var (session, (visibility, sink)) in _statsSessions)
         {
-            if (visibility.SeesEverything)
-            {
-                Deliver(session, sink, all, allMessages);
-                continue;
-            }
-            var seen = frames.Where(f => Sees(visibility, f.Queue)).Select(f => f.Frame).ToArray();
-            if (seen.Length > 0) Deliver(session, sink, seen, seen.Select(f => f.Message).ToArray());
+            var seen = visibility.SeesEverything ? all : frames.Where(f => Sees(visibility, f.Queue)).Select(f => f.Frame).ToArray();
+            if (seen.Length > 0) FeedDelivery.To(session, sink, seen);
         }
     }
 
     /// <summary>The counters that differ from what the sessions were sent, as one frame (null: none), now counted as sent.</summary>
-    private FeedFrame? Changes(string queue, IReadOnlyList<QueueStat> counters)
+    private ICtiMessage? Changes(string queue, IReadOnlyList<QueueStat> counters)
     {
         if (!_statsSent.TryGetValue(queue, out var sent)) _statsSent[queue] = sent = new Dictionary<string, QueueStat>(StringComparer.Ordinal);
         var changed = counters.Where(c => !sent.TryGetValue(c.Name, out var was) || was.Value != c.Value).ToArray();
         if (changed.Length == 0) return null;
         foreach (var c in changed) sent[c.Name] = c;
-        return new FeedFrame(PreEncoded.Of(QueueStatisticsFrames.Statistics(queue, _directory.Queue(queue), changed)));
-    }
-
-    /// <summary>Into the session's outbox at once when it gave it (a full one is the session's to close), else through it.</summary>
-    private static void Deliver(IActorRef session, ISessionSink? sink, FeedFrame[] frames, ICtiMessage[] messages)
-    {
-        if (sink is null)
-            foreach (var frame in frames) session.Tell(frame);
-        else if (!sink.TryPush(messages)) session.Tell(FeedOutboxFull.Instance);
+        return PreEncoded.Of(QueueStatisticsFrames.Statistics(queue, _directory.Queue(queue), changed));
     }
 
     /// <summary>A queue the configuration does not know (named by <c>queueRef</c>) is for those who see everything.</summary>
