@@ -16,12 +16,7 @@ public interface ISessionSink
     /// writer writes them together, so a feed's batch costs one write, not one per frame).
     /// </summary>
     /// <returns>false when the outbox has no room for all of them; nothing was queued.</returns>
-    bool TryPush(IReadOnlyList<ICtiMessage> messages)
-    {
-        foreach (var message in messages)
-            if (!TryPush(message)) return false;
-        return true;
-    }
+    bool TryPush(IReadOnlyList<ICtiMessage> messages);
 
     /// <summary>Sends what is queued, then closes the socket with this reason.</summary>
     void Close(string reason);

@@ -17,6 +17,13 @@ public sealed class FakeSessionSink(IActorRef probe) : ISessionSink
         return true;
     }
 
+    public bool TryPush(IReadOnlyList<ICtiMessage> messages)
+    {
+        if (!Accepting) return false;
+        foreach (var message in messages) probe.Tell(message);
+        return true;
+    }
+
     public void Close(string reason) => probe.Tell(new SinkClosed(reason));
     public void Abort(string reason) => probe.Tell(new SinkAborted(reason));
 }
