@@ -19,7 +19,7 @@ public sealed class ServerProcessTests : IDisposable
     {
         using var server = ServerProcess.Start(_dir.Path, new Dictionary<string, string> { ["XUC_TOKEN_TTL"] = "2s" });
         var output = server.Output;
-        using var http = await ReadyAsync(server);
+        using var http = await server.ReadyAsync();
 
         // The banner names every demo login with its password: this start seeded them into the empty store.
         Assert.Contains(output, l => l.Contains("Demo logins"));
@@ -48,7 +48,7 @@ public sealed class ServerProcessTests : IDisposable
 
         // A second start on the same store seeds nothing, so prints no password.
         using var again = ServerProcess.Start(_dir.Path);
-        using (await ReadyAsync(again)) { }
+        using (await again.ReadyAsync()) { }
         Assert.DoesNotContain(again.Output, l => l.Contains("Demo logins") || l.TrimStart().StartsWith("jbond"));
         Assert.Equal(0, await again.TerminateAsync(TimeSpan.FromSeconds(30)));
     }
@@ -65,7 +65,7 @@ public sealed class ServerProcessTests : IDisposable
     {
         var control = FreePort.Next();
         using var server = ServerProcess.Start(_dir.Path, new Dictionary<string, string> { ["XUC_PBXSIM_CONTROL_PORT"] = control.ToString() });
-        using var http = await ReadyAsync(server);
+        using var http = await server.ReadyAsync();
         using var sim = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{control}"), Timeout = TimeSpan.FromSeconds(5) };
 
         // A call between two lines, hung up once answered, then a short load run through a queue (lines, queues
@@ -99,8 +99,6 @@ public sealed class ServerProcessTests : IDisposable
 
     private static string SimulatorPort(ServerProcess server)
         => server.Output.First(l => l.StartsWith("AMI: bundled PBX simulator on 127.0.0.1:"))["AMI: bundled PBX simulator on 127.0.0.1:".Length..].Split(';')[0];
-
-    private static Task<HttpClient> ReadyAsync(ServerProcess server) => server.ReadyAsync();
 
     private static async Task<(HttpStatusCode Status, JObject Body)> Post(HttpClient http, string body)
     {

@@ -35,13 +35,7 @@ public sealed class CtiClient : IAsyncDisposable
     public static async Task<CtiClient> LoginAsync(TestServer server, string login, string password)
         => await ConnectAsync(server, await TokenAsync(server, login, password));
 
-    public static async Task<string> TokenAsync(TestServer server, string login, string password)
-    {
-        var response = await server.Http.PostAsync("/xuc/api/2.0/auth/login",
-            new StringContent(new JObject { ["login"] = login, ["password"] = password }.ToString(), Encoding.UTF8, "application/json"));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (string)JObject.Parse(await response.Content.ReadAsStringAsync())["token"]!;
-    }
+    public static Task<string> TokenAsync(TestServer server, string login, string password) => ServerProcess.TokenAsync(server.Http, login, password);
 
     public Task SendAsync(string text) => Socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, CancellationToken.None);
 
