@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.WebSockets;
 using System.Text;
@@ -75,22 +76,26 @@ public sealed class CtiDeafPeerProcessTests : IDisposable
         using var stop = new CancellationTokenSource();
         var pongs = PingEvery5sAsync(healthy, stop.Token);
 
-        // One round first, so that what a first burst of connections leaves in the process's pools and caches is in the
-        // baseline: measured once, the first round of ten left ~630 KiB more, which later rounds did not add to and
-        // which was gone a minute later (heap 6,818 KiB before, 7,454 / 7,524 / 7,550 / 7,454 after four rounds of ten,
-        // 6,628 KiB 65 s after the last).
+        // One round first, so that what a first burst of connections leaves for good (caches, compiled code) is in the
+        // baseline: measured once, heap 6,818 KiB before, 7,454 / 7,524 / 7,550 / 7,454 after four rounds of ten,
+        // 6,628 KiB 65 s after the last.
         await DeafPeersAsync(server, http, admin, bob, peers: 10, others: 1);
         var before = await MemoryAsync(http, admin);
         long pings = 0;
         for (var round = 0; round < 3; round++) pings += await DeafPeersAsync(server, http, admin, bob, peers: 10, others: 1);
-        var after = await MemoryAsync(http, admin);
-
         // Thirty dropped sessions each held a full outbox (xuc.cti.outbox = 1,024 Pongs) besides their ~17 KiB: kept,
-        // they would weigh several MiB; half their idle weight alone is allowed for the heap's own wobble (rounds
-        // differ by up to ~100 KiB).
+        // they would weigh several MiB. Right after the rounds the heap is sometimes a few hundred KiB above the
+        // baseline (seen: +432 KiB) and sometimes not: what the last connections used is let go over the following
+        // minute (pools aging, the dropped sessions' last idle timeouts coming due). It must come back to the baseline
+        // within 90 s; kept sessions never would.
+        // Read once a second (each read is a full GC in the server).
+        var right = await MemoryAsync(http, admin);
+        var after = right;
+        for (var waited = Stopwatch.StartNew(); after.Heap > before.Heap + 64 * 1024 && waited.Elapsed < TimeSpan.FromSeconds(90); after = await MemoryAsync(http, admin))
+            await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.True(after.Heap <= before.Heap + 64 * 1024,
+            $"heap {before.Heap / 1024} KiB before thirty deaf peers, {right.Heap / 1024} KiB right after, {after.Heap / 1024} KiB 90 s later ({pings:N0} pings sent)");
         Assert.Equal((1, 1), (before.Sessions, after.Sessions));
-        Assert.True(after.Heap - before.Heap < 256 * 1024,
-            $"heap {before.Heap / 1024} KiB before thirty deaf peers, {after.Heap / 1024} KiB after ({pings:N0} pings sent)");
         await stop.CancelAsync();
         Assert.True(await pongs > 0, "the healthy session's pings were answered");
         Assert.Equal(WebSocketState.Open, healthy.Socket.State);
