@@ -135,6 +135,7 @@ public sealed class XucApp : IAsyncDisposable
 
         var web = builder.Build();
         web.UseUnhandledErrors();
+        web.UseWebPages();
         web.UseCtiWebSocket().UseAuthentication().UseAuthorization();
         web.MapAuthEndpoints();
         web.MapHealthEndpoints();
