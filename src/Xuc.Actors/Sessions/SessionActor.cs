@@ -377,6 +377,8 @@ public sealed class SessionActor : UntypedActor
             CloseSession("the user was deleted");
         else if (recheck.User.User.PasswordHash != _user.User.PasswordHash)
             CloseSession("the user's password changed");
+        else if (recheck.User.User.TokenVersion != _user.User.TokenVersion)
+            CloseSession("the user's tokens were revoked (logout-all)");
         else if (Rights.Visibility.Of(recheck.User) is var now && !SameRights(now, Rights.Visibility.Of(_user)))
             CloseSession("the user's rights changed"); // what it was sent was filtered by the old rights: the client reconnects
     }

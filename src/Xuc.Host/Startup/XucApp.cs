@@ -118,7 +118,7 @@ public sealed class XucApp : IAsyncDisposable
         builder.Services.AddSingleton(bodyLimits);
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(new Readiness { ConfigLoaded = true });
-        builder.Services.AddSingleton(new TokenService(TokenService.ResolveKey(settings.TokenSecret, settings.DataDir), settings.TokenTtl));
+        builder.Services.AddSingleton(new TokenService(TokenService.ResolveKey(settings.TokenSecret, settings.DataDir), settings.TokenTtl, maxLife: settings.TokenMaxLife));
         builder.Services.AddSingleton<IUserAuthenticator, ConfigStoreAuthenticator>();
         builder.Services.AddSingleton(sessions).AddXucAuthentication();
         builder.Services.AddAkka(AkkaWiring.SystemName, b => b
