@@ -128,7 +128,7 @@ public sealed class RecordReplayTests
         Assert.Contains(script.Steps, s => s is AnswerStep { Action: "QueueStatus" });
 
         var port = FreePort.Next();
-        await using var b = await TestServer.StartAsync($"xuc.ami.embedded-simulator = off\nxuc.ami.port = {port}\n");
+        await using var b = await TestServer.StartAsync($"xuc.ami.embedded-simulator = off\nxuc.auth.allow-default-passwords = on\nxuc.ami.port = {port}\n");
         var bRegions = await RegionsOf(b);
         await LoginAgents(bRegions);
         await using var replay = new ReplayServer(script, new ReplayOptions { Speed = null },
