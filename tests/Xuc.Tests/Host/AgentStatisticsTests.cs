@@ -150,9 +150,7 @@ public sealed class AgentStatisticsTests
 
         // His own calls reach him through the router, which learns his line again from the replicated interface
         // registry (changes notified on an interval; docs/cti-websocket.md, "Restart and reconnection").
-        var router = day.Server.App.Web.Services.GetRequiredService<ActorSystem>().ActorSelection("/user/ami-connection/ami-connection/router");
-        await Wait.Until(async () => (await router.Ask<AgentOfInterface>(new GetAgentOfInterface("PJSIP/1001"), TimeSpan.FromSeconds(5))).AgentId == "1",
-            CtiClient.Patience, "the router routes PJSIP/1001 to agent 1");
+        await day.Server.UntilRoutedAsync("PJSIP/1001", "1", CtiClient.Patience);
 
         // 10:15:00 back (paused 600 s); 10:16:00 he dials 1002 (ready 60 s more), who answers at 10:16:10; hung up at 10:18:10.
         day.At(900);

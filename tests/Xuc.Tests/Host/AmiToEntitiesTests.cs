@@ -82,9 +82,7 @@ public sealed class AmiToEntitiesTests
         Assert.True((await agents.Ask<AgentCommandResult>(new LoginAgent("1", "1001", "PJSIP/1001"), Within)).Ok);
         // The login reaches the router through the agent-logins topic: under a loaded machine that can come after
         // the queue has already rung the member, so wait until the router says where PJSIP/1001's events go.
-        var router = server.App.Web.Services.GetRequiredService<ActorSystem>().ActorSelection("/user/ami-connection/ami-connection/router");
-        await Wait.Until(async () => (await router.Ask<AgentOfInterface>(new GetAgentOfInterface("PJSIP/1001"), TimeSpan.FromSeconds(5))).AgentId == "1",
-            Within, "the router routes PJSIP/1001 to agent 1");
+        await server.UntilRoutedAsync("PJSIP/1001", "1", Within);
         sim.Model.AddQueue("hotline", "3900");
         sim.Model.AddMember("hotline", memberInterface, "Agent 1001", stateInterface: memberInterface.StartsWith("Local/") ? "PJSIP/1001" : null);
 

@@ -57,15 +57,11 @@ public sealed class RecordReplayTests
 
     private static async Task LoginAgents(TestServer server, Regions r)
     {
-        // The login reaches the AMI router through the agent-logins topic, which can come after the simulator's next
-        // event on a loaded machine: wait until the router routes each phone's events to its agent.
-        var router = server.App.Web.Services.GetRequiredService<ActorSystem>().ActorSelection("/user/ami-connection/ami-connection/router");
         foreach (var (agent, phone) in new[] { ("1", "1001"), ("2", "1002") })
         {
             var result = await r.Agents.Ask<AgentCommandResult>(new LoginAgent(agent, phone, "PJSIP/" + phone), TimeSpan.FromSeconds(10));
             Assert.True(result.Ok, result.Error);
-            await Wait.Until(async () => (await router.Ask<AgentOfInterface>(new GetAgentOfInterface("PJSIP/" + phone), TimeSpan.FromSeconds(5))).AgentId == agent,
-                Within, $"the router routes PJSIP/{phone} to agent {agent}");
+            await server.UntilRoutedAsync("PJSIP/" + phone, agent, Within);
         }
     }
 
