@@ -5,7 +5,7 @@ namespace Xuc.Actors.Statistics;
 // What an agent's statistics aggregator persists: one fact per step of his day that counts, each with its time.
 
 /// <summary>A fact of an agent's day, in the aggregator's journal.</summary>
-public interface IAgentStatsFact
+public interface IAgentStatsFact : Persistence.IPersisted
 {
     DateTimeOffset At { get; }
 }

@@ -23,7 +23,7 @@ public sealed record AgentStatsState(
     int InboundEnded,
     TimeSpan InboundTalkTime,
     DateTimeOffset? TalkingSince,
-    int Outbound)
+    int Outbound) : Persistence.IPersisted
 {
     public static readonly AgentStatsState Empty = new(DateOnly.MinValue, DateTimeOffset.MinValue, AgentStatus.LoggedOut, DateTimeOffset.MinValue,
         TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, null, null, 0, 0, 0, TimeSpan.Zero, null, 0);

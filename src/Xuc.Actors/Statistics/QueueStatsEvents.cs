@@ -3,7 +3,7 @@ namespace Xuc.Actors.Statistics;
 // What a queue's statistics aggregator persists: one fact per call step that counts, each with the time it happened.
 
 /// <summary>A fact of a queue's day, in the aggregator's journal.</summary>
-public interface IQueueCallFact
+public interface IQueueCallFact : Persistence.IPersisted
 {
     string UniqueId { get; }
     DateTimeOffset At { get; }

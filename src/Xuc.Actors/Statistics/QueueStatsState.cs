@@ -120,4 +120,4 @@ public sealed record QueueStatsState(
 public sealed record WaitingSince(string UniqueId, DateTimeOffset Since);
 
 /// <summary>A <see cref="QueueStatsState"/> in the snapshot store.</summary>
-public sealed record QueueStatsMemento(DateOnly Day, DayCounters Counters, int HoldTime, WaitingSince[] Waiting, CallOutcome[] Recent);
+public sealed record QueueStatsMemento(DateOnly Day, DayCounters Counters, int HoldTime, WaitingSince[] Waiting, CallOutcome[] Recent) : Persistence.IPersisted;

@@ -11,6 +11,7 @@ using Xuc.Actors.Entities.Line;
 using Xuc.Actors.Entities.Queue;
 using Xuc.Actors.Messages.Events;
 using Xuc.Actors.Messages.Pbx;
+using Xuc.Actors.Persistence;
 using Xuc.Actors.Routing;
 using Xuc.Actors.Statistics;
 
@@ -30,9 +31,13 @@ public static class AkkaWiring
     /// What entities publish for others (<see cref="IEntityPublication"/>: snapshots and deltas) and the requests
     /// to the PBX cross nodes through Akka's JSON serializer, bound by their interfaces rather than left to the
     /// fallback, so a later change of serializer is one line here.
+    /// What is persisted (<see cref="IPersisted"/>) goes through <see cref="JournalSerializer"/>, under the stable names of
+    /// <see cref="JournalContract"/> (docs/architecture.md, "Journal contract").
     /// </summary>
     private static readonly Config PublicationSerialization = ConfigurationFactory.ParseString($@"
+akka.actor.serializers.xuc-journal = ""{typeof(JournalSerializer).FullName}, {typeof(JournalSerializer).Assembly.GetName().Name}""
 akka.actor.serialization-bindings {{
+  ""{typeof(IPersisted).FullName}, {typeof(IPersisted).Assembly.GetName().Name}"" = xuc-journal
   ""{typeof(IEntityPublication).FullName}, {typeof(IEntityPublication).Assembly.GetName().Name}"" = json
   ""{typeof(PbxRequest).FullName}, {typeof(PbxRequest).Assembly.GetName().Name}"" = json
   ""{typeof(PbxResult).FullName}, {typeof(PbxResult).Assembly.GetName().Name}"" = json

@@ -38,7 +38,7 @@ public sealed record AgentState(
     bool Paused,
     string? PauseReason,
     AgentStatus CallStatus,
-    DateTimeOffset Since)
+    DateTimeOffset Since) : Persistence.IPersisted
 {
     public static AgentState Empty(string agentId) =>
         new(agentId, false, null, null, false, null, AgentStatus.LoggedOut, DateTimeOffset.MinValue);

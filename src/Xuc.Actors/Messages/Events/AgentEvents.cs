@@ -1,7 +1,7 @@
 namespace Xuc.Actors.Messages.Events;
 
 /// <summary>Persisted facts of an agent's working day (journal events of the Agent entity).</summary>
-public interface IAgentEvent
+public interface IAgentEvent : Persistence.IPersisted
 {
     string AgentId { get; }
     DateTimeOffset At { get; }
