@@ -14,6 +14,9 @@ public sealed record CallbackEvent(string Kind, string ListUuid, RequestView Req
 {
     public const string Topic = "callbacks";
 
+    /// <summary>The path of the session whose command caused it (it has its answer already), or null.</summary>
+    public string? Origin { get; init; }
+
     public const string Taken = "Taken";
     public const string Released = "Released";
     public const string Started = "Started";

@@ -17,6 +17,9 @@ public sealed class CallbackService(CallbackStore store, ConfigStore config, Cal
     public ConfigStore Config { get; } = config;
     public CallbackSettings Settings { get; } = settings;
 
+    /// <summary>The node's callback feed (<c>/user/callback-feed</c>), once started.</summary>
+    public IActorRef Feed { get; set; } = ActorRefs.Nobody;
+
     public static void Register(ActorSystem system, CallbackService service) => Services.AddOrUpdate(system, service);
 
     public static CallbackService? Of(ActorSystem system) => Services.TryGetValue(system, out var s) ? s : null;

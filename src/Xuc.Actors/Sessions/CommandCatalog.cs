@@ -91,12 +91,11 @@ public static class CommandCatalog
             "conferenceMuteAll", "conferenceUnmuteAll", "conferenceMuteMe", "conferenceUnmuteMe", "conferenceReset", "conferenceClose",
             "directoryLookUp", "searchContacts", "getFavorites", "getFavoriteContacts",
             "addFavorite", "removeFavorite",
-            "getCallbackLists", "findCallbackRequest", "getCallbackPreferredPeriods", "takeCallback", "releaseCallback", "startCallback",
-            "updateCallbackTicket",
         ];
         specs.AddRange(PhoneCommandSpecs.For(Everyone));
         specs.AddRange(later.Select(n => new CommandSpec(n, [], Everyone, false)));
         specs.AddRange(History.CallHistoryCommands.Specs(Everyone, Supervisors));
+        specs.AddRange(Callbacks.CallbackCommands.Specs(Everyone));
         return specs.ToDictionary(s => s.Name, StringComparer.Ordinal);
     }
 }

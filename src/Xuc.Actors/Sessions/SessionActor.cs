@@ -217,6 +217,9 @@ public sealed class SessionActor : UntypedActor
             case History.CallHistoryReply r:
                 Push(r.Message);
                 break;
+            case Callbacks.CallbackReply r:
+                OnCallbackReply(r);
+                break;
             case UserRechecked recheck:
                 OnUserRechecked(recheck);
                 break;
@@ -325,6 +328,9 @@ public sealed class SessionActor : UntypedActor
             case var history when History.CallHistoryCommands.Handles(history):
                 History.CallHistoryCommands.RunAsync(history, c.Frame, _user, Xuc.Actors.History.CallHistoryService.Of(Context.System)).PipeTo(Self);
                 break;
+            case var callback when Callbacks.CallbackCommands.Handles(callback):
+                Callbacks.CallbackCommands.RunAsync(callback, c.Frame, _user, Xuc.Actors.Callbacks.CallbackService.Of(Context.System), _phone, Context.System, Self).PipeTo(Self);
+                break;
             case var _ when _desk is not null && PhoneServiceCommands.Parse(spec.Name, c.Frame) is { } setting:
                 ServicesDone.Of(_desk.SetAsync(_user, setting), spec.Name).PipeTo(Self);
                 break;
@@ -332,6 +338,14 @@ public sealed class SessionActor : UntypedActor
                 Push(new CtiError(CtiErrors.NotImplemented, $"{spec.Name} is not implemented yet"));
                 break;
         }
+    }
+
+    /// <summary>A callback command's answer; after <c>getCallbackLists</c> the node's callback feed brings the lists' events.</summary>
+    private void OnCallbackReply(Callbacks.CallbackReply r)
+    {
+        foreach (var m in r.Messages) Push(m);
+        if (r.Join is { } lists && Xuc.Actors.Callbacks.CallbackService.Of(Context.System) is { } service)
+            service.Feed.Tell(new Callbacks.JoinCallbackFeed(Self, _sink, lists, _user.User.AgentId));
     }
 
     private void ChangeStatus(string status)

@@ -14,6 +14,10 @@ public static class CallbackWiring
     public static AkkaConfigurationBuilder WithCallbacks(this AkkaConfigurationBuilder builder, CallbackStore store, ConfigStore config, CallbackSettings settings)
     {
         var service = new CallbackService(store, config, settings);
-        return builder.AddStartup((system, _) => CallbackService.Register(system, service));
+        return builder.AddStartup((system, _) =>
+        {
+            CallbackService.Register(system, service);
+            service.Feed = system.ActorOf(Xuc.Actors.Sessions.Callbacks.CallbackFeedActor.PropsFor(service), "callback-feed");
+        });
     }
 }
