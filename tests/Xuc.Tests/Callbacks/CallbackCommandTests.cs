@@ -85,7 +85,7 @@ public sealed class CallbackCommandTests
     }
 
     [Fact]
-    public async Task A_request_of_an_agent_who_disconnects_is_released_after_the_delay_and_overdue_requests_are_pushed()
+    public async Task A_request_of_an_agent_who_disconnects_or_logs_out_is_released_and_overdue_requests_are_pushed()
     {
         await using var server = await TestServer.StartAsync("xuc.callbacks.release-after = 1s\nxuc.callbacks.overdue-check = 1s\n");
         var (_, requests) = await SalesListAsync(server, 2, due: "2000-01-01");
@@ -103,5 +103,14 @@ public sealed class CallbackCommandTests
         Assert.Null((await Store(server).RequestAsync(requests[0]))!.AgentId);
         // Untaken again, it is overdue again.
         Assert.Equal([requests[0]], (await NextAsync(alice, "CallbacksOverdue"))["ctiMessage"]!["requests"]!.Select(r => (string)r["uuid"]!));
+
+        // An agent who logs out lets go at once, his session still open.
+        await using var james = await CtiClient.LoginAsync(server, "jbond", "jbond");
+        await james.SendAsync(FrameWatch.Command("agentLogin", new { agentphonenumber = "1001" }));
+        await FrameWatch.UntilAsync(james, ("jbond ready", f => FrameWatch.AgentIs(f, 1, "AgentReady")));
+        await AskAsync(james, "takeCallback", new { uuid = requests[1] }, "CallbackTaken");
+        Assert.Equal(requests[1], (string)(await NextAsync(alice, "CallbackTaken"))["ctiMessage"]!["uuid"]!);
+        await james.SendAsync(FrameWatch.Command("agentLogout"));
+        Assert.Equal(requests[1], (string)(await NextAsync(alice, "CallbackReleased"))["ctiMessage"]!["uuid"]!);
     }
 }
