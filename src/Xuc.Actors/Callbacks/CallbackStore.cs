@@ -83,6 +83,9 @@ public sealed partial class CallbackStore(ConfigStoreOptions options, TimeProvid
         if (CallbackRules.PeriodError(period) is { } error) throw new CallbackValidationException(error);
         await using var db = Open();
         await using var tx = await db.BeginTransactionAsync();
+        var others = await db.GetTable<PreferredPeriodRow>().Where(p => p.Uuid != period.Uuid).Select(p => p.Name).ToListAsync();
+        if (others.Any(n => string.Equals(n, period.Name, StringComparison.OrdinalIgnoreCase)))
+            throw new CallbackValidationException($"a preferred period named '{CallbackRules.Cut(period.Name)}' exists already (a CSV names periods by name)");
         var created = await db.GetTable<PreferredPeriodRow>().Where(p => p.Uuid == period.Uuid).DeleteAsync() == 0;
         if (period.Default) await db.GetTable<PreferredPeriodRow>().Set(p => p.IsDefault, false).UpdateAsync();
         await db.InsertAsync(PreferredPeriodRow.From(period));

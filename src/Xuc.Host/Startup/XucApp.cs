@@ -68,6 +68,7 @@ public sealed class XucApp : IAsyncDisposable
         {
             var seeded = settings.SeedDemo && await store.SeedIfEmptyAsync(DemoDataset.Create());
             var snapshot = await store.LoadAsync();
+            if (seeded) await Xuc.Actors.Callbacks.CallbackDemo.SeedAsync(CallbackWiring.Store(settings, clock ?? TimeProvider.System), snapshot.Queues.Select(q => q.Id).ToHashSet());
             var directory = EntityConfigDirectory.From(snapshot);
 
             if (settings.Ami.EmbeddedSimulator)

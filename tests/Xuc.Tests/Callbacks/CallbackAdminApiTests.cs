@@ -19,7 +19,7 @@ public sealed class CallbackAdminApiTests
             var k = Array.IndexOf(bad, i);
             var phone = k == 0 ? "not-a-number" : $"01 23 45 {i / 100 % 100:00} {i % 100:00}";
             var date = k == 1 ? "2026-13-01" : "2026-12-07";
-            var period = k == 2 ? "Evening" : i % 2 == 0 ? "Morning" : "";
+            var period = k == 2 ? "Evening" : i % 2 == 0 ? "early" : "";
             csv.Append($"{phone};06{i:00000000};First{i};\"Last; {i}\";ACME;;{date};{period}\n");
         }
         return csv.ToString();
@@ -46,7 +46,9 @@ public sealed class CallbackAdminApiTests
         await using var server = await TestServer.StartAsync();
         var admin = await CtiClient.TokenAsync(server, "admin", "admin");
 
-        var morning = await Ok(await Send(server, admin, HttpMethod.Post, "/periods", """{"name":"Morning","periodStart":"09:00:00","periodEnd":"12:00:00","default":true}"""), HttpStatusCode.Created);
+        var morning = await Ok(await Send(server, admin, HttpMethod.Post, "/periods", """{"name":"Early","periodStart":"07:00:00","periodEnd":"09:00:00","default":true}"""), HttpStatusCode.Created);
+        Assert.Equal("a preferred period named 'morning' exists already (a CSV names periods by name)", (string)(await Ok(await Send(server, admin, HttpMethod.Post, "/periods",
+            """{"name":"morning","periodStart":"08:00:00","periodEnd":"10:00:00"}"""), HttpStatusCode.BadRequest))["message"]!);
         var refusedPeriod = await Ok(await Send(server, admin, HttpMethod.Post, "/periods", """{"name":"Bad","periodStart":"14:00:00","periodEnd":"12:00:00"}"""), HttpStatusCode.BadRequest);
         Assert.Equal("periodStart 14:00:00 is not before periodEnd 12:00:00", (string)refusedPeriod["message"]!);
         var list = await Ok(await Send(server, admin, HttpMethod.Post, "/lists", """{"name":"Sales callbacks","queueId":1}"""), HttpStatusCode.Created);
@@ -73,7 +75,7 @@ public sealed class CallbackAdminApiTests
         Assert.Equal(("0123450000", "0600000000", "Last; 0", "2026-12-07", (string)morning["uuid"]!),
             ((string)first["phoneNumber"]!, (string)first["mobilePhoneNumber"]!, (string)first["lastName"]!, (string)first["dueDate"]!, (string)first["preferredPeriod"]!["uuid"]!));
         // An empty period is the default one.
-        Assert.Equal("Morning", (string)requests[1]["preferredPeriod"]!["name"]!);
+        Assert.Equal("Early", (string)requests[1]["preferredPeriod"]!["name"]!);
 
         var one = await Ok(await Send(server, admin, HttpMethod.Post, $"/lists/{uuid}/requests", """{"phoneNumber":"+33 1 02 03 04 05","firstName":"Zoé","dueDate":"2026-12-24"}"""), HttpStatusCode.Created);
         var changed = await Ok(await Send(server, admin, HttpMethod.Put, $"/requests/{one["uuid"]}", """{"phoneNumber":"0102030405","firstName":"Zoé","company":"Noël SA","dueDate":"2026-12-24"}"""));
@@ -95,7 +97,7 @@ public sealed class CallbackAdminApiTests
         await using (var server = await TestServer.StartInAsync(dir.Path))
         {
             var admin = await CtiClient.TokenAsync(server, "admin", "admin");
-            await Ok(await Send(server, admin, HttpMethod.Post, "/periods", """{"name":"Morning","periodStart":"09:00:00","periodEnd":"12:00:00"}"""), HttpStatusCode.Created);
+            await Ok(await Send(server, admin, HttpMethod.Post, "/periods", """{"name":"Early","periodStart":"07:00:00","periodEnd":"09:00:00"}"""), HttpStatusCode.Created);
             await Ok(await Send(server, admin, HttpMethod.Post, "/lists", """{"uuid":"list-cli","name":"Billing callbacks","queueId":3}"""), HttpStatusCode.Created);
         }
         var overrides = $"xuc.data-dir = \"{dir.Path}\"";

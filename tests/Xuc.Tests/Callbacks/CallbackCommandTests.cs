@@ -28,19 +28,19 @@ public sealed class CallbackCommandTests
         await using var vlynd = await CtiClient.LoginAsync(server, "vlynd", "vlynd");
 
         var lists = await AskAsync(james, "getCallbackLists", null, "CallbackLists");
-        var mine = (JObject)lists["ctiMessage"]!.Single();
-        Assert.Equal((list, "Sales callbacks", 1, 2), ((string)mine["uuid"]!, (string)mine["name"]!, (int)mine["queueId"]!, ((JArray)mine["callbacks"]!).Count));
+        var mine = ListOf(lists, list);
+        Assert.Equal((list, "Test callbacks", 1, 2), ((string)mine["uuid"]!, (string)mine["name"]!, (int)mine["queueId"]!, ((JArray)mine["callbacks"]!).Count));
         var first = (JObject)mine["callbacks"]![0]!;
         Assert.Equal(JObject.Parse($$"""
             {"uuid":"{{requests[0]}}","listUuid":"{{list}}","phoneNumber":"0230210080","mobilePhoneNumber":null,"firstName":"Alice","lastName":"O'Neill 0",
              "company":null,"description":null,"agentId":null,"dueDate":"2099-01-01",
-             "preferredPeriod":{"default":true,"name":"Morning","periodStart":"09:00:00","periodEnd":"12:00:00","uuid":"am"},"clotured":false}
+             "preferredPeriod":{"default":true,"name":"Early","periodStart":"07:00:00","periodEnd":"09:00:00","uuid":"am"},"clotured":false}
             """), first);
-        Assert.Single(await AskAsync(alice, "getCallbackLists", null, "CallbackLists") is var a ? a["ctiMessage"]! : null!);
+        Assert.Equal(2, ((JArray)ListOf(await AskAsync(alice, "getCallbackLists", null, "CallbackLists"), list)["callbacks"]!).Count);
         await AskAsync(money, "getCallbackLists", null, "CallbackLists");
         Assert.Empty(await AskAsync(vlynd, "getCallbackLists", null, "CallbackLists") is var v ? v["ctiMessage"]! : null!);
         var periods = await AskAsync(james, "getCallbackPreferredPeriods", null, "PreferredCallbackPeriodList");
-        Assert.Equal("Morning", (string)periods["ctiMessage"]![0]!["name"]!);
+        Assert.Equal(["Early", "Morning", "Afternoon"], periods["ctiMessage"]!.Select(p => (string)p["name"]!)); // the test's, then the demo's
 
         // Take: the taker's answer, the others' event; a second taker's Error; someone who does not see the list.
         var taken = await AskAsync(james, "takeCallback", new { uuid = requests[0] }, "CallbackTaken");
@@ -74,7 +74,7 @@ public sealed class CallbackCommandTests
 
         var found = await AskAsync(alice, "findCallbackRequest", new
         {
-            id = 7, request = new { filters = new object[] { new { field = "clotured", @operator = "=", value = false }, new { field = "lastName", @operator = "ilike", value = "o'neill%" } }, offset = 0, limit = 10 },
+            id = 7, request = new { filters = new object[] { new { field = "listUuid", @operator = "=", value = list }, new { field = "clotured", @operator = "=", value = false }, new { field = "lastName", @operator = "ilike", value = "o'neill%" } }, offset = 0, limit = 10 },
         }, "FindCallbackResponseWithId");
         Assert.Equal((7, 1, requests[1]), ((int)found["ctiMessage"]!["id"]!, (int)found["ctiMessage"]!["response"]!["total"]!, (string)found["ctiMessage"]!["response"]!["list"]![0]!["uuid"]!));
         Assert.Equal("InvalidArgument", Error(await AskAsync(alice, "findCallbackRequest", new { id = 8, request = new { filters = new[] { new { field = "salary", @operator = "=", value = "1" } } } }, "FindCallbackResponseWithId")));
@@ -88,10 +88,11 @@ public sealed class CallbackCommandTests
     public async Task A_request_of_an_agent_who_disconnects_or_logs_out_is_released_and_overdue_requests_are_pushed()
     {
         await using var server = await TestServer.StartAsync("xuc.callbacks.release-after = 1s\nxuc.callbacks.overdue-check = 1s\n");
-        var (_, requests) = await SalesListAsync(server, 2, due: "2000-01-01");
+        var (list, requests) = await SalesListAsync(server, 2, due: "2000-01-01");
+        bool Mine(JObject f) => FrameWatch.Is(f, "CallbacksOverdue") && (string)f["ctiMessage"]!["listUuid"]! == list;
         await using var alice = await CtiClient.LoginAsync(server, "alice", "alice");
         await alice.SendAsync(FrameWatch.Command("getCallbackLists"));
-        var overdue = await NextAsync(alice, "CallbacksOverdue");
+        var overdue = (await FrameWatch.UntilAsync(alice, ("the test list's overdue requests", Mine)))[^1];
         Assert.Equal(requests.Order(), overdue["ctiMessage"]!["requests"]!.Select(r => (string)r["uuid"]!).Order());
 
         var money = await CtiClient.LoginAsync(server, "mmoneypenny", "mmoneypenny");
@@ -102,7 +103,7 @@ public sealed class CallbackCommandTests
         Assert.Equal(requests[0], (string)(await NextAsync(alice, "CallbackReleased"))["ctiMessage"]!["uuid"]!);
         Assert.Null((await Store(server).RequestAsync(requests[0]))!.AgentId);
         // Untaken again, it is overdue again.
-        Assert.Equal([requests[0]], (await NextAsync(alice, "CallbacksOverdue"))["ctiMessage"]!["requests"]!.Select(r => (string)r["uuid"]!));
+        Assert.Equal([requests[0]], (await FrameWatch.UntilAsync(alice, ("the released request overdue again", Mine)))[^1]["ctiMessage"]!["requests"]!.Select(r => (string)r["uuid"]!));
 
         // An agent who logs out lets go at once, his session still open.
         await using var james = await CtiClient.LoginAsync(server, "jbond", "jbond");

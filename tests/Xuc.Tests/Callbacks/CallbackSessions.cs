@@ -14,9 +14,9 @@ public static class CallbackSessions
     public static async Task<(string List, IReadOnlyList<string> Requests)> SalesListAsync(TestServer server, int requests, string due = "2099-01-01")
     {
         var store = Store(server);
-        await store.UpsertPeriodAsync(new PreferredPeriod("am", "Morning", "09:00:00", "12:00:00", true));
+        await store.UpsertPeriodAsync(new PreferredPeriod("am", "Early", "07:00:00", "09:00:00", true));
         var list = CallbackStore.NewUuid();
-        await store.UpsertListAsync(new CallbackList(list, "Sales callbacks", 1), new HashSet<int> { 1, 2, 3 });
+        await store.UpsertListAsync(new CallbackList(list, "Test callbacks", 1), new HashSet<int> { 1, 2, 3 });
         var added = await store.AddRequestsAsync(list, Enumerable.Range(0, requests)
             .Select(i => new CallbackRequest { PhoneNumber = $"023021008{i}", FirstName = "Alice", LastName = $"O'Neill {i}", DueDate = due }).ToList());
         return (list, added.Select(r => r.Uuid).ToList());
@@ -35,6 +35,9 @@ public static class CallbackSessions
         var frames = await FrameWatch.UntilAsync(client, (msgType, f => FrameWatch.Is(f, msgType) || FrameWatch.Is(f, "Error")));
         return frames[^1];
     }
+
+    /// <summary>The list <paramref name="uuid"/> of a <c>CallbackLists</c> frame (the demo seeds a list of its own).</summary>
+    public static JObject ListOf(JObject frame, string uuid) => (JObject)frame["ctiMessage"]!.Single(l => (string)l["uuid"]! == uuid);
 
     public static string Error(JObject frame) => FrameWatch.Is(frame, "Error") ? (string)frame["ctiMessage"]!["Error"]! : "(no error: " + frame + ")";
 }

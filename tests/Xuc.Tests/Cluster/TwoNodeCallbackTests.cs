@@ -18,12 +18,12 @@ public sealed class TwoNodeCallbackTests
         var (a, b) = await ServerPair.StartAsync();
         await using var _a = a;
         await using var _b = b;
-        var (_, requests) = await SalesListAsync(a, 5);
+        var (list, requests) = await SalesListAsync(a, 5);
 
         await using var james = await CtiClient.LoginAsync(a, "jbond", "jbond");
         await using var money = await CtiClient.LoginAsync(b, "mmoneypenny", "mmoneypenny");
-        Assert.Equal(5, ((JArray)(await AskAsync(james, "getCallbackLists", null, "CallbackLists"))["ctiMessage"]![0]!["callbacks"]!).Count);
-        Assert.Equal(5, ((JArray)(await AskAsync(money, "getCallbackLists", null, "CallbackLists"))["ctiMessage"]![0]!["callbacks"]!).Count);
+        Assert.Equal(5, ((JArray)ListOf(await AskAsync(james, "getCallbackLists", null, "CallbackLists"), list)["callbacks"]!).Count);
+        Assert.Equal(5, ((JArray)ListOf(await AskAsync(money, "getCallbackLists", null, "CallbackLists"), list)["callbacks"]!).Count);
         await ClusterTopics.CrossesAsync(a, b, CallbackEvent.Topic);
         await ClusterTopics.CrossesAsync(b, a, CallbackEvent.Topic);
 
