@@ -2,7 +2,7 @@ using LinqToDB.Mapping;
 
 namespace Xuc.Actors.Callbacks;
 
-// The stored shape of the callbacks (migration 9). Times are UTC Unix milliseconds.
+// The stored shape of the callbacks (schema step 10). Times are UTC Unix milliseconds.
 
 [Table("xuc_callback_lists")]
 internal sealed class CallbackListRow

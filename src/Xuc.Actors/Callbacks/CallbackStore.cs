@@ -7,7 +7,7 @@ namespace Xuc.Actors.Callbacks;
 
 /// <summary>
 /// Callback lists, preferred periods, requests and tickets on SQLite or PostgreSQL (the configuration store's database,
-/// migration 9). The database is the one writer of a request's owner: a take is one conditional UPDATE (only a request
+/// schema step 10). The database is the one writer of a request's owner: a take is one conditional UPDATE (only a request
 /// nobody holds and still open changes hands), so of two agents taking at once on any nodes exactly one gets it.
 /// </summary>
 public sealed partial class CallbackStore(ConfigStoreOptions options, TimeProvider clock)
