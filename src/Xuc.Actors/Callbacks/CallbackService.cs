@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Akka.Actor;
 using Xuc.Actors.Configuration;
 
@@ -6,23 +5,17 @@ namespace Xuc.Actors.Callbacks;
 
 /// <summary>
 /// What the callbacks need on a node: their store, the configuration (queues, agents, lines) and the settings.
-/// Registered on the ActorSystem at start-up (<c>CallbackWiring</c>), as the call history is; a system without one
-/// answers the callback commands with an Error.
+/// Registered in the node's <see cref="Services.NodeServices"/> at start-up (<c>CallbackWiring</c>), as the call history is;
+/// a node without one answers the callback commands with an Error.
 /// </summary>
 public sealed class CallbackService(CallbackStore store, ConfigStore config, CallbackSettings settings)
 {
-    private static readonly ConditionalWeakTable<ActorSystem, CallbackService> Services = new();
-
     public CallbackStore Store { get; } = store;
     public ConfigStore Config { get; } = config;
     public CallbackSettings Settings { get; } = settings;
 
     /// <summary>The node's callback feed (<c>/user/callback-feed</c>), once started.</summary>
     public IActorRef Feed { get; set; } = ActorRefs.Nobody;
-
-    public static void Register(ActorSystem system, CallbackService service) => Services.AddOrUpdate(system, service);
-
-    public static CallbackService? Of(ActorSystem system) => Services.TryGetValue(system, out var s) ? s : null;
 }
 
 /// <summary>

@@ -94,7 +94,6 @@ public static class CommandCatalog
         ];
         specs.AddRange(PhoneCommandSpecs.For(Everyone));
         specs.AddRange(later.Select(n => new CommandSpec(n, [], Everyone, false)));
-        specs.AddRange(Callbacks.CallbackCommands.Specs(Everyone));
         // A name a feature of the command pipeline defines (Commands.CtiCommandRegistry) is that feature's, not a spec's.
         return specs.Where(s => Commands.CtiCommandRegistry.Find(s.Name) is null).ToDictionary(s => s.Name, StringComparer.Ordinal);
     }

@@ -220,9 +220,6 @@ public sealed class SessionActor : UntypedActor
             case CommandReply r:
                 Push(r.Message);
                 break;
-            case Callbacks.CallbackReply r:
-                OnCallbackReply(r);
-                break;
             case UserRechecked recheck:
                 OnUserRechecked(recheck);
                 break;
@@ -333,9 +330,6 @@ public sealed class SessionActor : UntypedActor
             case var agentFeed when AgentFeedCommands.Handles(agentFeed):
                 AgentFeedCommands.Handle(agentFeed, _user, Self, Context, Push);
                 break;
-            case var callback when Callbacks.CallbackCommands.Handles(callback):
-                Callbacks.CallbackCommands.RunAsync(callback, c.Frame, _user, Xuc.Actors.Callbacks.CallbackService.Of(Context.System), _phone, Context.System, Self).PipeTo(Self);
-                break;
             case var _ when _desk is not null && PhoneServiceCommands.Parse(spec.Name, c.Frame) is { } setting:
                 ServicesDone.Of(_desk.SetAsync(_user, setting), spec.Name).PipeTo(Self);
                 break;
@@ -343,14 +337,6 @@ public sealed class SessionActor : UntypedActor
                 Push(new CtiError(CtiErrors.NotImplemented, $"{spec.Name} is not implemented yet"));
                 break;
         }
-    }
-
-    /// <summary>A callback command's answer; after <c>getCallbackLists</c> the node's callback feed brings the lists' events.</summary>
-    private void OnCallbackReply(Callbacks.CallbackReply r)
-    {
-        foreach (var m in r.Messages) Push(m);
-        if (r.Join is { } lists && Xuc.Actors.Callbacks.CallbackService.Of(Context.System) is { } service)
-            service.Feed.Tell(new Callbacks.JoinCallbackFeed(Self, _sink, lists, _user.User.AgentId));
     }
 
     /// <summary>A command of the pipeline (<see cref="CtiCommandRegistry"/>): rights, then its arguments, then its handler.</summary>

@@ -16,7 +16,7 @@ public static class CallbackWiring
         var service = new CallbackService(store, config, settings);
         return builder.AddStartup((system, _) =>
         {
-            CallbackService.Register(system, service);
+            Xuc.Actors.Services.NodeServices.For(system).Register(service);
             service.Feed = system.ActorOf(Xuc.Actors.Sessions.Callbacks.CallbackFeedActor.PropsFor(service), "callback-feed");
         });
     }

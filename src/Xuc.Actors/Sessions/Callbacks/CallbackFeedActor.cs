@@ -69,6 +69,7 @@ public sealed class CallbackFeedActor : ReceiveActor, IWithTimers
         _members[j.Session] = new Member(j.Sink, j.Lists, j.AgentId);
         Context.Watch(j.Session);
         if (j.AgentId is { } agent) Timers.Cancel(ReleaseKey(agent));
+        if (j.First is { } first) FeedDelivery.To(j.Session, j.Sink, new FeedFrame(first));
         foreach (var list in _overdue.Values.Where(r => j.Lists.Contains(r.ListUuid)).GroupBy(r => r.ListUuid))
             FeedDelivery.To(j.Session, j.Sink, new FeedFrame(new CallbacksOverdue(list.Key, list.ToList())));
     }

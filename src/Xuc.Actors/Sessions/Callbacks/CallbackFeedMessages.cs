@@ -3,8 +3,8 @@ using Xuc.Actors.Sessions.Outbound;
 
 namespace Xuc.Actors.Sessions.Callbacks;
 
-/// <summary>A session asks the node's callback feed for the events of the lists it sees (after <c>getCallbackLists</c>).</summary>
-public sealed record JoinCallbackFeed(IActorRef Session, ISessionSink Sink, IReadOnlySet<string> Lists, int? AgentId);
-
-/// <summary>What a callback command answers, piped back to its session; <see cref="Join"/> when it subscribes the session.</summary>
-public sealed record CallbackReply(IReadOnlyList<ICtiMessage> Messages, IReadOnlySet<string>? Join = null);
+/// <summary>
+/// A session asks the node's callback feed for the events of the lists it sees (after <c>getCallbackLists</c>); the
+/// feed delivers <see cref="First"/> (the <c>CallbackLists</c> answer) before anything else, so no event overtakes it.
+/// </summary>
+public sealed record JoinCallbackFeed(IActorRef Session, ISessionSink Sink, IReadOnlySet<string> Lists, int? AgentId, ICtiMessage? First = null);

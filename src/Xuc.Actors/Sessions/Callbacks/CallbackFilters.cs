@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
-using Newtonsoft.Json.Linq;
 using Xuc.Actors.Callbacks;
+using Xuc.Actors.Sessions.Commands;
 
 namespace Xuc.Actors.Sessions.Callbacks;
 
@@ -47,20 +47,18 @@ public static class CallbackFilters
 
     public static string? Value(RequestView r, string field) => Fields[field](r);
 
-    /// <exception cref="CallbackValidationException">a filter that is not one.</exception>
-    public static IReadOnlyList<CallbackFilter> Parse(JToken? filters)
-    {
-        if (filters is null || filters.Type == JTokenType.Null) return [];
-        if (filters is not JArray items) throw new CallbackValidationException("request.filters must be an array of {field, operator, value}");
-        return items.Select(item =>
+    /// <summary>The filters of a <c>findCallbackRequest</c> frame (<c>request.filters</c>), checked when it is decoded.</summary>
+    /// <exception cref="CommandArgumentException">a filter that is not one.</exception>
+    public static IReadOnlyList<CallbackFilter> Parse(IReadOnlyList<CommandArguments>? filters) =>
+        (filters ?? []).Select(f =>
         {
-            if (item is not JObject o || (string?)o["field"] is not { } field || (string?)o["operator"] is not { } op)
-                throw new CallbackValidationException("each filter is {field, operator, value}");
-            if (!Fields.ContainsKey(field)) throw new CallbackValidationException($"no field '{CallbackRules.Cut(field)}' to filter on; the fields are {string.Join(", ", Fields.Keys)}");
+            var field = f.String("field");
+            if (!Fields.ContainsKey(field))
+                throw new CommandArgumentException($"{f.Command}: no field '{CallbackRules.Cut(field)}' to filter on; the fields are {string.Join(", ", Fields.Keys)}");
+            var op = f.String("operator");
             var normal = op.Trim().ToLowerInvariant();
-            if (!Operators.Contains(normal)) throw new CallbackValidationException($"operator '{CallbackRules.Cut(op)}' is not one of {string.Join(", ", Operators)}");
-            var value = o["value"] is { Type: not JTokenType.Null } v ? (v.Type == JTokenType.Boolean ? ((bool)v ? "true" : "false") : v.ToString()) : null;
-            return new CallbackFilter(field, normal, value);
+            if (!Operators.Contains(normal))
+                throw new CommandArgumentException($"{f.Command}: operator '{CallbackRules.Cut(op)}' is not one of {string.Join(", ", Operators)}");
+            return new CallbackFilter(field, normal, f.OptionalText("value"));
         }).ToList();
-    }
 }
