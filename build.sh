@@ -4,6 +4,7 @@
 #   ./build.sh test              run every test (starts a local PostgreSQL for the PostgreSQL tests when one is installed)
 #   ./build.sh bench [name]      run the benchmarks (ami-parse, startup, config-write, sim-volume, sessions, session-latency, session-fanout, agents, stats, all) in Release and print their tables
 #   ./build.sh import FILE.json --replace|--merge   import a configuration file (refused whole if anything is wrong)
+#   ./build.sh import-callbacks LIST FILE.csv   import callback requests into a list (refused whole, bad lines named)
 #   ./build.sh pbxsim [args]     run the PBX simulator standalone (AMI on 5038, control API on 5039);
 #                                --replay FILE [--speed 1|10|max] [--loop] serves a recorded AMI stream instead
 #   ./build.sh asterisk [start|stop|status|config|call FROM TO]   a real Asterisk 22 (Debian sid chroot) configured
@@ -82,6 +83,11 @@ case "$verb" in
     need_dotnet
     [ $# -ge 1 ] || { echo "usage: ./build.sh import FILE.json --replace|--merge" >&2; exit 2; }
     exec dotnet run -c Release --no-launch-profile --project src/Xuc.Host -- import-config "$@"
+    ;;
+  import-callbacks)
+    need_dotnet
+    [ $# -eq 2 ] || { echo "usage: ./build.sh import-callbacks LIST FILE.csv" >&2; exit 2; }
+    exec dotnet run -c Release --no-launch-profile --project src/Xuc.Host -- import-callbacks "$@"
     ;;
   pbxsim)
     need_dotnet

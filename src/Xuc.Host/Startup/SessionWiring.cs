@@ -24,6 +24,7 @@ public static class SessionWiring
             var feeds = system.ActorOf(LineFeedsActor.PropsFor(registry.Get<LineRegion>(), mediator, number => lines?.LineByNumber(number), () => lines?.SheetFields() ?? []), "line-feeds");
             registry.Register<LineFeedsActor>(feeds);
             var phone = new PhoneControl(new PbxGateway(registry.Get<AmiConnectionProxy>()), phones);
+            Xuc.Actors.Services.NodeServices.For(system).Register(phone); // for the pipeline's handlers that call the PBX (callbacks, conferences)
             var props = SessionManagerActor.PropsFor(settings, directory, registry.Get<LineRegion>(), mediator, feeds, phone, desk?.Invoke(registry));
             registry.Register<SessionManagerActor>(system.ActorOf(props, "cti-sessions"));
         });

@@ -6,6 +6,7 @@ using Xuc.Actors.Sessions.Phone;
 using Xuc.Actors.Statistics;
 using Xuc.Host.Admin;
 using Xuc.Host.Auth;
+using Xuc.Host.Callbacks;
 using Xuc.Host.Diagnostics;
 using Xuc.Host.Health;
 using Xuc.Host.Http;
@@ -43,6 +44,7 @@ public sealed class XucApp : IAsyncDisposable
         var stats = Checked(() => QueueStatsSettings.From(hocon));
         var agentStats = Checked(() => AgentStatsSettings.From(hocon));
         var history = HistorySettings(hocon);
+        var callbacks = Checked(() => Xuc.Actors.Callbacks.CallbackSettings.From(hocon));
         XucSettings.CheckAkka(hocon);
         // Every listening port is checked before anything starts: a port taken is one line naming its setting.
         PortCheck.EnsureFree(settings.HttpBind, settings.HttpPort, "XUC_HTTP_PORT", "XUC_HTTP_BIND");
@@ -67,6 +69,7 @@ public sealed class XucApp : IAsyncDisposable
             await ProductionGuard.CheckAsync(settings, store);
             var seeded = settings.SeedDemo && await store.SeedIfEmptyAsync(DemoDataset.Create());
             var snapshot = await store.LoadAsync();
+            if (seeded) await Xuc.Actors.Callbacks.CallbackDemo.SeedAsync(CallbackWiring.Store(settings, clock ?? TimeProvider.System), snapshot.Queues.Select(q => q.Id).ToHashSet());
             var directory = EntityConfigDirectory.From(snapshot);
 
             if (settings.Ami.EmbeddedSimulator)
@@ -79,7 +82,7 @@ public sealed class XucApp : IAsyncDisposable
                     control.Start();
                 }
             }
-            var web = await StartWebAsync(settings, bodyLimits, sessions, store, hocon, directory, recorder, history, stats, agentStats, clock ?? TimeProvider.System);
+            var web = await StartWebAsync(settings, bodyLimits, sessions, store, hocon, directory, recorder, history, stats, agentStats, clock ?? TimeProvider.System, callbacks);
             var app = new XucApp { Web = web, Settings = settings, Store = store, Simulator = simulator, SimulatorControl = control, Recorder = recorder };
             print?.Invoke(Banner(app, seeded));
             return app;
@@ -105,7 +108,7 @@ public sealed class XucApp : IAsyncDisposable
 
     private static Xuc.Actors.History.CallHistorySettings HistorySettings(Akka.Configuration.Config hocon) => Checked(() => Xuc.Actors.History.CallHistorySettings.From(hocon));
 
-    private static async Task<WebApplication> StartWebAsync(XucSettings settings, BodyLimits bodyLimits, SessionSettings sessions, ConfigStore store, Akka.Configuration.Config hocon, EntityConfigDirectory directory, Xuc.Ami.Recording.AmiRecorder? recorder, Xuc.Actors.History.CallHistorySettings history, QueueStatsSettings stats, AgentStatsSettings agentStats, TimeProvider clock)
+    private static async Task<WebApplication> StartWebAsync(XucSettings settings, BodyLimits bodyLimits, SessionSettings sessions, ConfigStore store, Akka.Configuration.Config hocon, EntityConfigDirectory directory, Xuc.Ami.Recording.AmiRecorder? recorder, Xuc.Actors.History.CallHistorySettings history, QueueStatsSettings stats, AgentStatsSettings agentStats, TimeProvider clock, Xuc.Actors.Callbacks.CallbackSettings callbacks)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
         builder.WebHost.UseUrls($"http://{(settings.HttpBind == "0.0.0.0" ? "0.0.0.0" : settings.HttpBind)}:{settings.HttpPort}");
@@ -118,6 +121,8 @@ public sealed class XucApp : IAsyncDisposable
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(bodyLimits);
         builder.Services.AddSingleton(store);
+        var callbackStore = CallbackWiring.Store(settings, clock);
+        builder.Services.AddSingleton(callbackStore);
         builder.Services.AddSingleton(new Readiness { ConfigLoaded = true });
         builder.Services.AddSingleton(new TokenService(TokenService.ResolveKey(settings.TokenSecret, settings.DataDir), settings.TokenTtl, maxLife: settings.TokenMaxLife));
         builder.Services.AddSingleton<IUserAuthenticator, ConfigStoreAuthenticator>();
@@ -125,6 +130,7 @@ public sealed class XucApp : IAsyncDisposable
         builder.Services.AddAkka(AkkaWiring.SystemName, b => b
             .WithXucEntities(hocon, settings.DbProvider, settings.EffectiveConnectionString, directory, stats, clock, agentStats)
             .WithCallHistory(settings, store, history)
+            .WithCallbacks(callbackStore, store, callbacks)
             .WithAmiConnection(settings.Ami, recorder)
             .WithConfigChanges(store, directory)
             .WithUserServices(store)
@@ -141,6 +147,7 @@ public sealed class XucApp : IAsyncDisposable
         web.MapAuthEndpoints();
         web.MapHealthEndpoints();
         web.MapAdminEndpoints();
+        web.MapCallbackEndpoints();
         web.MapDiagnosticsEndpoints();
         try
         {

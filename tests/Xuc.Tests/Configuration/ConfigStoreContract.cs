@@ -21,7 +21,7 @@ public abstract class ConfigStoreContract
         using var store = await NewStore();
         await store.MigrateAsync();
         await store.MigrateAsync(); // idempotent
-        Assert.Equal(9, await store.SchemaVersionAsync());
+        Assert.Equal(10, await store.SchemaVersionAsync());
         Assert.True(await store.SeedIfEmptyAsync(DemoDataset.Create()));
         Assert.False(await store.SeedIfEmptyAsync(DemoDataset.Create()));
 
@@ -344,7 +344,7 @@ public abstract class ConfigStoreContract
         using var store = new ConfigStore(options);
         Assert.Equal(6, await store.SchemaVersionAsync());
         await store.MigrateAsync();
-        Assert.Equal(9, await store.SchemaVersionAsync());
+        Assert.Equal(10, await store.SchemaVersionAsync());
         var users = (await store.LoadAsync()).Users;
         Assert.Equal(13, users.Count);
         Assert.All(users, u => Assert.Equal((PhoneServices.Off, (string?)null), (u.Services, u.VoiceMailBox)));

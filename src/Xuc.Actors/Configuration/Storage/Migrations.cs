@@ -46,5 +46,6 @@ internal static class Migrations
         new(7, "users' phone services (dnd, forwards) and mailbox", UserServiceColumns.AddAsync),
         new(8, "users' default queue membership", db => db.CreateTableAsync<DefaultMembershipRow>(tableOptions: TableOptions.CheckExistence)),
         new(9, "users' token version (revocable tokens, docs/security.md)", UserServiceColumns.AddTokenVersionAsync),
+        new(10, "callback lists, preferred periods, requests and tickets (docs/callbacks.md)", Callbacks.CallbackStore.CreateSchemaAsync),
     ];
 }

@@ -91,6 +91,27 @@ public sealed class CommandArguments(string command, JObject frame)
         return inner._frame.Properties().ToDictionary(p => p.Name, p => inner.String(p.Name), StringComparer.Ordinal);
     }
 
+    /// <summary>An array of objects (e.g. a search's filters), each read with the same rules (names as <c>outer[i].inner</c>).</summary>
+    public IReadOnlyList<CommandArguments>? OptionalObjects(string name, int maxCount = MaxLength)
+    {
+        if (Value(name) is not { } value) return null;
+        if (value is not JArray items) throw WrongType(name, "array", value);
+        if (items.Count > maxCount) throw Wrong(name, $"holds more than {maxCount} items ({items.Count})");
+        return items.Select((item, i) => item is JObject o
+                ? new CommandArguments(Command, o) { _prefix = $"{_prefix}{name}[{i}]." }
+                : throw Wrong(name, $"must hold objects only, not {TypeOf(item)}"))
+            .ToList();
+    }
+
+    /// <summary>A string, number or boolean given as text (a number clients send either way, a filter's value), within the string rule.</summary>
+    public string? OptionalText(string name, int maxLength = MaxLength)
+    {
+        if (Value(name) is not { } value) return null;
+        if (value.Type == JTokenType.String) return OptionalString(name, maxLength);
+        if (value.Type is not (JTokenType.Integer or JTokenType.Float or JTokenType.Boolean)) throw WrongType(name, "string, number or boolean", value);
+        return value.Type == JTokenType.Boolean ? ((bool)value ? "true" : "false") : value.ToString(Newtonsoft.Json.Formatting.None);
+    }
+
     private readonly JObject _frame = frame;
     private string _prefix = "";
 
