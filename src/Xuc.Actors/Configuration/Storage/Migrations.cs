@@ -45,5 +45,12 @@ internal static class Migrations
         new(6, "call history (docs/cti-websocket.md, Call history)", History.CallHistoryStore.CreateSchemaAsync),
         new(7, "users' phone services (dnd, forwards) and mailbox", UserServiceColumns.AddAsync),
         new(8, "users' default queue membership", db => db.CreateTableAsync<DefaultMembershipRow>(tableOptions: TableOptions.CheckExistence)),
+        new(9, "directory sources, favourites and personal contacts (docs/directory.md)", async db =>
+        {
+            await db.CreateTableAsync<DirectorySourceRow>(tableOptions: TableOptions.CheckExistence);
+            await db.CreateTableAsync<FavoriteRow>(tableOptions: TableOptions.CheckExistence);
+            await db.CreateTableAsync<PersonalContactRow>(tableOptions: TableOptions.CheckExistence);
+            await db.ExecuteAsync("CREATE INDEX IF NOT EXISTS ix_xuc_personal_contacts_user ON xuc_personal_contacts (user_id)");
+        }),
     ];
 }
