@@ -8,7 +8,7 @@ namespace Xuc.Actors.Configuration;
 
 /// <summary>
 /// What each user keeps of the directory (docs/directory.md): his favourites (<c>xuc_directory_favorites</c>) and his
-/// personal contacts (<c>xuc_personal_contacts</c>), schema step 9. They are not configuration objects: written
+/// personal contacts (<c>xuc_personal_contacts</c>), schema step 11. They are not configuration objects: written
 /// without the configuration's revision, announced by the callers.
 /// </summary>
 public sealed partial class ConfigStore

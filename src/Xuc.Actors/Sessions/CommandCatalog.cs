@@ -89,14 +89,12 @@ public static class CommandCatalog
             "conference",
             "conferenceInvite", "conferenceMute", "conferenceUnmute", "conferenceKick", "conferenceDeafen", "conferenceUndeafen",
             "conferenceMuteAll", "conferenceUnmuteAll", "conferenceMuteMe", "conferenceUnmuteMe", "conferenceReset", "conferenceClose",
-            "directoryLookUp", "searchContacts", "getFavorites", "getFavoriteContacts",
-            "addFavorite", "removeFavorite",
             "getCallbackLists", "findCallbackRequest", "getCallbackPreferredPeriods", "takeCallback", "releaseCallback", "startCallback",
             "updateCallbackTicket",
         ];
         specs.AddRange(PhoneCommandSpecs.For(Everyone));
         specs.AddRange(later.Select(n => new CommandSpec(n, [], Everyone, false)));
-        specs.AddRange(History.CallHistoryCommands.Specs(Everyone, Supervisors));
-        return specs.ToDictionary(s => s.Name, StringComparer.Ordinal);
+        // A name a feature of the command pipeline defines (Commands.CtiCommandRegistry) is that feature's, not a spec's.
+        return specs.Where(s => Commands.CtiCommandRegistry.Find(s.Name) is null).ToDictionary(s => s.Name, StringComparer.Ordinal);
     }
 }

@@ -15,6 +15,7 @@ public sealed record XucSettings
     public AmiSettings Ami { get; init; } = new();
     public string TokenSecret { get; init; } = "";
     public TimeSpan TokenTtl { get; init; } = TimeSpan.FromHours(1);
+    public TimeSpan TokenMaxLife { get; init; } = TimeSpan.FromHours(12);
 
     public bool IsPostgres => DbProvider.Equals("postgres", StringComparison.OrdinalIgnoreCase)
                               || DbProvider.Equals("postgresql", StringComparison.OrdinalIgnoreCase);
@@ -58,6 +59,7 @@ public sealed record XucSettings
             },
             TokenSecret = r.Text("auth.token-secret", ""),
             TokenTtl = r.Duration("auth.token-ttl", "XUC_TOKEN_TTL", TimeSpan.FromHours(1)),
+            TokenMaxLife = r.Duration("auth.token-max-life", "XUC_TOKEN_MAX_LIFE", TimeSpan.FromHours(12)),
         };
     }
 

@@ -18,6 +18,6 @@ public static class DirectoryWiring
         => builder.AddStartup((system, registry) =>
         {
             system.ActorOf(DirectoryFollower.PropsFor(catalog, DistributedPubSub.Get(system).Mediator), "directory-follower");
-            DirectoryDesks.Register(system, new DirectoryDesk(catalog, new PhoneStates(config, registry.Get<LineRegion>())));
+            Xuc.Actors.Services.NodeServices.For(system).Register(new DirectoryDesk(catalog, new PhoneStates(config, registry.Get<LineRegion>())));
         });
 }

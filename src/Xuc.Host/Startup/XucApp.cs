@@ -122,7 +122,7 @@ public sealed class XucApp : IAsyncDisposable
         builder.Services.AddSingleton(bodyLimits);
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(new Readiness { ConfigLoaded = true });
-        builder.Services.AddSingleton(new TokenService(TokenService.ResolveKey(settings.TokenSecret, settings.DataDir), settings.TokenTtl));
+        builder.Services.AddSingleton(new TokenService(TokenService.ResolveKey(settings.TokenSecret, settings.DataDir), settings.TokenTtl, maxLife: settings.TokenMaxLife));
         builder.Services.AddSingleton<IUserAuthenticator, ConfigStoreAuthenticator>();
         builder.Services.AddSingleton(sessions).AddXucAuthentication();
         builder.Services.AddAkka(AkkaWiring.SystemName, b => b
@@ -140,6 +140,7 @@ public sealed class XucApp : IAsyncDisposable
 
         var web = builder.Build();
         web.UseUnhandledErrors();
+        web.UseWebPages();
         web.UseCtiWebSocket().UseAuthentication().UseAuthorization();
         web.MapAuthEndpoints();
         web.MapHealthEndpoints();

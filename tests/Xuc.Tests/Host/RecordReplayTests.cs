@@ -142,8 +142,9 @@ public sealed class RecordReplayTests
         }
         catch (Exception) when (replayed.Count == live.Count)
         {
-            Assert.Equal(live, replayed); // show the first difference
-            throw;
+            // Show the first difference whole (an assertion on the lists cuts both entities short).
+            var at = Enumerable.Range(0, live.Count).First(i => live[i] != replayed[i]);
+            Assert.Fail($"entity {at} differs:\nA (live):     {live[at]}\nB (replayed): {replayed[at]}");
         }
     }
 }

@@ -45,7 +45,9 @@ internal static class Migrations
         new(6, "call history (docs/cti-websocket.md, Call history)", History.CallHistoryStore.CreateSchemaAsync),
         new(7, "users' phone services (dnd, forwards) and mailbox", UserServiceColumns.AddAsync),
         new(8, "users' default queue membership", db => db.CreateTableAsync<DefaultMembershipRow>(tableOptions: TableOptions.CheckExistence)),
-        new(9, "directory sources, favourites and personal contacts (docs/directory.md)", async db =>
+        new(9, "users' token version (revocable tokens, docs/security.md)", UserServiceColumns.AddTokenVersionAsync),
+        // Step 10 is the callbacks' (its branch); the runner applies every step not yet recorded, so a gap is fine.
+        new(11, "directory sources, favourites and personal contacts (docs/directory.md)", async db =>
         {
             await db.CreateTableAsync<DirectorySourceRow>(tableOptions: TableOptions.CheckExistence);
             await db.CreateTableAsync<FavoriteRow>(tableOptions: TableOptions.CheckExistence);

@@ -26,6 +26,8 @@ internal sealed class UserRow
     [Column("busy_fwd_enabled"), NotNull] public bool BusyFwdEnabled { get; set; }
     [Column("busy_fwd_destination", Length = 40), NotNull] public string BusyFwdDestination { get; set; } = "";
     [Column("voice_mail_box", Length = 200), Nullable] public string? VoiceMailBox { get; set; }
+    // Migration 9 (revocable tokens).
+    [Column("token_version"), NotNull] public long TokenVersion { get; set; }
 }
 
 [Table("xuc_lines")]
@@ -126,7 +128,7 @@ internal sealed class SchemaVersionRow
     [Column("description", Length = 200), NotNull] public string Description { get; set; } = "";
 }
 
-/// <summary>A directory source (docs/directory.md); schema step 9.</summary>
+/// <summary>A directory source (docs/directory.md); schema step 11.</summary>
 [Table("xuc_directory_sources")]
 internal sealed class DirectorySourceRow
 {
@@ -144,7 +146,7 @@ internal sealed class DirectorySourceRow
     [Column("filter", Length = 1000), Nullable] public string? Filter { get; set; }
 }
 
-/// <summary>A user's favourite directory entry, by its source and id in that source; schema step 9.</summary>
+/// <summary>A user's favourite directory entry, by its source and id in that source; schema step 11.</summary>
 [Table("xuc_directory_favorites")]
 internal sealed class FavoriteRow
 {
@@ -154,7 +156,7 @@ internal sealed class FavoriteRow
     [Column("position"), NotNull] public long Position { get; set; }
 }
 
-/// <summary>A user's own contact (xuc's personal contacts); schema step 9.</summary>
+/// <summary>A user's own contact (xuc's personal contacts); schema step 11.</summary>
 [Table("xuc_personal_contacts")]
 internal sealed class PersonalContactRow
 {
