@@ -97,6 +97,12 @@ public sealed partial class ConfigStore : IDisposable
         return row is null ? null : RowMapping.ToModel(row);
     }
 
+    public async Task<bool> HasUsersAsync()
+    {
+        await using var db = Open();
+        return await db.GetTable<UserRow>().AnyAsync();
+    }
+
     /// <summary>Seeds <paramref name="snapshot"/> when the store holds no user; returns whether it did.</summary>
     public async Task<bool> SeedIfEmptyAsync(ConfigSnapshot snapshot)
     {

@@ -337,7 +337,7 @@ public abstract class ConfigStoreContract
         await using (var db = Open(options))
         {
             foreach (var column in (string[])["dnd_enabled", "na_fwd_enabled", "na_fwd_destination", "unc_fwd_enabled", "unc_fwd_destination",
-                         "busy_fwd_enabled", "busy_fwd_destination", "voice_mail_box"])
+                         "busy_fwd_enabled", "busy_fwd_destination", "voice_mail_box", "token_version"])
                 await db.ExecuteAsync($"ALTER TABLE xuc_users DROP COLUMN {column}");
             await db.ExecuteAsync("DELETE FROM xuc_schema_version WHERE version >= 7");
         }
