@@ -53,6 +53,20 @@ start_postgres() {
   echo "== no PostgreSQL could be started: the PostgreSQL tests will be skipped" >&2
 }
 
+# A private OpenLDAP server (Debian's slapd, installed when missing) for the LDAP directory tests, stopped on exit.
+start_ldap() {
+  if [ -n "${XUC_TEST_LDAP:-}" ]; then return 0; fi
+  local assignments
+  if assignments="$(tests/ldap/start-slapd.sh)"; then
+    eval "$assignments"
+    export XUC_REQUIRE_LDAP=1
+    trap 'kill "$(cat "$XUC_TEST_LDAP_DIR/slapd.pid" 2>/dev/null)" 2>/dev/null || true; rm -rf "$XUC_TEST_LDAP_DIR"' EXIT
+    echo "== OpenLDAP ready for the tests (XUC_TEST_LDAP=$XUC_TEST_LDAP)"
+  else
+    echo "== no OpenLDAP could be started: the LDAP tests will be skipped" >&2
+  fi
+}
+
 # python3 runs the third-party AMI client test (a raw-socket script, no Xuc code).
 need_python() {
   if command -v python3 >/dev/null 2>&1; then return 0; fi
@@ -97,6 +111,7 @@ case "$verb" in
     need_dotnet
     need_python
     start_postgres
+    start_ldap
     dotnet build Xuc.sln -c Release -nologo -v q
     output="$(mktemp)"
     set +e

@@ -66,7 +66,7 @@ public sealed class ConfigKind<T>(
     }
 }
 
-/// <summary>The nine kinds, by the names the admin API and change notifications use.</summary>
+/// <summary>The ten kinds, by the names the admin API and change notifications use.</summary>
 public static class ConfigKinds
 {
     private static int IntKey(string k) => int.TryParse(k, out var v) ? v : throw new ConfigValidationException([$"'{k}' is not a numeric id"]);
@@ -81,7 +81,9 @@ public static class ConfigKinds
     public static readonly ConfigKind<SheetField> SheetField = new("sheetfield", s => s.SheetFields, (s, l) => s with { SheetFields = l }, x => x.Name, (x, k) => x with { Name = k }, "name");
     public static readonly ConfigKind<DirectoryContact> Contact = new("contact", s => s.Contacts, (s, l) => s with { Contacts = l }, x => x.Id.ToString(), (x, k) => x with { Id = IntKey(k) });
 
-    public static readonly IReadOnlyList<IConfigKind> All = [User, Line, Agent, Queue, AgentGroup, RightProfile, UserStatus, SheetField, Contact];
+    public static readonly ConfigKind<DirectorySource> DirectorySource = new("directorysource", s => s.DirectorySources, (s, l) => s with { DirectorySources = l }, x => x.Name, (x, k) => x with { Name = k }, "name");
+
+    public static readonly IReadOnlyList<IConfigKind> All = [User, Line, Agent, Queue, AgentGroup, RightProfile, UserStatus, SheetField, Contact, DirectorySource];
 
     public static IConfigKind? Find(string name) => All.FirstOrDefault(k => k.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
 }

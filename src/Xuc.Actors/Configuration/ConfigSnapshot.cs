@@ -14,6 +14,8 @@ public sealed record ConfigSnapshot
     public IReadOnlyList<UserStatus> UserStatuses { get; init; } = [];
     public IReadOnlyList<SheetField> SheetFields { get; init; } = [];
     public IReadOnlyList<DirectoryContact> Contacts { get; init; } = [];
+    /// <summary>Where the directory searches (docs/directory.md); none: the users, the contacts and each user's personal contacts.</summary>
+    public IReadOnlyList<DirectorySource> DirectorySources { get; init; } = [];
 
     public static readonly ConfigSnapshot Empty = new();
 }

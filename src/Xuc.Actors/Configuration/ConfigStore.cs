@@ -87,6 +87,7 @@ public sealed partial class ConfigStore : IDisposable
         UserStatuses = (await db.GetTable<UserStatusRow>().OrderBy(r => r.Name).ToListAsync()).Select(RowMapping.ToModel).ToList(),
         SheetFields = (await db.GetTable<SheetFieldRow>().OrderBy(r => r.Name).ToListAsync()).Select(RowMapping.ToModel).ToList(),
         Contacts = (await db.GetTable<ContactRow>().OrderBy(r => r.Id).ToListAsync()).Select(RowMapping.ToModel).ToList(),
+        DirectorySources = (await db.GetTable<DirectorySourceRow>().OrderBy(r => r.Name).ToListAsync()).Select(RowMapping.ToModel).ToList(),
     };
 
     public async Task<User?> FindUserByLoginAsync(string login)

@@ -147,6 +147,7 @@ public static partial class ConfigValidator
             Number("contact", id, "number", c.Number);
             Number("contact", id, "mobile", c.Mobile);
         }
+        errors.AddRange(DirectorySourceRules.Errors(s.DirectorySources));
         return errors;
     }
 

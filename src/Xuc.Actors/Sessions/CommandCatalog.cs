@@ -91,6 +91,8 @@ public static class CommandCatalog
             "conferenceMuteAll", "conferenceUnmuteAll", "conferenceMuteMe", "conferenceUnmuteMe", "conferenceReset", "conferenceClose",
             "directoryLookUp", "searchContacts", "getFavorites", "getFavoriteContacts",
             "addFavorite", "removeFavorite",
+            "getCallbackLists", "findCallbackRequest", "getCallbackPreferredPeriods", "takeCallback", "releaseCallback", "startCallback",
+            "updateCallbackTicket",
         ];
         specs.AddRange(PhoneCommandSpecs.For(Everyone));
         specs.AddRange(later.Select(n => new CommandSpec(n, [], Everyone, false)));

@@ -17,11 +17,11 @@ namespace Xuc.Host.Startup;
 public static class SessionWiring
 {
     public static AkkaConfigurationBuilder WithCtiSessions(this AkkaConfigurationBuilder builder, SessionSettings settings, ISessionDirectory directory,
-        IPhoneDirectory phones, EntityConfigDirectory? lines = null, Func<IActorRegistry, IUserServiceDesk>? desk = null)
+        IPhoneDirectory phones, EntityConfigDirectory? lines = null, Func<IActorRegistry, IUserServiceDesk>? desk = null, Xuc.Actors.Directory.CallerNames? callerNames = null)
         => builder.AddStartup((system, registry) =>
         {
             var mediator = DistributedPubSub.Get(system).Mediator;
-            var feeds = system.ActorOf(LineFeedsActor.PropsFor(registry.Get<LineRegion>(), mediator, number => lines?.LineByNumber(number), () => lines?.SheetFields() ?? []), "line-feeds");
+            var feeds = system.ActorOf(LineFeedsActor.PropsFor(registry.Get<LineRegion>(), mediator, number => lines?.LineByNumber(number), () => lines?.SheetFields() ?? [], callerNames), "line-feeds");
             registry.Register<LineFeedsActor>(feeds);
             var phone = new PhoneControl(new PbxGateway(registry.Get<AmiConnectionProxy>()), phones);
             Xuc.Actors.Services.NodeServices.For(system).Register(phone); // for the pipeline's handlers that call the PBX (callbacks, conferences)

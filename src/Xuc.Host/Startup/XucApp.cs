@@ -7,6 +7,7 @@ using Xuc.Actors.Statistics;
 using Xuc.Host.Admin;
 using Xuc.Host.Auth;
 using Xuc.Host.Callbacks;
+using Xuc.Host.Contacts;
 using Xuc.Host.Diagnostics;
 using Xuc.Host.Health;
 using Xuc.Host.Http;
@@ -45,6 +46,7 @@ public sealed class XucApp : IAsyncDisposable
         var agentStats = Checked(() => AgentStatsSettings.From(hocon));
         var history = HistorySettings(hocon);
         var callbacks = Checked(() => Xuc.Actors.Callbacks.CallbackSettings.From(hocon));
+        var directorySettings = Checked(() => Xuc.Actors.Directory.DirectorySettings.From(hocon));
         XucSettings.CheckAkka(hocon);
         // Every listening port is checked before anything starts: a port taken is one line naming its setting.
         PortCheck.EnsureFree(settings.HttpBind, settings.HttpPort, "XUC_HTTP_PORT", "XUC_HTTP_BIND");
@@ -82,7 +84,8 @@ public sealed class XucApp : IAsyncDisposable
                     control.Start();
                 }
             }
-            var web = await StartWebAsync(settings, bodyLimits, sessions, store, hocon, directory, recorder, history, stats, agentStats, clock ?? TimeProvider.System, callbacks);
+            var contacts = new Xuc.Actors.Directory.DirectoryCatalog(snapshot, store, directorySettings);
+            var web = await StartWebAsync(settings, bodyLimits, sessions, store, hocon, directory, recorder, history, stats, agentStats, clock ?? TimeProvider.System, callbacks, contacts);
             var app = new XucApp { Web = web, Settings = settings, Store = store, Simulator = simulator, SimulatorControl = control, Recorder = recorder };
             print?.Invoke(Banner(app, seeded));
             return app;
@@ -108,7 +111,8 @@ public sealed class XucApp : IAsyncDisposable
 
     private static Xuc.Actors.History.CallHistorySettings HistorySettings(Akka.Configuration.Config hocon) => Checked(() => Xuc.Actors.History.CallHistorySettings.From(hocon));
 
-    private static async Task<WebApplication> StartWebAsync(XucSettings settings, BodyLimits bodyLimits, SessionSettings sessions, ConfigStore store, Akka.Configuration.Config hocon, EntityConfigDirectory directory, Xuc.Ami.Recording.AmiRecorder? recorder, Xuc.Actors.History.CallHistorySettings history, QueueStatsSettings stats, AgentStatsSettings agentStats, TimeProvider clock, Xuc.Actors.Callbacks.CallbackSettings callbacks)
+    private static async Task<WebApplication> StartWebAsync(XucSettings settings, BodyLimits bodyLimits, SessionSettings sessions, ConfigStore store, Akka.Configuration.Config hocon, EntityConfigDirectory directory, Xuc.Ami.Recording.AmiRecorder? recorder, Xuc.Actors.History.CallHistorySettings history, QueueStatsSettings stats, AgentStatsSettings agentStats, TimeProvider clock,
+        Xuc.Actors.Callbacks.CallbackSettings callbacks, Xuc.Actors.Directory.DirectoryCatalog contacts)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
         builder.WebHost.UseUrls($"http://{(settings.HttpBind == "0.0.0.0" ? "0.0.0.0" : settings.HttpBind)}:{settings.HttpPort}");
@@ -135,7 +139,8 @@ public sealed class XucApp : IAsyncDisposable
             .WithConfigChanges(store, directory)
             .WithUserServices(store)
             .WithMembership(store, directory)
-            .WithCtiSessions(sessions, new StoreSessionDirectory(store), new StorePhoneDirectory(store), directory, UserServicesWiring.Desk(store))
+            .WithDirectory(contacts, directory)
+            .WithCtiSessions(sessions, new StoreSessionDirectory(store), new StorePhoneDirectory(store), directory, UserServicesWiring.Desk(store), contacts.CallerNames)
             .WithQueueFeeds(directory, stats, clock)
             .WithAgentStatsFeed(directory)
             .WithListsAndAgentFeeds(store, directory));
@@ -148,6 +153,7 @@ public sealed class XucApp : IAsyncDisposable
         web.MapHealthEndpoints();
         web.MapAdminEndpoints();
         web.MapCallbackEndpoints();
+        web.MapPersonalContactEndpoints();
         web.MapDiagnosticsEndpoints();
         try
         {

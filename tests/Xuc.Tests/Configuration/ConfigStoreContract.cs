@@ -21,7 +21,7 @@ public abstract class ConfigStoreContract
         using var store = await NewStore();
         await store.MigrateAsync();
         await store.MigrateAsync(); // idempotent
-        Assert.Equal(10, await store.SchemaVersionAsync());
+        Assert.Equal(11, await store.SchemaVersionAsync());
         Assert.True(await store.SeedIfEmptyAsync(DemoDataset.Create()));
         Assert.False(await store.SeedIfEmptyAsync(DemoDataset.Create()));
 
@@ -72,7 +72,7 @@ public abstract class ConfigStoreContract
         using var store = await NewStore();
         await store.MigrateAsync();
         var first = await store.ImportAsync(DemoDataset.Create(), ImportMode.Replace);
-        Assert.Equal(new Dictionary<string, int> { ["user"] = 13, ["line"] = 12, ["agent"] = 10, ["queue"] = 3, ["agentgroup"] = 2, ["rightprofile"] = 3, ["userstatus"] = 6, ["sheetfield"] = 0, ["contact"] = 12 }, first.Added);
+        Assert.Equal(new Dictionary<string, int> { ["user"] = 13, ["line"] = 12, ["agent"] = 10, ["queue"] = 3, ["agentgroup"] = 2, ["rightprofile"] = 3, ["userstatus"] = 6, ["sheetfield"] = 0, ["contact"] = 12, ["directorysource"] = 0 }, first.Added);
         Assert.All(first.Updated.Values.Concat(first.Deleted.Values), n => Assert.Equal(0, n));
 
         // The stored configuration (hashes, not plain passwords) with two contacts fewer, one queue renamed, one line more.
@@ -344,7 +344,7 @@ public abstract class ConfigStoreContract
         using var store = new ConfigStore(options);
         Assert.Equal(6, await store.SchemaVersionAsync());
         await store.MigrateAsync();
-        Assert.Equal(10, await store.SchemaVersionAsync());
+        Assert.Equal(11, await store.SchemaVersionAsync());
         var users = (await store.LoadAsync()).Users;
         Assert.Equal(13, users.Count);
         Assert.All(users, u => Assert.Equal((PhoneServices.Off, (string?)null), (u.Services, u.VoiceMailBox)));

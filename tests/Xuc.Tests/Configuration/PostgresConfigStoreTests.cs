@@ -36,7 +36,7 @@ public sealed class PostgresConfigStoreTests : ConfigStoreContract, IAsyncLifeti
         try
         {
             await Task.WhenAll(stores.Select(s => Task.Run(s.MigrateAsync)));
-            Assert.Equal(10, await stores[0].SchemaVersionAsync());
+            Assert.Equal(11, await stores[0].SchemaVersionAsync());
             Assert.Equal(0, await stores[0].RevisionAsync());
         }
         finally

@@ -19,6 +19,7 @@ internal static class KindTables
         [typeof(UserStatus)] = new KindTable<UserStatus, UserStatusRow, string>(RowMapping.ToRow, RowMapping.ToModel, r => r.Name, NameKey),
         [typeof(SheetField)] = new KindTable<SheetField, SheetFieldRow, string>(RowMapping.ToRow, RowMapping.ToModel, r => r.Name, NameKey),
         [typeof(DirectoryContact)] = new KindTable<DirectoryContact, ContactRow, int>(RowMapping.ToRow, RowMapping.ToModel, r => r.Id, IntKey),
+        [typeof(DirectorySource)] = new KindTable<DirectorySource, DirectorySourceRow, string>(RowMapping.ToRow, RowMapping.ToModel, r => r.Name, NameKey),
     };
 
     public static IKindTable Of(IConfigKind kind) => ByType[kind.ItemType];

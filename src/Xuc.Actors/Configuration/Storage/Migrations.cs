@@ -47,5 +47,12 @@ internal static class Migrations
         new(8, "users' default queue membership", db => db.CreateTableAsync<DefaultMembershipRow>(tableOptions: TableOptions.CheckExistence)),
         new(9, "users' token version (revocable tokens, docs/security.md)", UserServiceColumns.AddTokenVersionAsync),
         new(10, "callback lists, preferred periods, requests and tickets (docs/callbacks.md)", Callbacks.CallbackStore.CreateSchemaAsync),
+        new(11, "directory sources, favourites and personal contacts (docs/directory.md)", async db =>
+        {
+            await db.CreateTableAsync<DirectorySourceRow>(tableOptions: TableOptions.CheckExistence);
+            await db.CreateTableAsync<FavoriteRow>(tableOptions: TableOptions.CheckExistence);
+            await db.CreateTableAsync<PersonalContactRow>(tableOptions: TableOptions.CheckExistence);
+            await db.ExecuteAsync("CREATE INDEX IF NOT EXISTS ix_xuc_personal_contacts_user ON xuc_personal_contacts (user_id)");
+        }),
     ];
 }

@@ -56,4 +56,16 @@ internal static class RowMapping
 
     public static ContactRow ToRow(DirectoryContact c) => new() { Id = c.Id, FirstName = c.FirstName, LastName = c.LastName, Number = c.Number, Mobile = c.Mobile, Email = c.Email, Company = c.Company };
     public static DirectoryContact ToModel(ContactRow r) => new() { Id = r.Id, FirstName = r.FirstName, LastName = r.LastName, Number = r.Number, Mobile = r.Mobile, Email = r.Email, Company = r.Company };
+
+    public static DirectorySourceRow ToRow(DirectorySource d) => new()
+    {
+        Name = d.Name, Type = d.Type, Position = d.Position, TimeoutMs = d.TimeoutMs, SearchedFieldsJson = J(d.SearchedFields), MappingJson = J(d.Mapping),
+        Path = d.Path, Url = d.Url, BaseDn = d.BaseDn, BindDn = d.BindDn, BindPassword = d.BindPassword, Filter = d.Filter,
+    };
+
+    public static DirectorySource ToModel(DirectorySourceRow r) => new()
+    {
+        Name = r.Name, Type = r.Type, Position = r.Position, TimeoutMs = r.TimeoutMs, SearchedFields = P<List<string>?>(r.SearchedFieldsJson),
+        Mapping = P<Dictionary<string, string>?>(r.MappingJson), Path = r.Path, Url = r.Url, BaseDn = r.BaseDn, BindDn = r.BindDn, BindPassword = r.BindPassword, Filter = r.Filter,
+    };
 }

@@ -127,3 +127,45 @@ internal sealed class SchemaVersionRow
     [Column("applied_at"), NotNull] public DateTime AppliedAt { get; set; }
     [Column("description", Length = 200), NotNull] public string Description { get; set; } = "";
 }
+
+/// <summary>A directory source (docs/directory.md); schema step 11.</summary>
+[Table("xuc_directory_sources")]
+internal sealed class DirectorySourceRow
+{
+    [PrimaryKey, Column("name", Length = 100)] public string Name { get; set; } = "";
+    [Column("type", Length = 20), NotNull] public string Type { get; set; } = "";
+    [Column("position"), NotNull] public int Position { get; set; }
+    [Column("timeout_ms"), NotNull] public int TimeoutMs { get; set; }
+    [Column("searched_fields", DataType = LinqToDB.DataType.Text), NotNull] public string SearchedFieldsJson { get; set; } = "null";
+    [Column("mapping", DataType = LinqToDB.DataType.Text), NotNull] public string MappingJson { get; set; } = "null";
+    [Column("path", Length = 1000), Nullable] public string? Path { get; set; }
+    [Column("url", Length = 500), Nullable] public string? Url { get; set; }
+    [Column("base_dn", Length = 500), Nullable] public string? BaseDn { get; set; }
+    [Column("bind_dn", Length = 500), Nullable] public string? BindDn { get; set; }
+    [Column("bind_password", Length = 500), Nullable] public string? BindPassword { get; set; }
+    [Column("filter", Length = 1000), Nullable] public string? Filter { get; set; }
+}
+
+/// <summary>A user's favourite directory entry, by its source and id in that source; schema step 11.</summary>
+[Table("xuc_directory_favorites")]
+internal sealed class FavoriteRow
+{
+    [PrimaryKey(0), Column("user_id")] public int UserId { get; set; }
+    [PrimaryKey(1), Column("source", Length = 100)] public string Source { get; set; } = "";
+    [PrimaryKey(2), Column("contact_id", Length = 500)] public string ContactId { get; set; } = "";
+    [Column("position"), NotNull] public long Position { get; set; }
+}
+
+/// <summary>A user's own contact (xuc's personal contacts); schema step 11.</summary>
+[Table("xuc_personal_contacts")]
+internal sealed class PersonalContactRow
+{
+    [PrimaryKey, Identity, Column("id")] public long Id { get; set; }
+    [Column("user_id"), NotNull] public int UserId { get; set; }
+    [Column("first_name", Length = 100), NotNull] public string FirstName { get; set; } = "";
+    [Column("last_name", Length = 100), NotNull] public string LastName { get; set; } = "";
+    [Column("number", Length = 40), NotNull] public string Number { get; set; } = "";
+    [Column("mobile", Length = 40), Nullable] public string? Mobile { get; set; }
+    [Column("email", Length = 200), Nullable] public string? Email { get; set; }
+    [Column("company", Length = 200), Nullable] public string? Company { get; set; }
+}

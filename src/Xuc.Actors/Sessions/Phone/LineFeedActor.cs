@@ -1,4 +1,5 @@
 using Xuc.Actors.Configuration.Model;
+using Xuc.Actors.Directory;
 using Akka.Actor;
 using Akka.Cluster.Tools.PublishSubscribe;
 using Xuc.Actors.Entities.Line;
@@ -33,6 +34,10 @@ public sealed class LineFeedActor : ReceiveActor, IWithTimers
     private readonly IActorRef _lines;
     private readonly IActorRef _mediator;
     private readonly Func<IReadOnlyList<SheetField>> _sheetFields;
+    private readonly CallerNames? _names;
+    /// <summary>What came while a caller's name was looked up, handled in order once it is known.</summary>
+    private readonly Queue<object> _held = new();
+    private bool _naming;
     private readonly SnapshotThenDeltas<LineSnapshot> _view = new((s, d) => s.Apply((ILineDelta)d));
     /// <summary>The sessions of the line's user on this node, with their outbox when they gave it.</summary>
     private readonly Dictionary<IActorRef, ISessionSink?> _owners = [];
@@ -45,15 +50,17 @@ public sealed class LineFeedActor : ReceiveActor, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public LineFeedActor(string lineId, IActorRef lines, IActorRef mediator, Func<IReadOnlyList<SheetField>>? sheetFields = null)
+    public LineFeedActor(string lineId, IActorRef lines, IActorRef mediator, Func<IReadOnlyList<SheetField>>? sheetFields = null, CallerNames? names = null)
     {
         _sheetFields = sheetFields ?? (() => []);
+        _names = names;
         _lineId = lineId;
         _lines = lines;
         _mediator = mediator;
         Receive<SubscribeAck>(_ => AskSnapshot());
-        Receive<LineSnapshot>(OnSnapshot);
-        Receive<ILineDelta>(OnDelta);
+        Receive<LineSnapshot>(s => NamedFirst(s));
+        Receive<ILineDelta>(d => NamedFirst(d));
+        Receive<CallersNamed>(_ => Resume());
         Receive<SnapshotDue>(_ => { if (_view.Current is null) AskSnapshot(); });
         Receive<RefreshDue>(_ => _lines.Tell(new GetLineState(_lineId)));
         Receive<JoinLineFeed>(j => Request(j, Join));
@@ -75,6 +82,66 @@ public sealed class LineFeedActor : ReceiveActor, IWithTimers
     protected override void PreStart() => _mediator.Tell(new Subscribe(Topics.Line(_lineId), Self));
 
     protected override void PostStop() => _mediator.Tell(new Unsubscribe(Topics.Line(_lineId), Self));
+
+    /// <summary>
+    /// A snapshot or delta whose incoming call shows only a number the node has no name for waits (with what comes
+    /// after it) until the directory has been asked (docs/directory.md, "Caller names"): the ringing phone then shows
+    /// the caller's name from its first PhoneEvent.
+    /// </summary>
+    private void NamedFirst(object message)
+    {
+        if (_naming)
+        {
+            _held.Enqueue(message);
+            return;
+        }
+        var unknown = _names is null ? [] : Unnamed(message).Where(n => !_names.TryCached(n, out _)).Distinct(StringComparer.Ordinal).ToList();
+        if (unknown.Count == 0)
+        {
+            Handle(message);
+            return;
+        }
+        _naming = true;
+        _held.Enqueue(message);
+        Task.WhenAll(unknown.Select(n => _names!.LookUpAsync(n))).WaitAsync(NamingTimeout)
+            .PipeTo(Self, success: _ => CallersNamed.Instance, failure: _ => CallersNamed.Instance);
+    }
+
+    /// <summary>The longest a phone event waits for the directory to name its caller.</summary>
+    private static readonly TimeSpan NamingTimeout = TimeSpan.FromSeconds(3);
+
+    private void Resume()
+    {
+        _naming = false;
+        while (_held.Count > 0 && !_naming) NamedFirst(_held.Dequeue());
+    }
+
+    private void Handle(object message)
+    {
+        switch (message)
+        {
+            case LineSnapshot snapshot: OnSnapshot(snapshot); break;
+            case ILineDelta delta: OnDelta(delta); break;
+        }
+    }
+
+    /// <summary>The numbers of incoming callers that come without a name in a snapshot or a call change.</summary>
+    private static IEnumerable<string> Unnamed(object message) => message switch
+    {
+        LineSnapshot s => s.Calls.Where(NeedsName).Select(c => c.OtherDn),
+        LineCallChanged { Call: var c } when c.Direction == CallDirections.Incoming && Known(c.ConnectedNum) is { } n
+            && (Known(c.ConnectedName) is not { } name || name == n) => [n],
+        _ => [],
+    };
+
+    private static string? Known(string? value) => string.IsNullOrEmpty(value) || value == "<unknown>" ? null : value;
+
+    private static bool NeedsName(PhoneCall c)
+        => c.CallDirection == CallDirections.Incoming && c.OtherDn.Length > 0 && (c.OtherDName.Length == 0 || c.OtherDName == c.OtherDn);
+
+    /// <summary>The call with its caller's name from the directory, when the PBX gave only the number and the directory knows it.</summary>
+    private PhoneCall Named(PhoneCall call)
+        => _names is not null && NeedsName(call) && _names.TryCached(call.OtherDn, out var name) && name is not null ? call with { OtherDName = name } : call;
 
     private void AskSnapshot()
     {
@@ -133,7 +200,7 @@ public sealed class LineFeedActor : ReceiveActor, IWithTimers
         _owners[session] = join.Sink;
         // What changed since the session's connect sequence: its calls, then its phone's state (the order of a change).
         var now = _shown!;
-        foreach (var call in now.Calls) ToSession(session, Frame(PhoneEventMessage.Of(call)));
+        foreach (var call in now.Calls) ToSession(session, Frame(PhoneEventMessage.Of(Named(call))));
         if (PhoneStatus.Of(join.DeviceStateSent) != PhoneStatus.Of(now.DeviceState))
             ToSession(session, Frame(new PhoneStatusUpdate(PhoneStatus.Of(now.DeviceState))));
     }
@@ -150,7 +217,7 @@ public sealed class LineFeedActor : ReceiveActor, IWithTimers
     }
 
     private FeedFrame CurrentCalls()
-        => Frame(new CurrentCallsPhoneEvents((_view.Current ?? _shown!).Calls.Select(PhoneEventMessage.Of).ToList()));
+        => Frame(new CurrentCallsPhoneEvents((_view.Current ?? _shown!).Calls.Select(c => PhoneEventMessage.Of(Named(c))).ToList()));
 
     /// <summary>
     /// Sends what one applied delta changed: only its call is compared (a busy line holds hundreds of calls, and
@@ -164,7 +231,7 @@ public sealed class LineFeedActor : ReceiveActor, IWithTimers
         switch (delta)
         {
             case LineCallChanged changed:
-                ShowCall(changed.Call.UniqueId, PhoneCalls.Of(changed.Call, now.LineId, now.Config), changed.Call.Name);
+                ShowCall(changed.Call.UniqueId, PhoneCalls.Of(changed.Call, now.LineId, now.Config) is { } call ? Named(call) : null, changed.Call.Name);
                 break;
             case LineCallEnded ended:
                 ShowCall(ended.UniqueId, null, "");
@@ -201,7 +268,7 @@ public sealed class LineFeedActor : ReceiveActor, IWithTimers
         _shown = now;
         if (before is null)
         {
-            _shownCalls = now.Calls.ToDictionary(c => c.UniqueId, StringComparer.Ordinal);
+            _shownCalls = now.Calls.Select(Named).ToDictionary(c => c.UniqueId, StringComparer.Ordinal);
             return;
         }
         ShowAll(before, now);
@@ -209,8 +276,8 @@ public sealed class LineFeedActor : ReceiveActor, IWithTimers
 
     private void ShowAll(LineSnapshot before, LineSnapshot now)
     {
-        var was = before.Calls.ToDictionary(c => c.UniqueId, StringComparer.Ordinal);
-        var calls = now.Calls;
+        var was = before.Calls.Select(Named).ToDictionary(c => c.UniqueId, StringComparer.Ordinal);
+        var calls = now.Calls.Select(Named).ToList();
         _shownCalls = calls.ToDictionary(c => c.UniqueId, StringComparer.Ordinal);
         foreach (var call in calls)
         {
@@ -258,8 +325,13 @@ public sealed class LineFeedActor : ReceiveActor, IWithTimers
         if (_owners.Count == 0 && _watchers.Count == 0 && _pending.Count == 0) Context.Parent.Tell(new FeedIdle(_lineId, _joins));
     }
 
-    public static Props PropsFor(string lineId, IActorRef lines, IActorRef mediator, Func<IReadOnlyList<SheetField>>? sheetFields = null)
-        => Props.Create(() => new LineFeedActor(lineId, lines, mediator, sheetFields));
+    public static Props PropsFor(string lineId, IActorRef lines, IActorRef mediator, Func<IReadOnlyList<SheetField>>? sheetFields = null, CallerNames? names = null)
+        => Props.Create(() => new LineFeedActor(lineId, lines, mediator, sheetFields, names));
+
+    private sealed record CallersNamed
+    {
+        public static readonly CallersNamed Instance = new();
+    }
 
     private sealed record SnapshotDue
     {

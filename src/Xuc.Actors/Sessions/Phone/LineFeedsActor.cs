@@ -1,4 +1,5 @@
 using Xuc.Actors.Configuration.Model;
+using Xuc.Actors.Directory;
 using Akka.Actor;
 using Xuc.Actors.Sessions.Outbound;
 using LineConfig = Xuc.Actors.Configuration.Model.Line;
@@ -16,12 +17,14 @@ public sealed class LineFeedsActor : ReceiveActor
     private readonly IActorRef _mediator;
     private readonly Func<string, LineConfig?> _lineOfNumber;
     private readonly Func<IReadOnlyList<SheetField>>? _sheetFields;
+    private readonly CallerNames? _names;
     private readonly Dictionary<string, (IActorRef Feed, long Joins)> _feeds = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<IActorRef, HashSet<string>> _hintLines = [];
     private long _next;
 
-    public LineFeedsActor(IActorRef lines, IActorRef mediator, Func<string, LineConfig?> lineOfNumber, Func<IReadOnlyList<SheetField>>? sheetFields = null)
+    public LineFeedsActor(IActorRef lines, IActorRef mediator, Func<string, LineConfig?> lineOfNumber, Func<IReadOnlyList<SheetField>>? sheetFields = null, CallerNames? names = null)
     {
+        _names = names;
         _sheetFields = sheetFields;
         _lines = lines;
         _mediator = mediator;
@@ -71,7 +74,7 @@ public sealed class LineFeedsActor : ReceiveActor
     {
         var (feed, joins) = _feeds.TryGetValue(lineId, out var f)
             ? f
-            : (Context.ActorOf(LineFeedActor.PropsFor(lineId, _lines, _mediator, _sheetFields), $"line-{++_next}"), 0L);
+            : (Context.ActorOf(LineFeedActor.PropsFor(lineId, _lines, _mediator, _sheetFields, _names), $"line-{++_next}"), 0L);
         _feeds[lineId] = (feed, joins + 1);
         return feed;
     }
@@ -82,6 +85,7 @@ public sealed class LineFeedsActor : ReceiveActor
     /// </summary>
     protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(_ => Directive.Resume);
 
-    public static Props PropsFor(IActorRef lines, IActorRef mediator, Func<string, LineConfig?> lineOfNumber, Func<IReadOnlyList<SheetField>>? sheetFields = null)
-        => Props.Create(() => new LineFeedsActor(lines, mediator, lineOfNumber, sheetFields));
+    public static Props PropsFor(IActorRef lines, IActorRef mediator, Func<string, LineConfig?> lineOfNumber, Func<IReadOnlyList<SheetField>>? sheetFields = null,
+        CallerNames? names = null)
+        => Props.Create(() => new LineFeedsActor(lines, mediator, lineOfNumber, sheetFields, names));
 }
