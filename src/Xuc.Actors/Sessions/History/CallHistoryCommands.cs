@@ -53,24 +53,24 @@ public static class CallHistoryCommands
                     var rows = user.Line is { } line
                         ? await service.Store.OfLineSinceAsync(line.Interface, service.Clock.GetUtcNow().AddDays(-days), settings.MaxSize)
                         : [];
-                    return Reply(CallHistoryMessage.ByDays, rows, service);
+                    return await ReplyAsync(CallHistoryMessage.ByDays, rows, service);
             }
             if (CheckSize(command, frame, settings) is { } refused) return refused;
             var size = (int)Whole(frame["size"])!.Value;
             switch (command)
             {
                 case User:
-                    return Reply(CallHistoryMessage.History, user.Line is { } line ? await service.Store.OfLineAsync(line.Interface, size) : [], service);
+                    return await ReplyAsync(CallHistoryMessage.History, user.Line is { } line ? await service.Store.OfLineAsync(line.Interface, size) : [], service);
                 case Agent:
                     if (user.User.AgentId is not { } agentId) return Error(NotAnAgent, $"{command}: {user.User.Login} is not an agent");
-                    return Reply(CallHistoryMessage.History, await service.Store.OfAgentAsync(agentId.ToString(), size), service);
+                    return await ReplyAsync(CallHistoryMessage.History, await service.Store.OfAgentAsync(agentId.ToString(), size), service);
                 default:
                     var part = ((string)frame["queue"]!).Trim();
                     var queues = await VisibleQueuesAsync(service.Config, user);
                     var matching = part.Length == 0 ? [] : queues.Where(q => q.Name.Contains(part, StringComparison.OrdinalIgnoreCase)).Select(q => q.Name).ToList();
                     if (matching.Count == 0)
                         return Error(UnknownQueue, $"{command}: no queue{(user.Profile == ProfileKind.Supervisor ? " of your profile" : "")} has a name containing '{(part.Length > 80 ? part[..80] + "…" : part)}'");
-                    return Reply(CallHistoryMessage.History, await service.Store.OfQueuesAsync(matching, size), service);
+                    return await ReplyAsync(CallHistoryMessage.History, await service.Store.OfQueuesAsync(matching, size), service);
             }
         }
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -100,10 +100,20 @@ public static class CallHistoryCommands
         return profile is null ? all : all.Where(q => profile.QueueIds.Contains(q.Id)).ToList();
     }
 
-    private static CallHistoryReply Reply(string msgType, IReadOnlyList<CallRecord> rows, CallHistoryService service)
+    /// <summary>
+    /// The rows as the client reads them. A queue call an agent answered names him (<c>dstName</c> "James Bond", from
+    /// the configuration of the day) rather than the PBX's member name (<c>Agent/2001</c>) the row keeps.
+    /// </summary>
+    private static async Task<CallHistoryReply> ReplyAsync(string msgType, IReadOnlyList<CallRecord> rows, CallHistoryService service)
     {
         var now = service.Clock.GetUtcNow();
-        return new CallHistoryReply(new CallHistoryMessage(msgType, rows.Select(r => CallHistoryEntry.Of(r, now)).ToList()));
+        var names = rows.Any(r => r.AgentId is not null)
+            ? (await service.Config.ListAsync(ConfigKinds.Agent)).Cast<Configuration.Model.Agent>()
+                .ToDictionary(a => a.Id.ToString(), a => $"{a.FirstName} {a.LastName}".Trim())
+            : [];
+        return new CallHistoryReply(new CallHistoryMessage(msgType, rows
+            .Select(r => r.AgentId is { } agent && names.TryGetValue(agent, out var name) && name.Length > 0 ? r with { DstName = name } : r)
+            .Select(r => CallHistoryEntry.Of(r, now)).ToList()));
     }
 
     private static CallHistoryReply Error(string code, string message) => new(new CtiError(code, message));
