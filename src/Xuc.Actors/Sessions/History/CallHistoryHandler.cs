@@ -60,7 +60,7 @@ public sealed class CallHistoryHandler :
             return await ReplyAsync(CallHistoryMessage.ByDays, rows, service);
         });
 
-    private static void Run(string command, SessionContext session, Func<CallHistoryService, Task<ICtiMessage>> read)
+    internal static void Run(string command, SessionContext session, Func<CallHistoryService, Task<ICtiMessage>> read)
     {
         if (session.Service<CallHistoryService>() is not { } service)
         {
@@ -82,7 +82,7 @@ public sealed class CallHistoryHandler :
         }
     }
 
-    private static CtiError? CheckSize(string command, long size, CallHistorySettings settings)
+    internal static CtiError? CheckSize(string command, long size, CallHistorySettings settings)
     {
         if (size > settings.MaxSize)
             return new CtiError(CtiErrors.InvalidArgument,
@@ -91,7 +91,7 @@ public sealed class CallHistoryHandler :
     }
 
     /// <summary>An Admin sees every queue; a Supervisor the queues of his profile (PROTOCOL.md §3).</summary>
-    private static async Task<IReadOnlyList<Configuration.Model.Queue>> VisibleQueuesAsync(ConfigStore config, SessionUser user)
+    internal static async Task<IReadOnlyList<Configuration.Model.Queue>> VisibleQueuesAsync(ConfigStore config, SessionUser user)
     {
         var all = (await config.ListAsync(ConfigKinds.Queue)).Cast<Configuration.Model.Queue>().ToList();
         if (user.Profile != ProfileKind.Supervisor || user.User.RightProfileId is not { } profileId) return all;
@@ -106,12 +106,17 @@ public sealed class CallHistoryHandler :
     private static async Task<CallHistoryMessage> ReplyAsync(string msgType, IReadOnlyList<CallRecord> rows, CallHistoryService service)
     {
         var now = service.Clock.GetUtcNow();
-        var names = rows.Any(r => r.AgentId is not null)
-            ? (await service.Config.ListAsync(ConfigKinds.Agent)).Cast<Configuration.Model.Agent>()
-                .ToDictionary(a => a.Id.ToString(), a => $"{a.FirstName} {a.LastName}".Trim())
-            : [];
+        var agents = await AgentsAsync(service.Config, rows);
         return new CallHistoryMessage(msgType, rows
-            .Select(r => r.AgentId is { } agent && names.TryGetValue(agent, out var name) && name.Length > 0 ? r with { DstName = name } : r)
+            .Select(r => r.AgentId is { } agent && agents.TryGetValue(agent, out var a) && AgentName(a) is { Length: > 0 } name ? r with { DstName = name } : r)
             .Select(r => CallHistoryEntry.Of(r, now)).ToList());
     }
+
+    /// <summary>The configured agents the rows name, by id (none read when no row names one).</summary>
+    internal static async Task<IReadOnlyDictionary<string, Configuration.Model.Agent>> AgentsAsync(ConfigStore config, IReadOnlyList<CallRecord> rows) =>
+        rows.Any(r => r.AgentId is not null)
+            ? (await config.ListAsync(ConfigKinds.Agent)).Cast<Configuration.Model.Agent>().ToDictionary(a => a.Id.ToString())
+            : new Dictionary<string, Configuration.Model.Agent>();
+
+    internal static string AgentName(Configuration.Model.Agent a) => $"{a.FirstName} {a.LastName}".Trim();
 }
