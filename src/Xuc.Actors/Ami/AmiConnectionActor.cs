@@ -25,6 +25,7 @@ public sealed class AmiConnectionActor : ReceiveActor
     private AmiClient? _client;
     private volatile bool _stopped;
     private AmiStatus _status = new(false, null, DateTimeOffset.UtcNow);
+    private readonly OriginateOutcomes _originates = new();
 
     public AmiConnectionActor(AmiClientOptions options, IActorRef lines, IActorRef agents, IActorRef queues)
     {
@@ -38,14 +39,27 @@ public sealed class AmiConnectionActor : ReceiveActor
         {
             _router.Tell(e);
             History().Tell(e);
+            if (OriginateOutcomes.Concerns(e)) _originates.Observe(e, DateTimeOffset.UtcNow);
         });
+        Receive<WatchOriginate>(w => _originates.Watch(w.ActionId, w.Watcher, DateTimeOffset.UtcNow));
         Receive<AmiConnectionState>(OnLinkState);
         Receive<Resynchronise>(_ => ResynchroniseAsync().PipeTo(Self));
         Receive<ResyncDone>(d => _log.Info("AMI resynchronised: {0} list events replayed", d.Events));
         Receive<Status.Failure>(f => _log.Warning("AMI: {0}", f.Cause.Message));
         Receive<GetAmiStatus>(_ => Sender.Tell(_status));
-        Receive<PbxRequest>(r => PbxExchange.RunAsync(_client, r).PipeTo(Sender));
+        Receive<PbxRequest>(r => (r.Watcher is null ? PbxExchange.RunAsync(_client, r) : RunWatchedAsync(r)).PipeTo(Sender));
     }
+
+    /// <summary>An Originate whose watcher is told if its call fails later: watched from its answer's ActionID.</summary>
+    private async Task<PbxResult> RunWatchedAsync(PbxRequest r)
+    {
+        var self = Self;
+        var result = await PbxExchange.RunAsync(_client, r);
+        if (result is PbxAnswered answered && answered["ActionID"] is { } id) self.Tell(new WatchOriginate(id, r.Watcher!));
+        return result;
+    }
+
+    private sealed record WatchOriginate(string ActionId, IActorRef Watcher);
 
     protected override void PreStart()
     {

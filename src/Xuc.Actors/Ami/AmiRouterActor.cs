@@ -83,8 +83,8 @@ public sealed class AmiRouterActor : ReceiveActor, IWithUnboundedStash
         if (MailboxEvents.TryPublish(e, DistributedPubSub.Get(Context.System).Mediator)) return;
         var line = DeviceName.FromChannel(e["Channel"]) ?? DeviceOf(e);
         if (line is not null) ToLine(line, e);
-        // The channels of an agent's line also tell the agent (his own calls: dialing, talking).
-        if (line is not null && e.Name is "Newchannel" or "Newstate" or "Hangup" && AgentOf(line) is { } lineAgent)
+        // The channels of an agent's line also tell the agent (his own calls: dialing, talking; an Originate's leg).
+        if (line is not null && e.Name is "Newchannel" or "Newstate" or "Hangup" or "DialBegin" or "DialEnd" or "BridgeEnter" && AgentOf(line) is { } lineAgent)
             _agents.Tell(new AgentAmiEvent(lineAgent, e));
         // A recording of a call tells the agents of its lines (app_queue records the caller's channel, not the agent's).
         if (e.Name is "MixMonitorStart" or "MixMonitorStop" or "MixMonitorMute" && e["Linkedid"] is { } linkedId)
@@ -94,7 +94,12 @@ public sealed class AmiRouterActor : ReceiveActor, IWithUnboundedStash
         if (e.Name is "ChanSpyStart" or "ChanSpyStop" && DeviceName.FromChannel(e["SpyeeChannel"]) is { } spyee && AgentOf(spyee) is { } spied)
             _agents.Tell(new AgentAmiEvent(spied, e));
         var destLine = DeviceName.FromChannel(e["DestChannel"]);
-        if (destLine is not null && destLine != line) ToLine(destLine, e);
+        if (destLine is not null && destLine != line)
+        {
+            ToLine(destLine, e);
+            if (e.Name == "DialBegin" && AgentOf(destLine) is { } dialledAgent && dialledAgent != (line is null ? null : AgentOf(line)))
+                _agents.Tell(new AgentAmiEvent(dialledAgent, e));
+        }
         foreach (var context in _calls.Observe(e)) _lines.Tell(context);
 
         if (e["Queue"] is { Length: > 0 } queue)

@@ -80,6 +80,19 @@ public sealed class CallHistoryStore
         return QueryAsync(t => t.Where(r => r.Line == line && r.StartMs >= from), size);
     }
 
+    /// <summary>
+    /// The rows whose caller (<paramref name="srcNum"/>) and / or called number (<paramref name="dstNum"/>) is the one
+    /// given, of the lines and queues named (both null: every row), newest first.
+    /// </summary>
+    public Task<IReadOnlyList<CallRecord>> OfNumberAsync(string? srcNum, string? dstNum, IReadOnlyCollection<string>? lines, IReadOnlyCollection<string>? queues, int size)
+    {
+        var all = lines is null && queues is null;
+        var ls = lines ?? [];
+        var qs = queues ?? [];
+        return QueryAsync(t => t.Where(r => (srcNum == null || r.SrcNum == srcNum) && (dstNum == null || r.DstNum == dstNum)
+            && (all || ls.Contains(r.Line!) || qs.Contains(r.Queue!))), size);
+    }
+
     /// <summary>Deletes rows that started before <paramref name="before"/>; how many.</summary>
     public async Task<int> PurgeAsync(DateTimeOffset before)
     {

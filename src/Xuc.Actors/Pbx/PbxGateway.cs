@@ -16,6 +16,13 @@ public sealed class PbxGateway(IActorRef amiConnectionProxy)
 
     public Task<PbxResult> Send(AmiAction action, TimeSpan timeout) => Ask(new PbxRequest(PbxAction.From(action), false, timeout));
 
+    /// <summary>
+    /// An asynchronous Originate: answered like <see cref="Send"/>, and if the call it places then fails before the
+    /// destination answers, the actor <paramref name="asker"/> is told with a <see cref="PbxCallFailed"/>.
+    /// </summary>
+    public Task<PbxResult> SendWatched(OriginateAction action, TimeSpan timeout, IActorRef asker)
+        => Ask(new PbxRequest(PbxAction.From(action), false, timeout, asker));
+
     /// <summary>An action answered by an event list; its items are in <see cref="PbxAnswered.Items"/>.</summary>
     public Task<PbxResult> SendList(AmiAction action, TimeSpan timeout) => Ask(new PbxRequest(PbxAction.From(action), true, timeout));
 

@@ -87,7 +87,7 @@ public static class AgentCounters
         }
         if (next.Status != s.Status) facts.Add(new AgentStatusEntered(next.Status, now));
         if (before is not null && next.LoggedIn)
-            facts.AddRange(next.Channels.Where(c => c.Outbound && before.Channels.All(b => b.UniqueId != c.UniqueId)).Select(_ => new AgentOutboundCallPlaced(now)));
+            facts.AddRange(next.Channels.Where(c => c.Outbound && before.Channels.All(b => b.UniqueId != c.UniqueId || !b.Outbound)).Select(_ => new AgentOutboundCallPlaced(now)));
         return facts;
     }
 }

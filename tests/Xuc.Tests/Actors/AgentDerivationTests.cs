@@ -126,13 +126,32 @@ public sealed class AgentDerivationTests
         Assert.Equal(AgentStatus.Ready, rung.Apply(AmiEventData.Of("AgentComplete", ("Queue", "sales")), T0).Status);
     }
 
+    /// <summary>Click-to-dial: the Originate rings his phone (no DialBegin asked for it), he picks up, it dials 1002, which answers.</summary>
+    [Fact]
+    public void An_originate_that_rings_his_phone_is_his_own_call_dialing_until_the_destination_answers()
+    {
+        var (s, _) = Follow(AgentState.Empty("1"), Member("QueueMemberAdded", "sales"));
+        AmiEventData Leg(string name, string state) => AmiEventData.Of(name, ("Channel", "PJSIP/1001-00000004"), ("ChannelState", state), ("Exten", "1002"),
+            ("ConnectedLineNum", "1001"), ("Uniqueid", "u4"), ("Linkedid", "u4"));
+        var made = s.Apply(Leg("Newchannel", "0"), T0);
+        Assert.Equal(AgentStatus.Ready, made.Status); // Down, and no application asked for it: not a call ringing him (yet)
+        var rung = made.Apply(Leg("Newstate", "5"), T0);
+        Assert.Equal(AgentStatus.Dialing, rung.Status);
+        var picked = rung.Apply(Leg("Newstate", "6"), T0)
+            .Apply(AmiEventData.Of("DialBegin", ("Channel", "PJSIP/1001-00000004"), ("Uniqueid", "u4"), ("Exten", "1002"), ("DestChannel", "PJSIP/1002-00000005"), ("DestUniqueid", "u5")), T0);
+        Assert.Equal(AgentStatus.Dialing, picked.Status);
+        var talking = picked.Apply(AmiEventData.Of("DialEnd", ("Channel", "PJSIP/1001-00000004"), ("Uniqueid", "u4"), ("DestUniqueid", "u5"), ("DialStatus", "ANSWER")), T0);
+        Assert.Equal((AgentStatus.OnCall, true, "1002"), (talking.Status, talking.OwnCall!.Outbound, talking.OwnCall.OtherNumber));
+    }
+
     [Fact]
     public void A_call_off_the_queues_rings_him_and_the_recordings_of_his_call_set_the_monitor_state()
     {
         var (s, _) = Follow(AgentState.Empty("1"), Member("QueueMemberAdded", "sales"));
         // Someone calls his line directly: his channel is created Down (not dialing out), he is ringing until he answers.
         var ringing = s.Apply(AmiEventData.Of("Newchannel", ("Channel", "PJSIP/1001-00000003"), ("ChannelState", "0"), ("Exten", "1001"),
-            ("Uniqueid", "u3"), ("Linkedid", "caller")), T0);
+            ("Uniqueid", "u3"), ("Linkedid", "caller")), T0)
+            .Apply(AmiEventData.Of("DialBegin", ("Channel", "PJSIP/trunk-00000002"), ("Uniqueid", "caller"), ("DestChannel", "PJSIP/1001-00000003"), ("DestUniqueid", "u3")), T0);
         Assert.Equal(AgentStatus.Ringing, ringing.Status);
         Assert.Equal(AgentStatus.Ready, ringing.Apply(AmiEventData.Of("Hangup", ("Uniqueid", "u3")), T0).Status); // it stopped ringing
         var talking = ringing.Apply(AmiEventData.Of("Newstate", ("ChannelState", "6"), ("Uniqueid", "u3")), T0);

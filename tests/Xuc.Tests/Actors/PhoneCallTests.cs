@@ -53,17 +53,36 @@ public sealed class PhoneCallTests
             LineDeltas.Between(ringing, ringing.Apply(AmiEventData.Of("Hangup", ("Uniqueid", "1.2"))), ref seq).Single());
     }
 
-    /// <summary>An Originate rings the phone first (Down, then Ringing: it looks incoming); once answered it dials, and DialBegin makes it outgoing.</summary>
+    /// <summary>
+    /// An Originate rings the phone first (Down, then Ringing, with no DialBegin naming it: no application asked for it):
+    /// the user's outgoing call from then on, never with his own number (Asterisk's connected line on the leg is the
+    /// Originate's caller id); dialing while he picks up and the destination rings; established when it answers.
+    /// </summary>
     [Fact]
-    public void An_originated_call_turns_outgoing_when_the_phone_dials_after_answering()
+    public void An_originated_call_is_the_users_outgoing_call_dialing_until_the_destination_answers()
     {
         var s = LineState.Empty("PJSIP/1001")
-            .Apply(Channel("Newchannel", "PJSIP/1001-00000001", "1.1", "0", "1.1", ("Exten", "s")))
-            .Apply(Channel("Newstate", "PJSIP/1001-00000001", "1.1", "5", "1.1"));
-        Assert.Equal(("EventRinging", "Incoming"), (Only(s).EventType, Only(s).CallDirection));
+            .Apply(Channel("Newchannel", "PJSIP/1001-00000001", "1.1", "0", "1.1", ("Exten", "s"), ("CallerIDNum", "1001"), ("ConnectedLineNum", "1001"), ("ConnectedLineName", "James Bond")))
+            .Apply(Channel("Newstate", "PJSIP/1001-00000001", "1.1", "5", "1.1", ("Exten", "1003")));
+        Assert.Equal(new PhoneCall("EventDialing", "1001", "1003", "", "1.1", "1.1", null, "Outgoing", NoData), Only(s));
         s = s.Apply(Channel("Newstate", "PJSIP/1001-00000001", "1.1", "6", "1.1"))
             .Apply(AmiEventData.Of("DialBegin", ("Channel", "PJSIP/1001-00000001"), ("Uniqueid", "1.1"), ("Exten", "1003"), ("DestChannel", "PJSIP/1003-00000002"), ("DestUniqueid", "1.2")));
-        Assert.Equal(new PhoneCall("EventEstablished", "1001", "1003", "", "1.1", "1.1", null, "Outgoing", NoData), Only(s));
+        Assert.Equal(new PhoneCall("EventDialing", "1001", "1003", "", "1.1", "1.1", null, "Outgoing", NoData), Only(s));
+        s = s.Apply(AmiEventData.Of("DialEnd", ("Channel", "PJSIP/1001-00000001"), ("Uniqueid", "1.1"), ("DestUniqueid", "1.2"), ("DialStatus", "ANSWER")))
+            .Apply(Channel("NewConnectedLine", "PJSIP/1001-00000001", "1.1", "6", "1.1", ("ConnectedLineNum", "1003"), ("ConnectedLineName", "Q Boothroyd")));
+        Assert.Equal(new PhoneCall("EventEstablished", "1001", "1003", "Q Boothroyd", "1.1", "1.1", null, "Outgoing", NoData), Only(s));
+    }
+
+    /// <summary>Asterisk 12+ publishes the Originate's own dial: a DialBegin with no dialling channel, the leg as DestChannel.</summary>
+    [Fact]
+    public void The_originates_own_DialBegin_makes_its_leg_outgoing_and_an_application_originate_is_established_once_answered()
+    {
+        var s = LineState.Empty("PJSIP/1011")
+            .Apply(Channel("Newchannel", "PJSIP/1011-00000001", "2.1", "0", "2.1", ("Exten", "")))
+            .Apply(AmiEventData.Of("DialBegin", ("DestChannel", "PJSIP/1011-00000001"), ("DestUniqueid", "2.1"), ("DestExten", ""), ("DialString", "1011")))
+            .Apply(Channel("Newstate", "PJSIP/1011-00000001", "2.1", "5", "2.1"));
+        Assert.Equal(("EventDialing", "Outgoing", ""), (Only(s).EventType, Only(s).CallDirection, Only(s).OtherDn));
+        Assert.Equal("EventEstablished", Only(s.Apply(Channel("Newstate", "PJSIP/1011-00000001", "2.1", "6", "2.1"))).EventType);
     }
 
     /// <summary>
@@ -88,6 +107,8 @@ public sealed class PhoneCallTests
         var s = LineState.Empty("PJSIP/1001") with { Config = new LineConfig { Id = 1, Number = "2001", Interface = "PJSIP/1001" } };
         s = s.Apply(Channel("Newchannel", "PJSIP/1001-00000001", "1.2", "0", "1.1"))
             .Apply(Channel("Newchannel", "PJSIP/1001-00000002", "1.3", "0", "9.9"))
+            .Apply(AmiEventData.Of("DialBegin", ("Channel", "Local/1001@agents-00000001;2"), ("Uniqueid", "1.5"), ("DestChannel", "PJSIP/1001-00000001"), ("DestUniqueid", "1.2")))
+            .Apply(AmiEventData.Of("DialBegin", ("Channel", "PJSIP/1002-00000009"), ("Uniqueid", "9.9"), ("DestChannel", "PJSIP/1001-00000002"), ("DestUniqueid", "1.3")))
             .Apply(Channel("Newstate", "PJSIP/1001-00000001", "1.2", "5", "1.1", ("ConnectedLineNum", "0612345678")))
             .Apply(Channel("Newstate", "PJSIP/1001-00000002", "1.3", "5", "9.9"));
         var data = new Dictionary<string, string> { ["USR_DATA1"] = "hello" };

@@ -98,11 +98,16 @@ public sealed class MembershipTests
         Assert.Equal(List(_ => true), await Next(admin));
         await alice.SendAsync(Cmd("getConfig", "\"objectType\":\"queuemember\""));
         Assert.Equal(List(q => q is 1 or 2), await Next(alice));
+        // jbond (NoRight, agent 1) lists his own agent's memberships, whatever the queue, and gets their changes only.
+        await jbond.SendAsync(Cmd("getList", "\"objectType\":\"queuemember\""));
+        Assert.Equal("""{"msgType":"QueueMemberList","ctiMessage":[{"agentId":1,"queueId":1,"penalty":0},{"agentId":1,"queueId":3,"penalty":1}]}""", await Next(jbond));
+        Task Own(string frame) => FrameWatch.ExpectAsync(jbond, frame, "AgentStateEvent", "PhoneStatusUpdate");
 
         // A logged agent joins support (a Local-channel queue) with penalty 3: QueueAdd as his login would.
         await admin.SendAsync(Cmd("setAgentQueue", "\"agentId\":1,\"queueId\":2,\"penalty\":3"));
         Assert.Equal(Member(1, 2, 3), await Next(admin));
         Assert.Equal(Member(1, 2, 3), await Next(alice));
+        await Own(Member(1, 2, 3));
         Assert.Equal([Add("support", "Local/1001@agents/n", 3, 1, "1001")], sim.Observed.Take());
         Assert.Equal("1:0,3:1,2:3", await Queues(server, 1));
         Assert.Contains("Local/1001@agents/n:3", PbxMembers(sim, "support"));
@@ -111,6 +116,7 @@ public sealed class MembershipTests
         await alice.SendAsync(Cmd("setAgentQueue", "\"agentId\":1,\"queueId\":1,\"penalty\":5"));
         Assert.Equal(Member(1, 1, 5), await Next(alice));
         Assert.Equal(Member(1, 1, 5), await Next(admin));
+        await Own(Member(1, 1, 5));
         Assert.Equal([Penalty("PJSIP/1001", 5, "sales")], sim.Observed.Take());
         Assert.Equal("1:5,3:1,2:3", await Queues(server, 1));
         Assert.Contains("PJSIP/1001:5", PbxMembers(sim, "sales"));
@@ -119,6 +125,7 @@ public sealed class MembershipTests
         await admin.SendAsync(Cmd("removeAgentFromQueue", "\"agentId\":1,\"queueId\":2"));
         Assert.Equal(Member(1, 2, -1), await Next(admin));
         Assert.Equal(Member(1, 2, -1), await Next(alice));
+        await Own(Member(1, 2, -1));
         Assert.Equal([Remove("support", "Local/1001@agents/n")], sim.Observed.Take());
         Assert.Equal("1:5,3:1", await Queues(server, 1));
         Assert.DoesNotContain("1001", PbxMembers(sim, "support"));
@@ -134,9 +141,12 @@ public sealed class MembershipTests
         var agent1 = (Agent)(await server.App.Store.GetAsync(ConfigKinds.Agent, "1"))!;
         await server.App.Store.UpsertAsync(ConfigKinds.Agent, agent1 with { DefaultQueues = [new QueueMembership(1, 5)] });
         Assert.Equal(Member(1, 3, -1), await Next(admin));
+        await Own(Member(1, 3, -1));
         await Wait.Until(() => Task.FromResult(!PbxMembers(sim, "billing").Contains("1001")), CtiClient.Patience, "jbond out of billing on the PBX");
         Assert.Equal([Remove("billing", "PJSIP/1001")], sim.Observed.Take());
         await NothingMore(admin, alice);
+        await jbond.SendAsync("""{"claz":"ping"}""");
+        await Own("""{"msgType":"Pong","ctiMessage":{}}""");  // agent 3's change in billing did not reach him
     }
 
     [Fact]
@@ -160,6 +170,9 @@ public sealed class MembershipTests
             (alice, "moveAgentsInGroup", "\"groupId\":2,\"fromQueueId\":2,\"fromPenalty\":0,\"toQueueId\":1,\"toPenalty\":0", Error("NotAuthorized", "moveAgentsInGroup: group 2 is not in alice's profile")),
             (alice, "setAgentGroup", "\"agentId\":1,\"groupId\":2", Error("NotAuthorized", "setAgentGroup: group 2 is not in alice's profile")),
             (alice, "setUserDefaultMembership", "\"userId\":6,\"membership\":[]", Error("NotAuthorized", "setUserDefaultMembership: user 6 is not one alice may act on")),
+            // Agent 2 is in her group, but applying his (empty) default would take him out of billing (3), not her queue.
+            (alice, "applyUsersDefaultMembership", "\"userIds\":[2]",
+                Error("NotAuthorized", "applyUsersDefaultMembership: agent 2's queues would change in queue 3, not in alice's profile; nothing changed")),
             (bob, "setAgentQueue", "\"agentId\":1,\"queueId\":1,\"penalty\":1", Error("NotAuthorized", "setAgentQueue is not allowed to the NoRight profile")),
             (bob, "getUserDefaultMembership", "\"userId\":1", Error("NotAuthorized", "getUserDefaultMembership: user 1 is not one bob may act on")),
             (admin, "setAgentQueue", "\"agentId\":99,\"queueId\":1,\"penalty\":1", Error("UnknownAgent", "setAgentQueue: no agent 99")),

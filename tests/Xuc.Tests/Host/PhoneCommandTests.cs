@@ -366,10 +366,23 @@ public sealed class PhoneCommandTests
             "Action: Originate", "Channel: Local/3000@default", "Exten: 0123456789", "Context: default", "Priority: 1", "Timeout: 30000",
             "CallerID: \"Sales\" <0800000000>", "Async: true",
         ]], await pbx.ActionsUpTo("Originate"));
+        // The simulator makes no Local channel for an Originate (OriginateResponse Failure, reason 0): each placed call
+        // that failed comes back to the session (docs/cti-websocket.md, "Click-to-dial"), in the order the PBX reported them.
+        var failed = new[] { await NextError(james), await NextError(james) }.Select(e => ((string?)e["Error"], (string?)e["message"])).Order().ToList();
+        Assert.Equal([
+            ("CallFailed", "dialFromMobile to 0123456789 failed: Local/0612340001@default could not be reached (reason 0: no such device, or unreachable)"),
+            ("CallFailed", "dialFromQueue to 0123456789 failed: Local/3000@default could not be reached (reason 0: no such device, or unreachable)"),
+        ], failed);
 
         // The four originates rang 1001 (twice; the mobile and queue ones went through Local channels): let it go quiet.
         pbx.Model.Hangup("1001");
         await pbx.Line("1001", l => l.Channels.Count == 0, "1001 idle again");
+        // His phone hung up instead of answering: those two calls failed too (OriginateResponse Failure, reason 1).
+        failed = new[] { await NextError(james), await NextError(james) }.Select(e => ((string?)e["Error"], (string?)e["message"])).Order().ToList();
+        Assert.Equal([
+            ("CallFailed", "dialByUsername to 1003 failed: PJSIP/1001 hung up (reason 1)"),
+            ("CallFailed", "originate to 1004 failed: PJSIP/1001 hung up (reason 1)"),
+        ], failed);
         var mine = await CallFrom1002Answered(pbx);
         await Send(james, "sendDtmf", new { key = "5" });
         Assert.Equal([["Action: PlayDTMF", $"Channel: {mine.Name}", "Digit: 5", "Receive: true"]], await pbx.ActionsUpTo("PlayDTMF"));

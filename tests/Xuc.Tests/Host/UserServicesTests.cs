@@ -33,15 +33,22 @@ public sealed class UserServicesTests(ServerFixture fixture) : IClassFixture<Ser
         return client;
     }
 
-    /// <summary>The next frame that is not an AgentStateEvent (an agent's own state, pushed on its own time).</summary>
-    private static Task<string> NotAgentFrame(CtiClient session) => session.ReceiveOtherThanAsync("AgentStateEvent");
+    /// <summary>
+    /// What a session may get on its own time while a test works its user's services: his phone's state (the line's feed
+    /// checks it again a few seconds after joining; a DND hint changes it) and his agent's state. Anything else before the
+    /// frame a test waits for fails it.
+    /// </summary>
+    private static readonly string[] OwnTime = ["PhoneStatusUpdate", "AgentStateEvent"];
+
+    /// <summary>The session's next frame other than those pushed on their own time is <paramref name="expected"/>.</summary>
+    private static Task Next(CtiClient session, string expected) => FrameWatch.ExpectAsync(session, expected, OwnTime);
 
     private static async Task AssertNothingElse(params CtiClient[] sessions)
     {
         foreach (var session in sessions)
         {
             await session.SendAsync("""{"claz":"ping"}""");
-            Assert.Equal(Pong, await session.ReceiveAsync());
+            await Next(session, Pong);
         }
     }
 
@@ -64,8 +71,8 @@ public sealed class UserServicesTests(ServerFixture fixture) : IClassFixture<Ser
         async Task Step(string command, string expected)
         {
             await desktop.SendAsync(command);
-            Assert.Equal(expected, await desktop.ReceiveAsync());
-            Assert.Equal(expected, await wallboard.ReceiveAsync());
+            await Next(desktop, expected);
+            await Next(wallboard, expected);
             await AssertNothingElse(bystander);
         }
 
@@ -101,7 +108,7 @@ public sealed class UserServicesTests(ServerFixture fixture) : IClassFixture<Ser
         async Task Refused(CtiClient session, string command, string error)
         {
             await session.SendAsync(command);
-            Assert.Equal(error, await session.ReceiveAsync());
+            await Next(session, error);
         }
 
         Sim.Faults.AstDbReadOnly = true;
@@ -154,8 +161,8 @@ public sealed class UserServicesTests(ServerFixture fixture) : IClassFixture<Ser
         await desktop.SendAsync("""{"claz":"web","command":"userStatusUpdate","status":"lunch-break"}""");
         foreach (var session in new[] { desktop, wallboard })
         {
-            Assert.Equal("""{"msgType":"UserStatusUpdate","ctiMessage":{"status":"lunch-break"}}""", await NotAgentFrame(session));
-            Assert.Equal(ConfigUpdate(6, "Vesper", "Lynd", dnd: true), await NotAgentFrame(session));
+            await Next(session, """{"msgType":"UserStatusUpdate","ctiMessage":{"status":"lunch-break"}}""");
+            await Next(session, ConfigUpdate(6, "Vesper", "Lynd", dnd: true));
         }
         Assert.Equal([(true, "lunch-break"), (true, "lunch-break")], Membership());
         Assert.Equal("YES", AstDb("DND", "1006"));
@@ -163,15 +170,15 @@ public sealed class UserServicesTests(ServerFixture fixture) : IClassFixture<Ser
         await wallboard.SendAsync("""{"claz":"web","command":"userStatusUpdate","status":"back-at-desk"}""");
         foreach (var session in new[] { desktop, wallboard })
         {
-            Assert.Equal("""{"msgType":"UserStatusUpdate","ctiMessage":{"status":"back-at-desk"}}""", await NotAgentFrame(session));
-            Assert.Equal(ConfigUpdate(6, "Vesper", "Lynd"), await NotAgentFrame(session));
+            await Next(session, """{"msgType":"UserStatusUpdate","ctiMessage":{"status":"back-at-desk"}}""");
+            await Next(session, ConfigUpdate(6, "Vesper", "Lynd"));
         }
         Assert.Equal([(false, ""), (false, "")], Membership());
         Assert.Equal("", AstDb("DND", "1006"));
         foreach (var session in new[] { desktop, wallboard })
         {
             await session.SendAsync("""{"claz":"ping"}""");
-            Assert.Equal(Pong, await NotAgentFrame(session));
+            await Next(session, Pong);
         }
     }
 
@@ -186,8 +193,8 @@ public sealed class UserServicesTests(ServerFixture fixture) : IClassFixture<Ser
 
         Sim.Model.SetMailbox("1007", 2, 1);
         const string counts = """{"msgType":"VoiceMailStatusUpdate","ctiMessage":{"voiceMailId":7,"newMessages":2,"waitingMessages":1,"oldMessages":1}}""";
-        Assert.Equal(counts, await desktop.ReceiveAsync());
-        Assert.Equal(counts, await wallboard.ReceiveAsync());
+        await Next(desktop, counts);
+        await Next(wallboard, counts);
         await AssertNothingElse(bystander);
 
         await using var late = await CtiClient.LoginAsync(Server, "ctrevelyan", "ctrevelyan");
@@ -195,7 +202,7 @@ public sealed class UserServicesTests(ServerFixture fixture) : IClassFixture<Ser
 
         Sim.Model.SetMailbox("1007", 0, 3);
         const string read = """{"msgType":"VoiceMailStatusUpdate","ctiMessage":{"voiceMailId":7,"newMessages":0,"waitingMessages":0,"oldMessages":3}}""";
-        foreach (var session in new[] { desktop, wallboard, late }) Assert.Equal(read, await session.ReceiveAsync());
+        foreach (var session in new[] { desktop, wallboard, late }) await Next(session, read);
         await AssertNothingElse(bystander, desktop);
     }
 
@@ -218,7 +225,7 @@ public sealed class UserServicesTests(ServerFixture fixture) : IClassFixture<Ser
         user["services"] = JObject.Parse("""{"dndEnabled":true,"uncFwdEnabled":true,"uncFwdDestination":"3000"}""");
         Assert.Equal(HttpStatusCode.OK, (await Send(HttpMethod.Put, user.ToString())).StatusCode);
 
-        Assert.Equal(ConfigUpdate(9, "Boris", "Grishenko", dnd: true, unc: true, uncTo: "3000"), await desktop.ReceiveAsync());
+        await Next(desktop, ConfigUpdate(9, "Boris", "Grishenko", dnd: true, unc: true, uncTo: "3000"));
         await Wait.Until(() => Task.FromResult(AstDb("DND", "1009") == "YES" && AstDb("CF", "1009") == "3000"), CtiClient.Patience, "the PBX has the administrator's change");
 
         // A name change leaves the services (and the PBX) alone; a bad destination is refused with its field.
@@ -244,9 +251,9 @@ public sealed class UserServicesTests(ServerFixture fixture) : IClassFixture<Ser
             await using var session = await CtiClient.LoginAsync(first, "hgoodhead", "hgoodhead");
             await session.ReceiveManyAsync(9); // 8, then the agent's AgentStateEvent
             await session.SendAsync("""{"claz":"web","command":"dnd","state":true}""");
-            Assert.Equal(ConfigUpdate(10, "Holly", "Goodhead", dnd: true), await session.ReceiveAsync());
+            await Next(session, ConfigUpdate(10, "Holly", "Goodhead", dnd: true));
             await session.SendAsync("""{"claz":"web","command":"busyFwd","state":true,"destination":"1001"}""");
-            Assert.Equal(ConfigUpdate(10, "Holly", "Goodhead", dnd: true, busy: true, busyTo: "1001"), await session.ReceiveAsync());
+            await Next(session, ConfigUpdate(10, "Holly", "Goodhead", dnd: true, busy: true, busyTo: "1001"));
         }
 
         await using var second = await TestServer.StartInAsync(dir);

@@ -29,6 +29,46 @@ public static class FrameWatch
         return read;
     }
 
+    /// <summary>
+    /// Reads <paramref name="client"/>'s frames until one equal to <paramref name="expected"/> (compared whole); a frame
+    /// passed over on the way must be of one of <paramref name="passOver"/>'s types (pushed on their own time, e.g. the
+    /// phone's PhoneStatusUpdate or an agent's AgentStateEvent), anything else fails naming what came.
+    /// </summary>
+    public static async Task ExpectAsync(CtiClient client, string expected, params string[] passOver)
+    {
+        var passed = new List<string>();
+        while (true)
+        {
+            var frame = await client.ReceiveAsync() ?? throw new Xunit.Sdk.XunitException($"the server closed the socket; expected {expected}");
+            if (frame == expected) return;
+            passed.Add(frame);
+            if (!passOver.Contains((string?)JObject.Parse(frame)["msgType"]))
+                throw new Xunit.Sdk.XunitException($"expected:\n{expected}\ngot:\n{string.Join("\n", passed)}");
+        }
+    }
+
+    /// <summary>Reads <paramref name="client"/>'s frames until each of <paramref name="wanted"/> came (compared whole, in any order); every frame read.</summary>
+    public static async Task<List<string>> ReadUntilAsync(CtiClient client, params string[] wanted)
+    {
+        var read = new List<string>();
+        var missing = wanted.ToList();
+        using var cts = new CancellationTokenSource(CtiClient.Patience * 2);
+        while (missing.Count > 0 && !cts.IsCancellationRequested)
+        {
+            string? frame;
+            try { frame = await client.ReceiveAsync(); }
+            catch (OperationCanceledException) { break; }
+            if (frame is null) break;
+            read.Add(frame);
+            missing.Remove(frame);
+        }
+        if (missing.Count > 0) throw new Xunit.Sdk.XunitException($"never saw:\n{string.Join("\n", missing)}\nread:\n{string.Join("\n", read)}");
+        return read;
+    }
+
+    /// <summary>The frames of <paramref name="frames"/> whose msgType is <paramref name="msgType"/>.</summary>
+    public static List<string> OfType(IEnumerable<string> frames, string msgType) => frames.Where(f => (string?)JObject.Parse(f)["msgType"] == msgType).ToList();
+
     public static bool Is(JObject f, string msgType) => (string?)f["msgType"] == msgType;
 
     public static bool AgentIs(JObject f, int agent, string name) =>

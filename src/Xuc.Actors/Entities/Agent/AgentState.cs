@@ -1,4 +1,5 @@
 using Xuc.Actors.Messages.Events;
+using Xuc.Actors.Entities.Line;
 using AgentConfig = Xuc.Actors.Configuration.Model.Agent;
 
 namespace Xuc.Actors.Entities.Agent;
@@ -15,9 +16,16 @@ public sealed record AgentCall(string Queue, string CallerNumber, string Channel
 
 /// <summary>
 /// A channel on the agent's own line. <paramref name="Acd"/>: it carries a queue call (followed by the queue events);
-/// the others are his own calls (acd false): dialing out, or talking.
+/// the others are his own calls (acd false): dialing out, or talking. <paramref name="Down"/>: not rung yet;
+/// <paramref name="Requested"/>: app_dial / app_queue dialled it; <paramref name="Originated"/>: an Originate rang his
+/// phone for his own outgoing call, in conversation once <paramref name="PeerAnswered"/> (<see cref="OriginateLegs"/>).
 /// </summary>
-public sealed record AgentOwnChannel(string UniqueId, bool Outbound, bool Up, bool Acd, string OtherNumber, bool Internal, string Channel = "", string Linkedid = "");
+public sealed record AgentOwnChannel(string UniqueId, bool Outbound, bool Up, bool Acd, string OtherNumber, bool Internal, string Channel = "", string Linkedid = "",
+    bool Down = false, bool Requested = false, bool Originated = false, bool PeerAnswered = false)
+{
+    /// <summary>Talking: up, and for an Originate's leg the destination answered too (an application's originate, none to wait for).</summary>
+    public bool InConversation => Up && (!Originated || PeerAnswered || OtherNumber.Length == 0);
+}
 
 /// <summary>
 /// A recording (app_mixmonitor) of one of the agent's calls, as the PBX reported it: on his own channel or on another
@@ -75,10 +83,11 @@ public sealed record AgentState(
         : null;
 
     /// <summary>A call ringing his phone that no queue brought (someone calls his line directly).</summary>
-    public AgentOwnChannel? OwnRinging => Channels.FirstOrDefault(c => !c.Acd && !c.Up && !c.Outbound);
+    /// <remarks>Rung once app_dial asked for it (DialBegin) or it rings; a channel still Down that nobody asked for may be an Originate's leg.</remarks>
+    public AgentOwnChannel? OwnRinging => Channels.FirstOrDefault(c => !c.Acd && !c.Up && !c.Outbound && (!c.Down || c.Requested));
 
     /// <summary>His own call (not a queue's) that is up, else one he is dialing out on.</summary>
-    public AgentOwnChannel? OwnCall => Channels.FirstOrDefault(c => !c.Acd && c.Up) ?? Channels.FirstOrDefault(c => !c.Acd && c.Outbound);
+    public AgentOwnChannel? OwnCall => Channels.FirstOrDefault(c => !c.Acd && c.InConversation) ?? Channels.FirstOrDefault(c => !c.Acd && c.Outbound);
 
     /// <summary>
     /// The status a client sees: logged out; a queue call's ringing, talking or wrap-up; his own call (talking, or
@@ -86,7 +95,7 @@ public sealed record AgentState(
     /// </summary>
     public AgentStatus Status => !LoggedIn ? AgentStatus.LoggedOut
         : CallStatus is AgentStatus.Ringing or AgentStatus.OnCall or AgentStatus.Wrapup ? CallStatus
-        : OwnCall is { Up: true } ? AgentStatus.OnCall
+        : OwnCall is { InConversation: true } ? AgentStatus.OnCall
         : OwnCall is not null ? AgentStatus.Dialing
         : OwnRinging is not null ? AgentStatus.Ringing
         : Paused ? AgentStatus.Paused : AgentStatus.Ready;
@@ -144,17 +153,21 @@ public sealed record AgentState(
                 // A channel in Ring (4) is the phone dialing out; one created Down rings it.
                 Channels = Channels.Append(new AgentOwnChannel(id, e["ChannelState"] == "4", e["ChannelState"] == "6",
                     state.CallStatus is AgentStatus.Ringing or AgentStatus.OnCall or AgentStatus.Wrapup, e["Exten"] ?? "", isLine?.Invoke(e["Exten"] ?? "") ?? false,
-                    e["Channel"] ?? "", e["Linkedid"] ?? "")).ToArray(),
+                    e["Channel"] ?? "", e["Linkedid"] ?? "", Down: e["ChannelState"] == "0")).ToArray(),
             },
             "Newstate" when Channels.Any(c => c.UniqueId == e["Uniqueid"]) => state with
             {
-                Channels = state.Channels.Select(c => c.UniqueId != e["Uniqueid"] ? c : c with
+                Channels = state.Channels.Select(c => c.UniqueId != e["Uniqueid"] ? c : Originating(e, c, c with
                 {
                     Up = e["ChannelState"] == "6",
-                    OtherNumber = e["ConnectedLineNum"] is { Length: > 0 } other && other != "<unknown>" ? other : c.OtherNumber,
-                    Internal = e["ConnectedLineNum"] is { Length: > 0 } o && o != "<unknown>" ? isLine?.Invoke(o) ?? false : c.Internal,
-                }).ToArray(),
+                    Down = e["ChannelState"] == "0",
+                    // His own number as the connected line is the Originate's caller id on his own phone, not a party.
+                    OtherNumber = e["ConnectedLineNum"] is { Length: > 0 } other && other != "<unknown>" && other != PhoneNumber ? other : c.OtherNumber,
+                    Internal = e["ConnectedLineNum"] is { Length: > 0 } o && o != "<unknown>" && o != PhoneNumber ? isLine?.Invoke(o) ?? false : c.Internal,
+                }, isLine)).ToArray(),
             },
+            "DialBegin" or "DialEnd" or "BridgeEnter" when Channels.Any(c => c.UniqueId == e["Uniqueid"] || c.UniqueId == e["DestUniqueid"])
+                => state with { Channels = state.Channels.Select(c => Dialled(e, c, isLine)).ToArray() },
             "Hangup" when Channels.Any(c => c.UniqueId == e["Uniqueid"]) => state.HungUp(e["Uniqueid"]!),
             "MixMonitorStart" or "MixMonitorStop" or "MixMonitorMute" => state.Recorded(e),
             _ => state,
@@ -164,6 +177,32 @@ public sealed record AgentState(
         if (state.Recordings.Count > 0 && state.Recordings.Any(r => !state.IsHisCall(r.Channel, r.Linkedid)))
             state = state with { Recordings = state.Recordings.Where(r => state.IsHisCall(r.Channel, r.Linkedid)).ToArray() };
         return state.Status != Status || state.CallStatus != CallStatus ? state with { Since = now } : state;
+    }
+
+    /// <summary>A channel made Down that rings or answers with no application having requested it: an Originate rang his phone, his own outgoing call.</summary>
+    private static AgentOwnChannel Originating(AmiEventData e, AgentOwnChannel before, AgentOwnChannel after, Func<string, bool>? isLine)
+        => !before.Acd && !before.Originated && OriginateLegs.RungForOriginate(e, before.Down && !before.Outbound, before.Requested)
+            ? Originated(after, OriginateLegs.Destination(e["Exten"]), isLine)
+            : after;
+
+    private static AgentOwnChannel Originated(AgentOwnChannel c, string? destination, Func<string, bool>? isLine)
+        => c with
+        {
+            Originated = true, Outbound = true, Requested = false,
+            OtherNumber = destination ?? c.OtherNumber, Internal = destination is null ? c.Internal : isLine?.Invoke(destination) ?? false,
+        };
+
+    /// <summary>The dial events of his channels: requested by app_dial / app_queue, the Originate's own dial, the destination answering.</summary>
+    private static AgentOwnChannel Dialled(AmiEventData e, AgentOwnChannel c, Func<string, bool>? isLine)
+    {
+        if (e.Name == "DialBegin" && c.UniqueId == e["DestUniqueid"])
+            return OriginateLegs.IsOriginatesOwnDial(e)
+                ? c.Originated ? c : Originated(c, OriginateLegs.Destination(e["DestExten"]), isLine)
+                : c with { Requested = true, Originated = false, Outbound = false };
+        if (c.UniqueId != e["Uniqueid"] || !c.Originated) return c;
+        if (e.Name == "DialBegin" && OriginateLegs.Destination(e["Exten"]) is { } dialled && dialled != c.OtherNumber)
+            return c with { OtherNumber = dialled, Internal = isLine?.Invoke(dialled) ?? false };
+        return OriginateLegs.PeerAnswered(e) ? c with { PeerAnswered = true } : c;
     }
 
     /// <summary>

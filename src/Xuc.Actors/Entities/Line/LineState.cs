@@ -38,7 +38,12 @@ public sealed record LineState(string LineId, ImmutableDictionary<string, Channe
             case "NewConnectedLine":
             case "NewCallerid":
                 return uid is not null && Channels.TryGetValue(uid, out var c)
-                    ? this with { Channels = Channels.SetItem(uid, FromHeaders(e, uid, c)) }
+                    ? this with { Channels = Channels.SetItem(uid, Originating(e, c, FromHeaders(e, uid, c))) }
+                    : this;
+            case "DialEnd":
+            case "BridgeEnter":
+                return uid is not null && Channels.TryGetValue(uid, out var o) && o.Originated && !o.PeerAnswered && OriginateLegs.PeerAnswered(e)
+                    ? this with { Channels = Channels.SetItem(uid, o with { PeerAnswered = true }) }
                     : this;
             case "Hold":
             case "Unhold":
@@ -105,6 +110,15 @@ public sealed record LineState(string LineId, ImmutableDictionary<string, Channe
         };
     }
 
+    /// <summary>A channel made Down that rings or answers with no application having requested it: an Originate's leg, the user's outgoing call.</summary>
+    private static Channel Originating(AmiEventData e, Channel before, Channel after)
+        => !before.Originated && OriginateLegs.RungForOriginate(e, before.State == 0 && before.Direction == CallDirections.Incoming, before.Requested)
+            ? Originated(after, OriginateLegs.Destination(e["Exten"]))
+            : after;
+
+    private static Channel Originated(Channel c, string? destination)
+        => c with { Originated = true, Requested = false, Direction = CallDirections.Outgoing, DialedExten = destination ?? c.DialedExten };
+
     /// <summary>
     /// DialBegin settles who called whom: the dialling channel (<c>Channel</c>) places an outgoing call to the exten it
     /// runs Dial from (an originated call that first rang the phone turns outgoing here); the dialled one
@@ -115,12 +129,18 @@ public sealed record LineState(string LineId, ImmutableDictionary<string, Channe
         var next = Channels;
         if (e["Uniqueid"] is { } caller && next.TryGetValue(caller, out var c))
         {
-            var exten = e["Exten"] is { Length: > 0 } x && x != "s" ? x : c.DialedExten;
+            var exten = OriginateLegs.Destination(e["Exten"]) ?? c.DialedExten;
             var outgoing = c with { Direction = CallDirections.Outgoing, DialedExten = exten };
             if (outgoing != c) next = next.SetItem(caller, outgoing);
         }
-        if (e["DestUniqueid"] is { } callee && next.TryGetValue(callee, out var d) && d.Direction != CallDirections.Incoming)
-            next = next.SetItem(callee, d with { Direction = CallDirections.Incoming, DialedExten = "" });
+        if (e["DestUniqueid"] is { } callee && next.TryGetValue(callee, out var d))
+        {
+            // The Originate's own dial (no dialling channel) confirms its leg; any other makes the dialled channel incoming.
+            var dialled = OriginateLegs.IsOriginatesOwnDial(e)
+                ? d.Originated ? d : Originated(d, OriginateLegs.Destination(e["DestExten"]))
+                : d with { Direction = CallDirections.Incoming, DialedExten = "", Requested = true, Originated = false };
+            if (dialled != d) next = next.SetItem(callee, dialled);
+        }
         return next == Channels ? this : this with { Channels = next };
     }
 
@@ -147,6 +167,7 @@ public sealed record LineState(string LineId, ImmutableDictionary<string, Channe
         return previous is null ? channel : channel with
         {
             Direction = previous.Direction, DialedExten = previous.DialedExten, QueueName = previous.QueueName, UserData = previous.UserData,
+            Requested = previous.Requested, Originated = previous.Originated, PeerAnswered = previous.PeerAnswered,
         };
     }
 }

@@ -13,18 +13,23 @@ public static class PhoneCalls
     public static PhoneCall? Of(Channel c, string lineId, LineConfig? config)
     {
         var outgoing = c.Direction == CallDirections.Outgoing;
+        // An Originate's leg is up once the user's phone answers, but his call is established only when the destination is.
+        var dialling = c.Originated && !c.PeerAnswered && c.DialedExten.Length > 0;
         string? type = c.OnHold ? PhoneEventTypes.OnHold
-            : c.State == 6 ? PhoneEventTypes.Established
+            : c.State == 6 && !dialling ? PhoneEventTypes.Established
             : outgoing ? PhoneEventTypes.Dialing
             : c.State == 5 ? PhoneEventTypes.Ringing
             : c.State is 3 or 4 or 8 ? PhoneEventTypes.Dialing
             : null;
         if (type is null) return null;
+        var dn = Number(lineId, config);
+        // His own number as the other party is the Originate's caller id on his own phone (Asterisk sets the connected line to it): not a party.
+        var himself = outgoing && Known(c.ConnectedNum) == dn;
         return new PhoneCall(
             type,
-            Number(lineId, config),
-            Known(c.ConnectedNum) ?? (outgoing ? c.DialedExten : ""),
-            Known(c.ConnectedName) ?? "",
+            dn,
+            (himself ? null : Known(c.ConnectedNum)) ?? (outgoing ? c.DialedExten : ""),
+            himself ? "" : Known(c.ConnectedName) ?? "",
             c.LinkedId,
             c.UniqueId,
             c.QueueName,

@@ -23,3 +23,10 @@ public sealed record PbxTimedOut(string Action, TimeSpan Timeout) : PbxResult(Ac
 
 /// <summary>The AMI link was not up when the action was to be sent, or dropped while it waited for its answer.</summary>
 public sealed record PbxLinkDown(string Action, string Reason) : PbxResult(Action);
+
+/// <summary>
+/// Told later to whoever sent an Originate with <see cref="PbxRequest.Watcher"/> (its answer was a
+/// <see cref="PbxAnswered"/> carrying <paramref name="ActionId"/>): the call it placed failed before the destination
+/// answered. <paramref name="Channel"/>: the leg the PBX rang; <paramref name="Reason"/>: what went wrong, in words.
+/// </summary>
+public sealed record PbxCallFailed(string Action, string ActionId, string Channel, string Reason) : PbxResult(Action);

@@ -74,7 +74,7 @@ public sealed class AgentFeedsActor : ReceiveActor, IWithTimers
         foreach (var agent in _directory.Agents.Where(a => s.Visibility.SeesAgent(a) && a.Id != s.Visibility.OwnAgent).OrderBy(a => a.Id))
         {
             var key = EntityConfigDirectory.KeyOf(agent);
-            if (_states.TryGetValue(key, out var state)) s.Session.Tell(new FeedFrame(AgentStateFrames.Of(state, now)));
+            if (_states.TryGetValue(key, out var state)) s.Session.Tell(new FeedFrame(ShownTo(s.Visibility, state, now)));
             else Read(key);
         }
     }
@@ -92,10 +92,26 @@ public sealed class AgentFeedsActor : ReceiveActor, IWithTimers
         _states[state.AgentId] = state;
         var id = int.Parse(state.AgentId, CultureInfo.InvariantCulture);
         var group = _directory.Agent(state.AgentId)?.GroupId ?? state.Config?.GroupId ?? 0;
-        FeedFrame? frame = null;
+        // Encoded once per set of queues shown (a Supervisor sees his own queues among the agent's).
+        var ev = AgentStateFrames.Of(state, now);
+        var frames = new Dictionary<string, FeedFrame>(StringComparer.Ordinal);
         foreach (var (session, visibility) in _sessions)
             if (visibility.OwnAgent != id && visibility.SeesAgent(id, group))
-                session.Tell(frame ??= new FeedFrame(PreEncoded.Of(AgentStateFrames.Of(state, now))));
+            {
+                var shown = visibility.QueuesShown(ev.Queues);
+                var key = string.Join(",", shown);
+                if (!frames.TryGetValue(key, out var frame)) frames[key] = frame = new FeedFrame(PreEncoded.Of(ReferenceEquals(shown, ev.Queues) ? ev : ev with { Queues = shown }));
+                session.Tell(frame);
+            }
+    }
+
+    /// <summary>An agent's state as <paramref name="visibility"/>'s session is shown it.</summary>
+    private static AgentStateEvent ShownTo(Visibility visibility, AgentState state, DateTimeOffset now)
+    {
+        var ev = AgentStateFrames.Of(state, now);
+        if (visibility.OwnAgent?.ToString(CultureInfo.InvariantCulture) == state.AgentId) return ev;
+        var shown = visibility.QueuesShown(ev.Queues);
+        return ReferenceEquals(shown, ev.Queues) ? ev : ev with { Queues = shown };
     }
 
     private static bool SameFrame(AgentState a, AgentState b, DateTimeOffset now)
@@ -133,9 +149,9 @@ public sealed class AgentFeedsActor : ReceiveActor, IWithTimers
             var now = scheduler.Now;
             if (a.Directory)
                 a.Session.Tell(new FeedFrame(new AgentDirectory(agents.Zip(t.Result, (agent, s) =>
-                    new AgentDirectoryEntry(AgentConfigEntry.Of(agent), AgentStateFrames.Of(s, now))).ToList())));
+                    new AgentDirectoryEntry(AgentConfigEntry.Of(agent), ShownTo(a.Visibility, s, now))).ToList())));
             else
-                foreach (var s in t.Result) a.Session.Tell(new FeedFrame(AgentStateFrames.Of(s, now)));
+                foreach (var s in t.Result) a.Session.Tell(new FeedFrame(ShownTo(a.Visibility, s, now)));
         }, TaskContinuationOptions.OnlyOnRanToCompletion);
     }
 

@@ -83,6 +83,18 @@ public sealed class CommandArguments(string command, JObject frame)
         return value is JObject o ? new CommandArguments(Command, o) { _prefix = _prefix + name + "." } : throw WrongType(name, "object", value);
     }
 
+    /// <summary>An array of objects, each read with the same rules (their names as <c>outer[i].inner</c>).</summary>
+    public IReadOnlyList<CommandArguments> Objects(string name, int maxCount = MaxLength)
+    {
+        if (Value(name) is not { } value) throw Missing(name);
+        if (value is not JArray items) throw WrongType(name, "array", value);
+        if (items.Count > maxCount) throw Wrong(name, $"holds more than {maxCount} items ({items.Count})");
+        return items.Select((item, i) => item is JObject o
+                ? new CommandArguments(Command, o) { _prefix = $"{_prefix}{name}[{i}]." }
+                : throw Wrong(name, $"must hold objects only, not {TypeOf(item)}"))
+            .ToList();
+    }
+
     /// <summary>A nested object's string-valued fields as a map (e.g. a call's attached data), each within the string rule.</summary>
     public IReadOnlyDictionary<string, string>? OptionalStringMap(string name, int maxCount = MaxLength)
     {

@@ -22,7 +22,7 @@ public sealed class CallHistoryHandler :
     public void Handle(GetUserCallHistory command, SessionContext session) =>
         Run(HistoryFeature.User, session, async service =>
             (ICtiMessage?)CheckSize(HistoryFeature.User, command.Size, service.Settings)
-            ?? Reply(CallHistoryMessage.History, session.User.Line is { } line ? await service.Store.OfLineAsync(line.Interface, (int)command.Size) : [], service));
+            ?? await ReplyAsync(CallHistoryMessage.History, session.User.Line is { } line ? await service.Store.OfLineAsync(line.Interface, (int)command.Size) : [], service));
 
     public void Handle(GetAgentCallHistory command, SessionContext session) =>
         Run(HistoryFeature.Agent, session, async service =>
@@ -30,7 +30,7 @@ public sealed class CallHistoryHandler :
             if (CheckSize(HistoryFeature.Agent, command.Size, service.Settings) is { } refused) return refused;
             var user = session.User;
             if (user.User.AgentId is not { } agentId) return new CtiError(NotAnAgent, $"{HistoryFeature.Agent}: {user.User.Login} is not an agent");
-            return Reply(CallHistoryMessage.History, await service.Store.OfAgentAsync(agentId.ToString(), (int)command.Size), service);
+            return await ReplyAsync(CallHistoryMessage.History, await service.Store.OfAgentAsync(agentId.ToString(), (int)command.Size), service);
         });
 
     public void Handle(GetQueueCallHistory command, SessionContext session) =>
@@ -44,7 +44,7 @@ public sealed class CallHistoryHandler :
             if (matching.Count == 0)
                 return new CtiError(UnknownQueue,
                     $"{HistoryFeature.Queue}: no queue{(user.Profile == ProfileKind.Supervisor ? " of your profile" : "")} has a name containing '{(part.Length > 80 ? part[..80] + "…" : part)}'");
-            return Reply(CallHistoryMessage.History, await service.Store.OfQueuesAsync(matching, (int)command.Size), service);
+            return await ReplyAsync(CallHistoryMessage.History, await service.Store.OfQueuesAsync(matching, (int)command.Size), service);
         });
 
     public void Handle(GetUserCallHistoryByDays command, SessionContext session) =>
@@ -57,10 +57,10 @@ public sealed class CallHistoryHandler :
             var rows = session.User.Line is { } line
                 ? await service.Store.OfLineSinceAsync(line.Interface, service.Clock.GetUtcNow().AddDays(-command.Days), settings.MaxSize)
                 : [];
-            return Reply(CallHistoryMessage.ByDays, rows, service);
+            return await ReplyAsync(CallHistoryMessage.ByDays, rows, service);
         });
 
-    private static void Run(string command, SessionContext session, Func<CallHistoryService, Task<ICtiMessage>> read)
+    internal static void Run(string command, SessionContext session, Func<CallHistoryService, Task<ICtiMessage>> read)
     {
         if (session.Service<CallHistoryService>() is not { } service)
         {
@@ -82,7 +82,7 @@ public sealed class CallHistoryHandler :
         }
     }
 
-    private static CtiError? CheckSize(string command, long size, CallHistorySettings settings)
+    internal static CtiError? CheckSize(string command, long size, CallHistorySettings settings)
     {
         if (size > settings.MaxSize)
             return new CtiError(CtiErrors.InvalidArgument,
@@ -91,7 +91,7 @@ public sealed class CallHistoryHandler :
     }
 
     /// <summary>An Admin sees every queue; a Supervisor the queues of his profile (PROTOCOL.md §3).</summary>
-    private static async Task<IReadOnlyList<Configuration.Model.Queue>> VisibleQueuesAsync(ConfigStore config, SessionUser user)
+    internal static async Task<IReadOnlyList<Configuration.Model.Queue>> VisibleQueuesAsync(ConfigStore config, SessionUser user)
     {
         var all = (await config.ListAsync(ConfigKinds.Queue)).Cast<Configuration.Model.Queue>().ToList();
         if (user.Profile != ProfileKind.Supervisor || user.User.RightProfileId is not { } profileId) return all;
@@ -99,9 +99,24 @@ public sealed class CallHistoryHandler :
         return profile is null ? all : all.Where(q => profile.QueueIds.Contains(q.Id)).ToList();
     }
 
-    private static CallHistoryMessage Reply(string msgType, IReadOnlyList<CallRecord> rows, CallHistoryService service)
+    /// <summary>
+    /// The rows as the client reads them. A queue call an agent answered names him (<c>dstName</c> "James Bond", from
+    /// the configuration of the day) rather than the PBX's member name (<c>Agent/2001</c>) the row keeps.
+    /// </summary>
+    private static async Task<CallHistoryMessage> ReplyAsync(string msgType, IReadOnlyList<CallRecord> rows, CallHistoryService service)
     {
         var now = service.Clock.GetUtcNow();
-        return new CallHistoryMessage(msgType, rows.Select(r => CallHistoryEntry.Of(r, now)).ToList());
+        var agents = await AgentsAsync(service.Config, rows);
+        return new CallHistoryMessage(msgType, rows
+            .Select(r => r.AgentId is { } agent && agents.TryGetValue(agent, out var a) && AgentName(a) is { Length: > 0 } name ? r with { DstName = name } : r)
+            .Select(r => CallHistoryEntry.Of(r, now)).ToList());
     }
+
+    /// <summary>The configured agents the rows name, by id (none read when no row names one).</summary>
+    internal static async Task<IReadOnlyDictionary<string, Configuration.Model.Agent>> AgentsAsync(ConfigStore config, IReadOnlyList<CallRecord> rows) =>
+        rows.Any(r => r.AgentId is not null)
+            ? (await config.ListAsync(ConfigKinds.Agent)).Cast<Configuration.Model.Agent>().ToDictionary(a => a.Id.ToString())
+            : new Dictionary<string, Configuration.Model.Agent>();
+
+    internal static string AgentName(Configuration.Model.Agent a) => $"{a.FirstName} {a.LastName}".Trim();
 }

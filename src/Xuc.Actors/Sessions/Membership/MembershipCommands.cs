@@ -70,7 +70,8 @@ public static class MembershipCommands
             var scope = Scope.Of(user);
             return command switch
             {
-                "getList" or "getConfig" => new MembershipReply([new QueueMemberList(Members(config, scope))]) { Listed = true, Queues = scope.Queues },
+                "getList" or "getConfig" => new MembershipReply([new QueueMemberList(Members(config, scope, user.User.AgentId))])
+                    { Listed = true, Queues = scope.Queues, OwnAgent = scope.Kind == ProfileKind.NoRight ? user.User.AgentId : null },
                 GetUserDefaultMembership => new MembershipReply([await GetDefaultAsync(config, scope, Int(frame, "userId"), desk.Store)]),
                 SetUserDefaultMembership => new MembershipReply([.. (await SetDefaultAsync(command, config, scope, [Int(frame, "userId")], frame, desk.Store)).Users]),
                 SetUsersDefaultMembership => new MembershipReply([await SetDefaultAsync(command, config, scope, Ints(frame, "userIds"), frame, desk.Store)]),
@@ -85,8 +86,8 @@ public static class MembershipCommands
         }
     }
 
-    private static List<QueueMember> Members(ConfigSnapshot config, Scope scope) =>
-        config.Agents.SelectMany(a => a.DefaultQueues.Where(m => scope.SeesQueue(m.QueueId)).Select(m => new QueueMember(a.Id, m.QueueId, m.Penalty))).ToList();
+    private static List<QueueMember> Members(ConfigSnapshot config, Scope scope, int? ownAgent) =>
+        config.Agents.SelectMany(a => a.DefaultQueues.Where(m => scope.SeesMember(a.Id, m.QueueId, ownAgent)).Select(m => new QueueMember(a.Id, m.QueueId, m.Penalty))).ToList();
 
     // ---- setAgentQueue, removeAgentFromQueue and the group moves ----
 
@@ -177,6 +178,8 @@ public static class MembershipCommands
     {
         foreach (var id in userIds) UserOf(command, config, scope, id);
         var membership = MembershipOf(command, config, scope, (JArray)frame["membership"]!);
+        var stored = await store.DefaultMembershipsAsync(userIds);
+        foreach (var id in userIds.Distinct()) RefuseOutsideScope(command, scope, $"user {id}'s default membership", stored[id], membership);
         try
         {
             await store.SetDefaultMembershipAsync(userIds, membership);
@@ -198,13 +201,17 @@ public static class MembershipCommands
             agents.Add(user.AgentId ?? throw new Refused(CtiErrors.InvalidArgument, $"{command}: user {id} has no agent"));
         }
         var defaults = await desk.Store.DefaultMembershipsAsync(userIds);
+        // A queue deleted since the default was saved is left out.
+        var targets = userIds.Distinct().Zip(agents, (user, agent) =>
+                (User: user, Agent: agent, Target: (IReadOnlyList<QueueMembership>)defaults[user].Where(m => config.Queues.Any(q => q.Id == m.QueueId)).ToList()))
+            .ToList();
+        // Nothing is changed if any agent's change would touch a queue outside the requester's scope.
+        foreach (var (_, agentId, target) in targets)
+            RefuseOutsideScope(command, scope, $"agent {agentId}'s queues", config.Agents.FirstOrDefault(a => a.Id == agentId)?.DefaultQueues ?? [], target);
         var errors = new List<ICtiMessage>();
-        foreach (var (userId, agentId) in userIds.Distinct().Zip(agents))
-        {
-            // A queue deleted since the default was saved is left out.
-            var target = defaults[userId].Where(m => config.Queues.Any(q => q.Id == m.QueueId)).ToList();
-            if (await desk.ChangeQueuesAsync(command, agentId, _ => target) is { } error) errors.Add(error);
-        }
+        foreach (var (_, agentId, target) in targets)
+            // Re-read when the change is made: a queue outside the scope stays as it is stored then.
+            if (await desk.ChangeQueuesAsync(command, agentId, now => KeepOutsideScope(scope, now, target)) is { } error) errors.Add(error);
         return new MembershipReply(errors);
     }
 
@@ -224,6 +231,18 @@ public static class MembershipCommands
     }
 
     // ---- checks: each refusal names the value ----
+
+    /// <summary>A change from <paramref name="before"/> to <paramref name="after"/> that adds, removes or re-weights a queue outside the scope is refused.</summary>
+    private static void RefuseOutsideScope(string command, Scope scope, string what, IReadOnlyList<QueueMembership> before, IReadOnlyList<QueueMembership> after)
+    {
+        var touched = before.Except(after).Concat(after.Except(before)).Select(m => m.QueueId).Where(q => !scope.SeesQueue(q)).Distinct().Order().ToList();
+        if (touched.Count > 0)
+            throw new Refused(CtiErrors.NotAuthorized, $"{command}: {what} would change in queue {string.Join(", ", touched)}, not in {scope.Login}'s profile; nothing changed");
+    }
+
+    /// <summary><paramref name="target"/> within the scope, and the queues outside it as <paramref name="now"/> has them.</summary>
+    private static IReadOnlyList<QueueMembership> KeepOutsideScope(Scope scope, IReadOnlyList<QueueMembership> now, IReadOnlyList<QueueMembership> target)
+        => target.Where(m => scope.SeesQueue(m.QueueId)).Concat(now.Where(m => !scope.SeesQueue(m.QueueId))).ToList();
 
     private static Agent AgentOf(string command, ConfigSnapshot config, Scope scope, int id)
     {
@@ -281,6 +300,9 @@ public sealed record MembershipReply(IReadOnlyList<ICtiMessage> Messages)
 
     /// <summary>The queues whose changes it pushes (a Supervisor's list); null: all.</summary>
     public IReadOnlySet<int>? Queues { get; init; }
+
+    /// <summary>A NoRight user's own agent, whose changes it pushes in any queue.</summary>
+    public int? OwnAgent { get; init; }
 }
 
 public static class MembershipErrors

@@ -23,6 +23,12 @@ internal sealed record Scope(string Login, int UserId, ProfileKind Kind, IReadOn
 
     public bool SeesQueue(int queue) => Queues is null || Queues.Contains(queue);
 
+    /// <summary>
+    /// The membership lists and QueueMember changes shown: a queue of the scope, or for a NoRight user his own agent's
+    /// memberships (<paramref name="ownAgent"/>: his user's agent), wherever they are.
+    /// </summary>
+    public bool SeesMember(int agent, int queue, int? ownAgent) => SeesQueue(queue) || Kind == ProfileKind.NoRight && ownAgent == agent;
+
     /// <param name="agentGroup">The group of the user's agent, null when he has none.</param>
     public bool SeesUser(User user, int? agentGroup) =>
         Kind == ProfileKind.Admin || user.Id == UserId || Kind == ProfileKind.Supervisor && agentGroup is { } g && SeesGroup(g);

@@ -16,6 +16,7 @@ public sealed class SessionMembership(SessionUser user, IActorRef mediator, IAct
     private bool _subscribed;
     private bool _listed;
     private IReadOnlySet<int>? _queues;
+    private int? _ownAgent;
     /// <summary>Changes heard after subscribing and before the list was pushed, pushed after it.</summary>
     private readonly List<QueueMember> _early = [];
 
@@ -40,6 +41,7 @@ public sealed class SessionMembership(SessionUser user, IActorRef mediator, IAct
         foreach (var message in reply.Messages) push(message);
         if (!reply.Listed) return;
         _queues = reply.Queues;
+        _ownAgent = reply.OwnAgent;
         if (!_listed)
         {
             _listed = true;
@@ -58,5 +60,5 @@ public sealed class SessionMembership(SessionUser user, IActorRef mediator, IAct
         foreach (var member in changed.Members.Where(Visible)) push(member);
     }
 
-    private bool Visible(QueueMember m) => _queues is null || _queues.Contains(m.QueueId);
+    private bool Visible(QueueMember m) => _queues is null || _queues.Contains(m.QueueId) || _ownAgent == m.AgentId;
 }

@@ -54,7 +54,17 @@ public sealed class PhoneCommandActor : ReceiveActor
                 session.Tell(new CtiError(PhoneErrors.Failed, $"{c.Command}: failed ({e.GetType().Name})"));
             }
         });
+        // A call placed for the user failed later: the session that asked is told (its parent: this actor is its child).
+        Receive<PbxCallFailed>(f =>
+        {
+            if (!_placed.Remove(f.ActionId, out var placed)) return;
+            _log.Info("{0} of {1} to {2} failed: {3} {4}", placed.Command, _user.User.Login, placed.Destination, f.Channel, f.Reason);
+            Context.Parent.Tell(new CtiError(PhoneErrors.CallFailed, $"{placed.Command} to {placed.Destination} failed: {f.Channel} {f.Reason}"));
+        });
     }
+
+    /// <summary>The calls this session placed that the PBX may still fail, by the Originate's ActionID (forgotten after <see cref="Ami.OriginateOutcomes.Keep"/>).</summary>
+    private readonly Dictionary<string, (string Command, string Destination, DateTimeOffset At)> _placed = new(StringComparer.Ordinal);
 
     public static Props PropsFor(SessionUser user, IActorRef lines, PhoneControl? services)
         => Props.Create(() => new PhoneCommandActor(user, lines, services));
@@ -66,7 +76,7 @@ public sealed class PhoneCommandActor : ReceiveActor
         {
             case Dial:
             case Originate:
-                await SendAsync(command, DialFromPhone(_user.User, Line(command), PhoneArguments.Destination(command, f),
+                await PlaceAsync(command, DialFromPhone(_user.User, Line(command), PhoneArguments.Destination(command, f),
                     PhoneArguments.Variables(command, f, forOriginate: true)));
                 break;
             case DialByUsername:
@@ -76,11 +86,11 @@ public sealed class PhoneCommandActor : ReceiveActor
                 var callee = await _services.Directory.FindUserAsync(login);
                 if (callee?.Line is not { } calleeLine)
                     throw new PhoneCommandRefused(PhoneErrors.UnknownUser, callee is null ? $"{command}: no user '{login}'" : $"{command}: {login} has no line");
-                await SendAsync(command, DialFromPhone(_user.User, line, calleeLine.Number, PhoneArguments.Variables(command, f, forOriginate: true)));
+                await PlaceAsync(command, DialFromPhone(_user.User, line, calleeLine.Number, PhoneArguments.Variables(command, f, forOriginate: true)));
                 break;
             }
             case DialFromMobile:
-                await SendAsync(command, DialFromMobilePhone(_user.User, _user.Line, PhoneArguments.Destination(command, f),
+                await PlaceAsync(command, DialFromMobilePhone(_user.User, _user.Line, PhoneArguments.Destination(command, f),
                     PhoneArguments.Variables(command, f, forOriginate: true)));
                 break;
             case DialFromQueue:
@@ -89,7 +99,7 @@ public sealed class PhoneCommandActor : ReceiveActor
                 var id = PhoneArguments.QueueId(command, f);
                 var variables = PhoneArguments.Variables(command, f, forOriginate: true);
                 var queue = await _services.Directory.FindQueueAsync(id) ?? throw new PhoneCommandRefused(PhoneErrors.UnknownQueue, $"{command}: no queue {id}");
-                await SendAsync(command, DialFromQueueMember(queue, destination, (string?)f["callerIdName"] ?? "", (string?)f["callerIdNumber"] ?? "", variables));
+                await PlaceAsync(command, DialFromQueueMember(queue, destination, (string?)f["callerIdName"] ?? "", (string?)f["callerIdNumber"] ?? "", variables));
                 break;
             }
             case Hangup:
@@ -169,11 +179,23 @@ public sealed class PhoneCommandActor : ReceiveActor
         throw new PhoneCommandRefused(PhoneErrors.NoTransfer, $"{command}: no attended transfer in progress on your line");
     }
 
+    /// <summary>An Originate placing a call for the user, watched: if the call fails before it is answered, <see cref="PbxCallFailed"/> comes back here.</summary>
+    private async Task PlaceAsync(string command, OriginateAction originate)
+    {
+        var self = Self;
+        var answered = await SendAsync(command, originate, watcher: self);
+        var now = DateTimeOffset.UtcNow;
+        foreach (var old in _placed.Where(p => now - p.Value.At > Ami.OriginateOutcomes.Keep).Select(p => p.Key).ToList()) _placed.Remove(old);
+        if (answered["ActionID"] is { } id) _placed[id] = (command, originate.Exten ?? "", now);
+    }
+
     /// <summary>Sends one action; anything but the PBX's acceptance is a refusal naming the command, the action and the reason.</summary>
-    private async Task<PbxAnswered> SendAsync(string command, AmiAction action, bool list = false)
+    private async Task<PbxAnswered> SendAsync(string command, AmiAction action, bool list = false, IActorRef? watcher = null)
     {
         var services = _services!;
-        var result = list ? await services.Pbx.SendList(action, services.ActionTimeout) : await services.Pbx.Send(action, services.ActionTimeout);
+        var result = list ? await services.Pbx.SendList(action, services.ActionTimeout)
+            : watcher is not null && action is OriginateAction originate ? await services.Pbx.SendWatched(originate, services.ActionTimeout, watcher)
+            : await services.Pbx.Send(action, services.ActionTimeout);
         switch (result)
         {
             case PbxAnswered answered:

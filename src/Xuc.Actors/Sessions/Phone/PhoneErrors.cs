@@ -21,6 +21,8 @@ public static class PhoneErrors
     public const string PbxRefused = "PbxRefused";
     /// <summary>The AMI link is down, or the PBX did not answer in time.</summary>
     public const string PbxUnavailable = "PbxUnavailable";
+    /// <summary>A call placed for the user (dial, originate, dialByUsername, dialFromMobile, dialFromQueue) failed before it was answered.</summary>
+    public const string CallFailed = "CallFailed";
     /// <summary>An unexpected failure inside Xuc (logged at error level with its stack).</summary>
     public const string Failed = "CommandFailed";
 }

@@ -27,6 +27,10 @@ public sealed record Visibility(ProfileKind Profile, IReadOnlySet<int> Queues, I
         _ => ownAgent is not null && ownAgent.Id == OwnAgent && ownAgent.DefaultQueues.Any(m => m.QueueId == queueId),
     };
 
+    /// <summary>The queues of another agent's AgentStateEvent this profile is shown: a Supervisor his own queues among them.</summary>
+    public IReadOnlyList<int> QueuesShown(IReadOnlyList<int> queues) =>
+        Profile == ProfileKind.Supervisor && queues.Any(q => !Queues.Contains(q)) ? queues.Where(Queues.Contains).ToArray() : queues;
+
     public bool SeesAgent(int agentId, int groupId) =>
         Profile == ProfileKind.Admin || agentId == OwnAgent || Profile == ProfileKind.Supervisor && Groups.Contains(groupId);
 
