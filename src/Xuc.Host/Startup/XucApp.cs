@@ -9,6 +9,7 @@ using Xuc.Host.Auth;
 using Xuc.Host.Diagnostics;
 using Xuc.Host.Health;
 using Xuc.Host.Http;
+using Xuc.Host.Ops;
 using Xuc.Host.Settings;
 using Xuc.Host.WebSocket;
 using Xuc.PbxSim;
@@ -118,6 +119,9 @@ public sealed class XucApp : IAsyncDisposable
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(bodyLimits);
         builder.Services.AddSingleton(store);
+        builder.Services.AddSingleton(directory);
+        var metrics = new Xuc.Actors.Metrics.XucMetrics();
+        builder.Services.AddSingleton(metrics);
         builder.Services.AddSingleton(new Readiness { ConfigLoaded = true });
         builder.Services.AddSingleton(new TokenService(TokenService.ResolveKey(settings.TokenSecret, settings.DataDir), settings.TokenTtl, maxLife: settings.TokenMaxLife));
         builder.Services.AddSingleton<IUserAuthenticator, ConfigStoreAuthenticator>();
@@ -132,9 +136,11 @@ public sealed class XucApp : IAsyncDisposable
             .WithCtiSessions(sessions, new StoreSessionDirectory(store), new StorePhoneDirectory(store), directory, UserServicesWiring.Desk(store))
             .WithQueueFeeds(directory, stats, clock)
             .WithAgentStatsFeed(directory)
-            .WithListsAndAgentFeeds(store, directory));
+            .WithListsAndAgentFeeds(store, directory)
+            .WithMetrics(metrics));
 
         var web = builder.Build();
+        web.UseHttpMetrics(metrics);
         web.UseUnhandledErrors();
         web.UseWebPages();
         web.UseCtiWebSocket().UseAuthentication().UseAuthorization();
@@ -142,6 +148,8 @@ public sealed class XucApp : IAsyncDisposable
         web.MapHealthEndpoints();
         web.MapAdminEndpoints();
         web.MapDiagnosticsEndpoints();
+        web.MapOpsEndpoints();
+        web.MapMetricsEndpoint(metrics);
         try
         {
             await web.StartAsync();
