@@ -10,6 +10,10 @@
 #   ./build.sh asterisk [start|stop|status|config|call FROM TO]   a real Asterisk 22 (Debian sid chroot) configured
 #                                from Xuc's store, with one SIPp phone per line (docs/real-asterisk.md);
 #                                XUC_PBX=asterisk ./build.sh run starts the server against it
+#   ./build.sh ctl VERB [args]   operate a running node over its admin API: cluster show|leave|down|down-unreachable,
+#                                cluster-sharding regions|region-stats -r TYPE, sessions [USER] | sessions kick USER, agents,
+#                                agent force-logout ID, ami status|resync, queue stats ID, config reload, log level LEVEL;
+#                                --server URL --token T (or --login/--password), --json (docs/operations.md)
 #   ./build.sh build             compile everything
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -102,6 +106,10 @@ case "$verb" in
     need_dotnet
     [ $# -eq 2 ] || { echo "usage: ./build.sh import-callbacks LIST FILE.csv" >&2; exit 2; }
     exec dotnet run -c Release --no-launch-profile --project src/Xuc.Host -- import-callbacks "$@"
+    ;;
+  ctl)
+    need_dotnet
+    exec dotnet run -c Release --project src/Xuc.Ctl -- "$@"
     ;;
   pbxsim)
     need_dotnet

@@ -5,6 +5,7 @@ using Xuc.Ami.Client;
 using Xuc.Ami.Events;
 using Xuc.Actors.Messages.Events;
 using Xuc.Actors.Messages.Pbx;
+using Xuc.Actors.Metrics;
 
 namespace Xuc.Actors.Ami;
 
@@ -26,6 +27,9 @@ public sealed class AmiConnectionActor : ReceiveActor
     private volatile bool _stopped;
     private AmiStatus _status = new(false, null, DateTimeOffset.UtcNow);
     private readonly OriginateOutcomes _originates = new();
+    private readonly EventRate _events = new();
+    private int _logins;
+    private XucMetrics? _metrics;
 
     public AmiConnectionActor(AmiClientOptions options, IActorRef lines, IActorRef agents, IActorRef queues)
     {
@@ -37,6 +41,8 @@ public sealed class AmiConnectionActor : ReceiveActor
 
         Receive<AmiEventData>(e =>
         {
+            _events.Add();
+            Metrics()?.AmiEvents.Inc();
             _router.Tell(e);
             History().Tell(e);
             if (OriginateOutcomes.Concerns(e)) _originates.Observe(e, DateTimeOffset.UtcNow);
@@ -45,16 +51,21 @@ public sealed class AmiConnectionActor : ReceiveActor
         Receive<AmiConnectionState>(OnLinkState);
         Receive<Resynchronise>(_ => ResynchroniseAsync().PipeTo(Self));
         Receive<ResyncDone>(d => _log.Info("AMI resynchronised: {0} list events replayed", d.Events));
+        Receive<ResynchroniseAmi>(_ =>
+        {
+            if (_client is not { IsConnected: true }) Sender.Tell(new Status.Failure(new InvalidOperationException("not connected to the PBX")));
+            else ResynchroniseAsync().PipeTo(Sender, success: d => new AmiResynchronised(d.Events));
+        });
         Receive<Status.Failure>(f => _log.Warning("AMI: {0}", f.Cause.Message));
-        Receive<GetAmiStatus>(_ => Sender.Tell(_status));
-        Receive<PbxRequest>(r => (r.Watcher is null ? PbxExchange.RunAsync(_client, r) : RunWatchedAsync(r)).PipeTo(Sender));
+        Receive<GetAmiStatus>(_ => Sender.Tell(_status with { EventsTotal = _events.Total, EventsPerSecond = _events.PerSecond(), Reconnects = Math.Max(0, _logins - 1) }));
+        Receive<PbxRequest>(r => (r.Watcher is null ? PbxExchange.RunAsync(_client, r, Metrics()) : RunWatchedAsync(r)).PipeTo(Sender));
     }
 
     /// <summary>An Originate whose watcher is told if its call fails later: watched from its answer's ActionID.</summary>
     private async Task<PbxResult> RunWatchedAsync(PbxRequest r)
     {
         var self = Self;
-        var result = await PbxExchange.RunAsync(_client, r);
+        var result = await PbxExchange.RunAsync(_client, r, Metrics());
         if (result is PbxAnswered answered && answered["ActionID"] is { } id) self.Tell(new WatchOriginate(id, r.Watcher!));
         return result;
     }
@@ -65,6 +76,8 @@ public sealed class AmiConnectionActor : ReceiveActor
     {
         _router = Context.ActorOf(AmiRouterActor.PropsFor(_lines, _agents, _queues), "router");
         var self = Self;
+        var router = (_router as ActorRefWithCell)?.Underlying;
+        if (Metrics() is { } metrics && router is not null) metrics.RouterMailboxDepth = () => router.NumberOfMessages;
         _client = new AmiClient(_options);
         _client.MessageReceived += m => self.Tell(AmiEventConversion.ToData(m));
         _client.StateChanged += s => { if (!_stopped) self.Tell(s); };
@@ -80,7 +93,12 @@ public sealed class AmiConnectionActor : ReceiveActor
     private void OnLinkState(AmiConnectionState state)
     {
         if (state.Status is AmiLinkStatus.Connecting or AmiLinkStatus.Stopped) return;
-        _status = new AmiStatus(state.IsConnected, state.IsConnected ? null : state.ToString(), DateTimeOffset.UtcNow);
+        var now = DateTimeOffset.UtcNow;
+        _status = state.IsConnected
+            ? new AmiStatus(true, null, now) { LastFailure = _status.LastFailure, LastFailureAt = _status.LastFailureAt }
+            : new AmiStatus(false, state.ToString(), now) { LastFailure = state.ToString(), LastFailureAt = now };
+        if (state.IsConnected && ++_logins > 1) Metrics()?.AmiReconnects.Inc();
+        Metrics()?.AmiConnected.Set(state.IsConnected ? 1 : 0);
         if (_linkLog.On(state) is not { } line) return;
         var level = line.Level switch
         {
@@ -92,9 +110,17 @@ public sealed class AmiConnectionActor : ReceiveActor
         _log.Log(level, null, "{0}", line.Text);
     }
 
+    /// <summary>The node's metrics, looked up until the host has registered them.</summary>
+    private XucMetrics? Metrics() => _metrics ??= XucMetrics.Of(Context.System);
+
     protected override void PostStop()
     {
         _stopped = true;
+        if (_metrics is { } metrics)
+        {
+            metrics.RouterMailboxDepth = null;
+            metrics.AmiConnected.Set(0);
+        }
         var client = _client;
         if (client is not null) _ = client.DisposeAsync().AsTask();
     }

@@ -144,6 +144,20 @@ public sealed partial class ConfigStore : IDisposable
         return result!;
     }
 
+    /// <summary>
+    /// Re-reads the whole store (changed beside Xuc, e.g. a restored database) and tells <see cref="Changed"/> as an
+    /// import does: the entities whose configuration differs from <paramref name="before"/> are reconfigured, every
+    /// node's directory re-reads the store.
+    /// </summary>
+    /// <returns>The configuration read, and how many entities it reconfigured.</returns>
+    public async Task<(ConfigSnapshot Snapshot, int EntitiesChanged)> ReloadAsync(ConfigSnapshot before)
+    {
+        var snapshot = await LoadAsync();
+        var change = new ConfigChange(ConfigChange.Everything, ConfigChange.Everything, ChangeOp.Reloaded, snapshot, before);
+        Changed?.Invoke(change);
+        return (snapshot, EntityConfigDirectory.MessagesFor(change).Count);
+    }
+
     /// <summary>The objects of one kind, read from its table only.</summary>
     public async Task<IReadOnlyList<object>> ListAsync(IConfigKind kind)
     {

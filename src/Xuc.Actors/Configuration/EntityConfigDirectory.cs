@@ -61,6 +61,8 @@ public sealed class EntityConfigDirectory
     /// <summary>Every configured queue (what a wallboard's statistics cover).</summary>
     public IEnumerable<Queue> Queues => _index.Queues.Values;
 
+    public IEnumerable<Line> Lines => _index.Lines.Values;
+
     /// <summary>Every configured agent (what a supervisor's agent events and statistics cover).</summary>
     public IEnumerable<Agent> Agents => _index.Agents.Values;
 

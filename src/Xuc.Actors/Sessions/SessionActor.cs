@@ -113,7 +113,8 @@ public sealed class SessionActor : UntypedActor
 
     protected override void OnReceive(object message)
     {
-        if (_ready) Ready(message);
+        if (message is CloseSessionNow kick) CloseSession(kick.Reason);
+        else if (_ready) Ready(message);
         else SettingUp(message);
     }
 

@@ -20,6 +20,7 @@ public sealed record CountSessions
 public sealed class SessionManagerActor : ReceiveActor
 {
     private readonly Dictionary<string, string> _statuses = new(StringComparer.Ordinal);
+    private readonly Dictionary<IActorRef, SessionEntry> _open = [];
     private long _next;
 
     public SessionManagerActor(SessionSettings settings, ISessionDirectory directory, IActorRef lines, IActorRef mediator, IActorRef? phoneFeeds = null,
@@ -28,7 +29,18 @@ public sealed class SessionManagerActor : ReceiveActor
         Receive<StartSession>(s =>
         {
             var props = SessionActor.PropsFor(s.Login, s.Sink, settings, directory, lines, mediator, _statuses.GetValueOrDefault(s.Login), phoneFeeds, phone, desk);
-            Sender.Tell(Context.ActorOf(props, $"session-{++_next}"));
+            var session = Context.ActorOf(props, $"session-{++_next}");
+            _open[Context.Watch(session)] = new SessionEntry(s.Login, session.Path.Name, DateTimeOffset.UtcNow);
+            Sender.Tell(session);
+        });
+        Receive<Terminated>(t => _open.Remove(t.ActorRef));
+        var node = ((ExtendedActorSystem)Context.System).Provider.DefaultAddress.ToString();
+        Receive<ListSessions>(q => Sender.Tell(new SessionList(node, [.. _open.Values.Where(e => q.Login is null || e.Login == q.Login).OrderBy(e => e.Login).ThenBy(e => e.Since)])));
+        Receive<KickSessions>(k =>
+        {
+            var theirs = _open.Where(e => e.Value.Login == k.Login).Select(e => e.Key).ToList();
+            foreach (var session in theirs) session.Tell(new CloseSessionNow(k.Reason));
+            Sender.Tell(new SessionsKicked(node, theirs.Count));
         });
         Receive<UserStatusChanged>(s => _statuses[s.Login] = s.Status);
         Receive<CountSessions>(_ => Sender.Tell(Context.GetChildren().Count()));

@@ -11,6 +11,7 @@ using Xuc.Host.Contacts;
 using Xuc.Host.Diagnostics;
 using Xuc.Host.Health;
 using Xuc.Host.Http;
+using Xuc.Host.Ops;
 using Xuc.Host.Settings;
 using Xuc.Host.WebSocket;
 using Xuc.PbxSim;
@@ -127,6 +128,9 @@ public sealed class XucApp : IAsyncDisposable
         builder.Services.AddSingleton(store);
         var callbackStore = CallbackWiring.Store(settings, clock);
         builder.Services.AddSingleton(callbackStore);
+        builder.Services.AddSingleton(directory);
+        var metrics = new Xuc.Actors.Metrics.XucMetrics();
+        builder.Services.AddSingleton(metrics);
         builder.Services.AddSingleton(new Readiness { ConfigLoaded = true });
         builder.Services.AddSingleton(new TokenService(TokenService.ResolveKey(settings.TokenSecret, settings.DataDir), settings.TokenTtl, maxLife: settings.TokenMaxLife));
         builder.Services.AddSingleton<IUserAuthenticator, ConfigStoreAuthenticator>();
@@ -143,9 +147,11 @@ public sealed class XucApp : IAsyncDisposable
             .WithCtiSessions(sessions, new StoreSessionDirectory(store), new StorePhoneDirectory(store), directory, UserServicesWiring.Desk(store), contacts.CallerNames)
             .WithQueueFeeds(directory, stats, clock)
             .WithAgentStatsFeed(directory)
-            .WithListsAndAgentFeeds(store, directory));
+            .WithListsAndAgentFeeds(store, directory)
+            .WithMetrics(metrics));
 
         var web = builder.Build();
+        web.UseHttpMetrics(metrics);
         web.UseUnhandledErrors();
         web.UseWebPages();
         web.UseCtiWebSocket().UseAuthentication().UseAuthorization();
@@ -155,6 +161,8 @@ public sealed class XucApp : IAsyncDisposable
         web.MapCallbackEndpoints();
         web.MapPersonalContactEndpoints();
         web.MapDiagnosticsEndpoints();
+        web.MapOpsEndpoints();
+        web.MapMetricsEndpoint(metrics);
         try
         {
             await web.StartAsync();

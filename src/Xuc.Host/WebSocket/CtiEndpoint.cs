@@ -53,7 +53,8 @@ public static class CtiEndpoint
         }
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
         // The transport under the socket, when CtiUpgrade wrapped it (frames are then written several per flush).
-        var pump = new CtiSocket(socket, services.GetRequiredService<SessionSettings>(), (context.Features.Get<IHttpUpgradeFeature>() as CtiUpgrade)?.Transport);
+        var pump = new CtiSocket(socket, services.GetRequiredService<SessionSettings>(), (context.Features.Get<IHttpUpgradeFeature>() as CtiUpgrade)?.Transport,
+            services.GetService<Xuc.Actors.Metrics.XucMetrics>());
         IActorRef session;
         try
         {

@@ -17,7 +17,8 @@ namespace Xuc.Host.WebSocket;
 /// state at all, and a thousand sessions of one busy line cost one thread-pool hop per socket per burst, not per frame.
 /// A batch (<see cref="TryPush(IReadOnlyList{ICtiMessage})"/>) into an idle outbox is written by the caller at once.
 /// </remarks>
-public sealed class CtiSocket(System.Net.WebSockets.WebSocket socket, SessionSettings settings, CtiTransport? transport = null) : ISessionSink, IThreadPoolWorkItem
+public sealed class CtiSocket(System.Net.WebSockets.WebSocket socket, SessionSettings settings, CtiTransport? transport = null,
+    Xuc.Actors.Metrics.XucMetrics? metrics = null) : ISessionSink, IThreadPoolWorkItem
 {
     private const int ReadChunk = 1024;
     /// <summary>Frames are gathered up to this many bytes per write (a larger frame is written alone).</summary>
@@ -128,6 +129,7 @@ public sealed class CtiSocket(System.Net.WebSockets.WebSocket socket, SessionSet
                     if (socket.State == WebSocketState.CloseReceived) Complete("closed by the peer");
                     break;
                 }
+                metrics?.FramesReceived.Inc();
                 session.Tell(frame);
             }
         }
@@ -255,6 +257,7 @@ public sealed class CtiSocket(System.Net.WebSockets.WebSocket socket, SessionSet
     /// <summary>The batch as text frames, as many per write as fit in <see cref="WriteChunk"/> bytes.</summary>
     private async Task WriteAsync(List<ICtiMessage> batch)
     {
+        metrics?.FramesSent.Inc(batch.Count);
         if (transport is null)
         {
             foreach (var message in batch) await socket.SendAsync(CtiCodec.Encode(message), WebSocketMessageType.Text, true, CancellationToken.None);

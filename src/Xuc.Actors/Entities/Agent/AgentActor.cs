@@ -197,8 +197,10 @@ public sealed partial class AgentActor : ReceivePersistentActor, IWithTimers
     private void PersistAndPublish(IReadOnlyList<IAgentEvent> facts, IActorRef replyTo)
     {
         var left = facts.Count;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         PersistAll(facts, persisted =>
         {
+            if (left == facts.Count) Metrics.XucMetrics.Of(Context.System)?.JournalWrite.Observe(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
             var previousInterface = _state.Interface;
             _state = _state.Apply(persisted);
             var last = --left == 0;
