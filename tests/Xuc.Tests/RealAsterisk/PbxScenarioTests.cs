@@ -1,6 +1,7 @@
 using Newtonsoft.Json.Linq;
 using Xuc.Tests.Host;
 using Xuc.Tests.Support;
+using static Xuc.Tests.RealAsterisk.ScenarioSteps;
 
 namespace Xuc.Tests.RealAsterisk;
 
@@ -12,35 +13,6 @@ namespace Xuc.Tests.RealAsterisk;
 /// </summary>
 public sealed class PbxScenarioTests(ScenarioFixture fixture) : IClassFixture<ScenarioFixture>
 {
-    private static string State(string name, int agent, string phone, string queues, string cause = "") => CtiAgentTests.State(name, agent, phone, queues, cause);
-    private static string Command(string command, string arguments = "") => CtiAgentTests.Command(command, arguments);
-    private static string[] Pair(string a, string b) => [.. new[] { a, b }.Order(StringComparer.Ordinal)];
-
-    private static string OnCall(int agent, string phone, string queues) =>
-        State("AgentOnCall", agent, phone, queues)[..^2] + ""","acd":true,"direction":"Incoming","callType":"External","monitorState":"DISABLED"}}""";
-
-    private static string Settled(string frame) => System.Text.RegularExpressions.Regex.Replace(frame, "\"since\":(\\d+)",
-        m => int.Parse(m.Groups[1].Value) <= 2 ? "\"since\":0" : m.Value);
-
-    private static async Task<CtiClient> AgentAsync(IScenarioPbx pbx, string login, int agent)
-    {
-        var client = await CtiClient.LoginAsync(pbx.Server, login, login);
-        await FrameWatch.UntilAsync(client, ("his first state", f => FrameWatch.Is(f, "AgentStateEvent") && (int)f["ctiMessage"]!["agentId"]! == agent));
-        return client;
-    }
-
-    private static async Task<string> NextOf(CtiClient client) => Settled(await client.ReceiveOfTypeAsync("AgentStateEvent", "PhoneEvent"));
-
-    private static async Task MembersAre(IScenarioPbx pbx, string stateInterface, params ScenarioMember[] expected)
-    {
-        IReadOnlyList<ScenarioMember> held = [];
-        await Wait.Until(async () =>
-        {
-            held = (await pbx.MembersAsync()).Where(m => m.StateInterface == stateInterface).OrderBy(m => m.Queue, StringComparer.Ordinal).ToList();
-            return held.SequenceEqual(expected.OrderBy(m => m.Queue, StringComparer.Ordinal));
-        }, CtiClient.Patience, $"the PBX's members of {stateInterface}: {string.Join(", ", expected.Select(m => m.ToString()))}; it holds {string.Join(", ", held)}");
-    }
-
     [Theory]
     [PbxSimData]
     [RealAsteriskData]
@@ -152,5 +124,73 @@ public sealed class PbxScenarioTests(ScenarioFixture fixture) : IClassFixture<Sc
         var released = (await FrameWatch.UntilAsync(alice, ("Alice's call released", Phone("EventReleased", "1012")))).Last();
         Assert.Equal(PhoneEventsTests.PhoneEvent("EventReleased", "1011", "1012", "Bob Durand", linked, aliceUid, "Incoming"), released.ToString(Newtonsoft.Json.Formatting.None));
         await FrameWatch.UntilAsync(bob, ("Bob's call released", Phone("EventReleased", "1011")));
+    }
+
+    /// <summary>
+    /// Nobody answers a queue call: at the queue's ring timeout (app_queue's timer on Asterisk, told to the simulator)
+    /// the agent's phone is released and he is ready again, while the caller waits on; the caller then gives up.
+    /// </summary>
+    [Theory]
+    [PbxSimData]
+    [RealAsteriskData]
+    public async Task A_queue_call_the_agent_does_not_answer_releases_his_phone_at_the_ring_timeout(string kind)
+    {
+        var pbx = await fixture.GetAsync(kind);
+        await pbx.AnswerAfterAsync("1001", null);
+        await using var client = await AgentAsync(pbx, "jbond", 1);
+        await client.SendAsync(Command("agentLogin", "\"agentphonenumber\":\"1001\""));
+        Assert.Equal(State("AgentReady", 1, "1001", "1,3"), await NextOf(client));
+
+        var caller = await pbx.CallAsync("0611223344", "3000");
+        var first = await NextOf(client);
+        var second = await NextOf(client);
+        var uid = await pbx.PhoneChannelAsync("1001");
+        string Phone(string type) => PhoneEventsTests.PhoneEvent(type, "1001", "0611223344", "", caller, uid, "Incoming", "sales");
+        Assert.Equal(Pair(State("AgentRinging", 1, "1001", "1,3"), Phone("EventRinging")), Pair(first, second));
+        await pbx.RingTimeoutAsync("1001");
+        // Asterisk's ring timeout (RealAsteriskPbx.QueueRingSeconds) is well within the patience. The queue then rings
+        // him again (at once on the simulator, after queues.conf's retry on Asterisk): the frames of that round may come between.
+        Func<JObject, bool> released = f => FrameWatch.Is(f, "PhoneEvent") && (string?)f["ctiMessage"]!["eventType"] == "EventReleased" && (string?)f["ctiMessage"]!["uniqueId"] == uid;
+        Func<JObject, bool> ready = f => FrameWatch.AgentIs(f, 1, "AgentReady");
+        var read = await FrameWatch.UntilAsync(client, ("the first ringing released", released), ("jbond ready again", ready));
+        Assert.Equal(Phone("EventReleased"), read.First(released).ToString(Newtonsoft.Json.Formatting.None));
+        Assert.Equal(State("AgentReady", 1, "1001", "1,3"), Settled(read.First(ready).ToString(Newtonsoft.Json.Formatting.None)));
+
+        await pbx.HangupAsync(caller);
+        await client.SendAsync(Command("agentLogout"));
+        Assert.Equal(State("AgentLoggedOut", 1, "1001", ""), await StateWhen(client, 1, "jbond logged out", f => (string?)f["ctiMessage"]!["name"] == "AgentLoggedOut"));
+        await pbx.AnswerAfterAsync("1001", TimeSpan.FromSeconds(1));
+    }
+
+    /// <summary>
+    /// Bob calls Alice from his desktop, she answers, then Bob transfers her blind to Holly (1010): Holly's phone
+    /// rings with the call and answers, Bob's call is released; Alice hangs up.
+    /// </summary>
+    [Theory]
+    [PbxSimData]
+    [RealAsteriskData]
+    public async Task A_blind_transfer_from_the_desktop_hands_the_call_to_the_destination(string kind)
+    {
+        var pbx = await fixture.GetAsync(kind);
+        foreach (var line in new[] { "1012", "1011", "1010" }) await pbx.AnswerAfterAsync(line, TimeSpan.FromSeconds(1));
+        await using var bob = await CtiClient.LoginAsync(pbx.Server, "bob", "bob");
+        await using var alice = await CtiClient.LoginAsync(pbx.Server, "alice", "alice");
+        await using var holly = await CtiClient.LoginAsync(pbx.Server, "hgoodhead", "hgoodhead");
+
+        await bob.SendAsync(Command("dial", "\"destination\":\"1011\""));
+        var linked = (string)JObject.Parse(await PhoneWhen(alice, "EventEstablished", "Alice answered"))["ctiMessage"]!["linkedId"]!;
+        await PhoneWhen(bob, "EventEstablished", "Bob is on the call");
+
+        await bob.SendAsync(Command("directTransfer", "\"destination\":\"1010\""));
+        var rang = await PhoneWhen(holly, "EventRinging", "Holly's phone rings");
+        var hollyUid = await pbx.PhoneChannelAsync("1010");
+        Assert.Equal(PhoneEventsTests.PhoneEvent("EventRinging", "1010", "1011", "Alice Martin", linked, hollyUid, "Incoming"), rang);
+        Assert.Equal(PhoneEventsTests.PhoneEvent("EventEstablished", "1010", "1011", "Alice Martin", linked, hollyUid, "Incoming"),
+            await PhoneWhen(holly, "EventEstablished", "Holly answered"));
+        await PhoneWhen(bob, "EventReleased", "Bob's call released");
+
+        await alice.SendAsync(Command("hangup"));
+        Assert.Equal(PhoneEventsTests.PhoneEvent("EventReleased", "1010", "1011", "Alice Martin", linked, hollyUid, "Incoming"),
+            await PhoneWhen(holly, "EventReleased", "Holly's call released"));
     }
 }

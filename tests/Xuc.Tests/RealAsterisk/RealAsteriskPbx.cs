@@ -18,6 +18,8 @@ public sealed class RealAsteriskPbx : IAsyncDisposable
 {
     public const string User = "xuc";
     public const string Secret = "xucpass";
+    /// <summary>How long the queues ring their members (a ring-no-answer scenario waits that long; an abandon hangs up well before).</summary>
+    public const int QueueRingSeconds = 8;
 
     private readonly string _dir;
     private readonly string _root;
@@ -45,7 +47,7 @@ public sealed class RealAsteriskPbx : IAsyncDisposable
         var pbx = new RealAsteriskPbx("test-" + Guid.NewGuid().ToString("N")[..12], new AsteriskConfigOptions
         {
             AmiPort = amiPort, AmiUser = User, AmiSecret = Secret, SipPort = block, PhonePortBase = block + 1, RtpStart = block + 700, RtpEnd = block + 899,
-            AnswerAfter = answerAfter,
+            AnswerAfter = answerAfter, QueueRingSeconds = QueueRingSeconds,
         });
         try
         {

@@ -21,6 +21,10 @@ public interface IScenarioPbx : IAsyncDisposable
     /// <summary>The uniqueid of the phone's channel now (it must have one).</summary>
     Task<string> PhoneChannelAsync(string number);
     Task<IReadOnlyList<ScenarioMember>> MembersAsync();
+    /// <summary>The queue's ring timeout on the phone's ringing call: the simulator is told; Asterisk's own timer runs out (queues.conf timeout).</summary>
+    Task RingTimeoutAsync(string number);
+    /// <summary>The PBX restarts: every manager connection dropped, every channel gone, the dynamic queue members kept (persistentmembers).</summary>
+    Task RestartAsync();
 }
 
 /// <summary>The embedded simulator of the default server.</summary>
@@ -47,6 +51,25 @@ public sealed class SimScenarioPbx(TestServer server) : IScenarioPbx
 
     public Task<string> PhoneChannelAsync(string number) => Task.FromResult(PhoneEventsTests.ChannelOf(Sim, number));
 
+    public Task RingTimeoutAsync(string number)
+    {
+        Sim.Model.RingTimeout(number);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Under the model's lock, so the server cannot reconnect before every channel is gone.</summary>
+    public Task RestartAsync()
+    {
+        Sim.Model.Locked(() =>
+        {
+            Sim.DisconnectClients();
+            // A Local channel's hangup takes its other half with it.
+            foreach (var channel in Sim.Model.Channels.Select(c => c.Name).ToList())
+                if (Sim.Model.Channels.Any(c => c.Name == channel)) Sim.Model.Hangup(channel);
+        });
+        return Task.CompletedTask;
+    }
+
     public Task<IReadOnlyList<ScenarioMember>> MembersAsync() => Task.FromResult<IReadOnlyList<ScenarioMember>>(Sim.Model.Locked(() =>
         Sim.Model.Queues.SelectMany(q => q.Members.Select(m => new ScenarioMember(q.Name, m.Interface, m.StateInterface, m.Name, m.Paused, m.PausedReason ?? ""))).ToList()));
 
@@ -72,6 +95,7 @@ public sealed class AsteriskScenarioPbx(TestServer server, RealAsteriskPbx pbx) 
             xuc.ami.username = "{{RealAsteriskPbx.User}}"
             xuc.ami.secret = "{{RealAsteriskPbx.Secret}}"
             xuc.ami.reconnect-max = 1s
+            xuc.auth.allow-default-passwords = on
 
             """);
         try
@@ -100,6 +124,15 @@ public sealed class AsteriskScenarioPbx(TestServer server, RealAsteriskPbx pbx) 
         (await Pbx.ChannelsAsync()).Single(c => c.Key.StartsWith($"PJSIP/{number}-", StringComparison.Ordinal)).Value;
 
     public Task<IReadOnlyList<ScenarioMember>> MembersAsync() => Pbx.MembersAsync();
+
+    public Task RingTimeoutAsync(string number) => Task.CompletedTask;
+
+    public async Task RestartAsync()
+    {
+        await Pbx.StopAsteriskAsync();
+        await Pbx.StartAsteriskAsync();
+        await Wait.Until(() => Task.FromResult(Pbx.Ami.IsConnected), CtiClient.Patience, "the test's manager connection back on the restarted Asterisk");
+    }
 
     public async ValueTask DisposeAsync()
     {
