@@ -82,10 +82,12 @@ ast_start() {
   pid="$(cd / && { setsid chroot "$AST_CHROOT" /usr/sbin/asterisk -f -C "$AST_ROOT/etc/asterisk.conf" >"$AST_DIR/log/console.log" 2>&1 </dev/null & echo $!; })"
   ast_wait_ami "$pid"
   while read -r endpoint port number; do
-    (cd "$AST_DIR/run" && setsid sipp -sf "$AST_DIR/etc/phone.xml" -i 127.0.0.1 -p "$port" -mp "$((AST_PHONE_PORT + 500 + 10 * (port - AST_PHONE_PORT)))" -s "$endpoint" \
-       -aa -nostdin -m 1000000 -l 100 -nd -trace_err -error_file "$AST_DIR/log/phone-$number.log" >/dev/null 2>&1 </dev/null &
-     echo $! >"$AST_DIR/run/phone-$number.pid")
+    # The phone writes its own pid (setsid may fork): sh execs sipp, so the pid is the phone's.
+    (cd "$AST_DIR/run" && setsid sh -c 'echo $$ >"$0"; exec sipp "$@"' "$AST_DIR/run/phone-$number.pid" \
+       -sf "$AST_DIR/etc/phone.xml" -i 127.0.0.1 -p "$port" -mp "$((AST_PHONE_PORT + 500 + 10 * (port - AST_PHONE_PORT)))" -s "$endpoint" \
+       -aa -nostdin -m 1000000 -l 100 -nd -trace_err -error_file "$AST_DIR/log/phone-$number.log" >/dev/null 2>&1 </dev/null &)
   done <"$AST_DIR/etc/phones.txt"
+  sleep 0.5
   ast_say "Asterisk $(ast_cli 'core show version' | awk '{print $2}') up: AMI 127.0.0.1:$AST_AMI_PORT (user ${XUC_AMI_USER:-xuc}), SIP 127.0.0.1:$AST_SIP_PORT, $(wc -l <"$AST_DIR/etc/phones.txt") phones answering after ${AST_ANSWER_MS} ms"
   ast_say "configuration in $AST_DIR/etc (from Xuc's store); place a call with ./build.sh asterisk call 0612345678 3000"
 }

@@ -17,6 +17,8 @@ public sealed record AsteriskConfigOptions
     public int RtpEnd { get; init; } = 21599;
     /// <summary>How long a line rings before its no-answer forward or voicemail takes the call.</summary>
     public int RingSeconds { get; init; } = 25;
+    /// <summary>How long a queue rings its members before it counts a ring-no-answer and tries again (queues.conf <c>timeout</c>).</summary>
+    public int QueueRingSeconds { get; init; } = 15;
     /// <summary>How long the phones of <c>phone.xml</c> ring before they answer.</summary>
     public TimeSpan AnswerAfter { get; init; } = TimeSpan.FromSeconds(2);
 }

@@ -41,7 +41,7 @@ public static class AsteriskFiles
             ["manager.conf"] = Manager(o),
             ["pjsip.conf"] = Pjsip(phones, o),
             ["rtp.conf"] = $"[general]\nrtpstart = {o.RtpStart}\nrtpend = {o.RtpEnd}\n",
-            ["queues.conf"] = Queues(config),
+            ["queues.conf"] = Queues(config, o),
             ["extensions.conf"] = AsteriskDialplan.For(config, phones, o),
             ["voicemail.conf"] = Voicemail(phones),
             ["confbridge.conf"] = "[general]\n\n[default_bridge]\ntype = bridge\n\n[default_user]\ntype = user\n",
@@ -137,14 +137,14 @@ public static class AsteriskFiles
         return s.ToString();
     }
 
-    private static string Queues(ConfigSnapshot config)
+    private static string Queues(ConfigSnapshot config, AsteriskConfigOptions o)
     {
         var s = new StringBuilder("[general]\npersistentmembers = yes\nshared_lastcall = yes\n\n");
         foreach (var q in config.Queues.OrderBy(q => q.Id))
             s.Append($"""
                 [{q.Name}]
                 strategy = ringall
-                timeout = 15
+                timeout = {o.QueueRingSeconds}
                 retry = 1
                 wrapuptime = {q.WrapUpSeconds}
                 joinempty = yes

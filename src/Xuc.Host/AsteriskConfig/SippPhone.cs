@@ -31,80 +31,18 @@ public static class SippPhone
               ]]></send>
               <recv request="CANCEL" {{wait}}next="cancelled"/>
               <label id="answer"/>
-              <send retrans="500"><![CDATA[
-
-            SIP/2.0 200 OK
-            [last_Via:]
-            [last_From:]
-            [last_To:];tag=[pid]SIPpTag01[call_number]
-            [last_Call-ID:]
-            [last_CSeq:]
-            Contact: <sip:[service]@[local_ip]:[local_port];transport=[transport]>
-            Content-Type: application/sdp
-            Content-Length: [len]
-
-            v=0
-            o=phone 1 1 IN IP[local_ip_type] [local_ip]
-            s=-
-            c=IN IP[media_ip_type] [media_ip]
-            t=0 0
-            m=audio [media_port] RTP/AVP 0
-            a=rtpmap:0 PCMU/8000
-            a=sendrecv
-
-              ]]></send>
+            {{Answer(";tag=[pid]SIPpTag01[call_number]", 1)}}
               <recv request="ACK"/>
               <label id="talking"/>
               <recv request="INVITE" optional="true" next="reinvite"/>
               <recv request="BYE"/>
-              <send><![CDATA[
-
-            SIP/2.0 200 OK
-            [last_Via:]
-            [last_From:]
-            [last_To:]
-            [last_Call-ID:]
-            [last_CSeq:]
-            Content-Length: 0
-
-              ]]></send>
+            {{Ok}}
               <nop next="end"/>
               <label id="reinvite"/>
-              <send retrans="500"><![CDATA[
-
-            SIP/2.0 200 OK
-            [last_Via:]
-            [last_From:]
-            [last_To:]
-            [last_Call-ID:]
-            [last_CSeq:]
-            Contact: <sip:[service]@[local_ip]:[local_port];transport=[transport]>
-            Content-Type: application/sdp
-            Content-Length: [len]
-
-            v=0
-            o=phone 1 2 IN IP[local_ip_type] [local_ip]
-            s=-
-            c=IN IP[media_ip_type] [media_ip]
-            t=0 0
-            m=audio [media_port] RTP/AVP 0
-            a=rtpmap:0 PCMU/8000
-            a=sendrecv
-
-              ]]></send>
+            {{Answer("", 2)}}
               <recv request="ACK" next="talking"/>
               <label id="cancelled"/>
-              <send><![CDATA[
-
-            SIP/2.0 200 OK
-            [last_Via:]
-            [last_From:]
-            [last_To:]
-            [last_Call-ID:]
-            [last_CSeq:]
-            Content-Length: 0
-
-              ]]></send>
+            {{Ok}}
               <send><![CDATA[
 
             SIP/2.0 487 Request Terminated
@@ -122,6 +60,47 @@ public static class SippPhone
 
             """;
     }
+
+    /// <summary>A 200 OK without a body (to a BYE, to a CANCEL).</summary>
+    private const string Ok = """
+              <send><![CDATA[
+
+            SIP/2.0 200 OK
+            [last_Via:]
+            [last_From:]
+            [last_To:]
+            [last_Call-ID:]
+            [last_CSeq:]
+            Content-Length: 0
+
+              ]]></send>
+            """;
+
+    /// <summary>The 200 OK with the phone's SDP (version <paramref name="version"/>): the answer, and the answer to a re-INVITE.</summary>
+    private static string Answer(string toTag, int version) => $"""
+              <send retrans="500"><![CDATA[
+
+            SIP/2.0 200 OK
+            [last_Via:]
+            [last_From:]
+            [last_To:]{toTag}
+            [last_Call-ID:]
+            [last_CSeq:]
+            Contact: <sip:[service]@[local_ip]:[local_port];transport=[transport]>
+            Content-Type: application/sdp
+            Content-Length: [len]
+
+            v=0
+            o=phone 1 {version} IN IP[local_ip_type] [local_ip]
+            s=-
+            c=IN IP[media_ip_type] [media_ip]
+            t=0 0
+            m=audio [media_port] RTP/AVP 0
+            a=rtpmap:0 PCMU/8000
+            a=sendrecv
+
+              ]]></send>
+            """;
 
     /// <summary>The SIPp command line (after <c>sipp</c>) of the phone on <paramref name="port"/>, with its media port.</summary>
     public static IReadOnlyList<string> Arguments(string scenarioFile, string endpoint, int port, int mediaPort) =>
