@@ -70,7 +70,7 @@ public static class MembershipCommands
             var scope = Scope.Of(user);
             return command switch
             {
-                "getList" or "getConfig" => new MembershipReply([new QueueMemberList(Members(config, scope))]) { Listed = true, Queues = scope.Queues },
+                "getList" or "getConfig" => new MembershipReply([new QueueMemberList(Members(config, scope))]) { Listed = true, Scope = scope },
                 GetUserDefaultMembership => new MembershipReply([await GetDefaultAsync(config, scope, Int(frame, "userId"), desk.Store)]),
                 SetUserDefaultMembership => new MembershipReply([.. (await SetDefaultAsync(command, config, scope, [Int(frame, "userId")], frame, desk.Store)).Users]),
                 SetUsersDefaultMembership => new MembershipReply([await SetDefaultAsync(command, config, scope, Ints(frame, "userIds"), frame, desk.Store)]),
@@ -86,7 +86,7 @@ public static class MembershipCommands
     }
 
     private static List<QueueMember> Members(ConfigSnapshot config, Scope scope) =>
-        config.Agents.SelectMany(a => a.DefaultQueues.Where(m => scope.SeesQueue(m.QueueId)).Select(m => new QueueMember(a.Id, m.QueueId, m.Penalty))).ToList();
+        config.Agents.SelectMany(a => a.DefaultQueues.Select(m => new QueueMember(a.Id, m.QueueId, m.Penalty))).Where(scope.SeesMember).ToList();
 
     // ---- setAgentQueue, removeAgentFromQueue and the group moves ----
 
@@ -279,8 +279,8 @@ public sealed record MembershipReply(IReadOnlyList<ICtiMessage> Messages)
     /// <summary>Set by <c>getList queuemember</c>: from now on the session pushes QueueMember changes.</summary>
     public bool Listed { get; init; }
 
-    /// <summary>The queues whose changes it pushes (a Supervisor's list); null: all.</summary>
-    public IReadOnlySet<int>? Queues { get; init; }
+    /// <summary>Whose changes it pushes (<see cref="Scope.SeesMember"/>); set with <see cref="Listed"/>.</summary>
+    internal Scope? Scope { get; init; }
 }
 
 public static class MembershipErrors
