@@ -47,8 +47,10 @@ async function until(cond, ms, what) {
 
 /** Xuc.Host as ./build.sh run starts it; the same ports and data dir on every start() (a restart keeps them). */
 class Server {
-  static async create() {
+  /** env: settings of this server beyond the embedded default's (e.g. { XUC_CTI_IDLE_TIMEOUT: '10s' }). */
+  static async create(env = {}) {
     const s = new Server();
+    s.env = env;
     s.dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xuc-browser-'));
     s.httpPort = await freePort();
     s.controlPort = await freePort();
@@ -62,7 +64,7 @@ class Server {
     const env = Object.assign({}, process.env, {
       XUC_DATA_DIR: this.dataDir, XUC_HTTP_PORT: String(this.httpPort), XUC_HTTP_BIND: '127.0.0.1',
       XUC_AMI_PORT: String(this.amiPort), XUC_PBXSIM_CONTROL_PORT: String(this.controlPort), XUC_AKKA_PORT: '0'
-    });
+    }, this.env);
     this.process = spawn('dotnet', [serverDll()], { cwd: path.dirname(serverDll()), env, stdio: ['ignore', 'pipe', 'pipe'] });
     const keep = d => { this.output.push(...d.toString().split('\n')); if (this.output.length > 2000) this.output.splice(0, 1000); };
     this.process.stdout.on('data', keep);
@@ -120,6 +122,27 @@ async function screenshot(page, name) {
   return file;
 }
 
+/**
+ * Runs body; when it fails, each named page's screenshot (NAME-failed.png) and the text of its main parts are added
+ * to the error, with the server's last lines.
+ */
+async function explained(server, pages, body) {
+  try {
+    await body();
+  } catch (e) {
+    let text = '';
+    for (const [name, page] of Object.entries(pages)) {
+      try {
+        await screenshot(page, name + '-failed');
+        text += `\n--- ${name}: ` + (await page.evaluate(() => Array.from(document.querySelectorAll('section, #link'))
+          .map(s => (s.id || s.querySelector('h2')?.textContent || '') + ': ' + s.innerText.replace(/\s+/g, ' ').slice(0, 400)).join('\n')));
+      } catch (x) { text += `\n--- ${name}: ${x.message}`; }
+    }
+    e.message += text + '\n--- server:\n' + server.output.slice(-30).join('\n');
+    throw e;
+  }
+}
+
 /** Opens a page of the server and logs in through its form. */
 async function loginPage(context, server, pagePath, login, password = login) {
   const page = await context.newPage();
@@ -132,4 +155,4 @@ async function loginPage(context, server, pagePath, login, password = login) {
   return page;
 }
 
-module.exports = { Server, launch, screenshot, loginPage, skipOrFail, until, missing };
+module.exports = { Server, launch, screenshot, loginPage, explained, skipOrFail, until, missing };

@@ -150,6 +150,38 @@ public sealed class MembershipTests
     }
 
     [Fact]
+    public async Task A_NoRight_agent_lists_his_own_memberships_and_sees_himself_moved_with_the_new_queues_config()
+    {
+        await using var server = await TestServer.StartAsync();
+        await using var alice = await Session(server, "alice", 8);
+        await using var jbond = await Session(server, "jbond", 8);
+        await using var vlynd = await Session(server, "vlynd", 8);
+        foreach (var agent in new[] { jbond, vlynd })
+        {
+            await agent.SendAsync(Cmd("getList", "\"objectType\":\"queue\""));
+            Assert.Contains("QueueList", await Next(agent));
+        }
+
+        // His own agent's memberships only (sales 0, billing 1), not the other agents' of his queues.
+        await jbond.SendAsync(Cmd("getList", "\"objectType\":\"queuemember\""));
+        Assert.Equal("""{"msgType":"QueueMemberList","ctiMessage":[{"agentId":1,"queueId":1,"penalty":0},{"agentId":1,"queueId":3,"penalty":1}]}""", await Next(jbond));
+        await vlynd.SendAsync(Cmd("getList", "\"objectType\":\"queuemember\""));
+        Assert.Contains("QueueMemberList", await Next(vlynd));
+
+        // alice moves him from sales to support with penalty 2: his QueueMember frames, and support's QueueConfig (he now sees it).
+        await alice.SendAsync(Cmd("setAgentQueue", "\"agentId\":1,\"queueId\":2,\"penalty\":2"));
+        var read = await FrameWatch.UntilAsync(jbond,
+            ("his QueueMember in support", f => f.ToString(Newtonsoft.Json.Formatting.None) == Member(1, 2, 2)),
+            ("support's QueueConfig", f => FrameWatch.Is(f, "QueueConfig") && (string?)f["ctiMessage"]!["name"] == "support"));
+        Assert.DoesNotContain(read, f => FrameWatch.Is(f, "QueueConfig") && (string?)f["ctiMessage"]!["name"] != "support");
+        await alice.SendAsync(Cmd("removeAgentFromQueue", "\"agentId\":1,\"queueId\":1"));
+        Assert.Equal(Member(1, 1, -1), await Next(jbond));
+
+        // Another NoRight agent, in support himself, is not told of jbond's memberships (not his own data).
+        await NothingMore(jbond, vlynd);
+    }
+
+    [Fact]
     public async Task A_supervisor_outside_his_groups_or_queues_and_bad_arguments_get_an_Error_with_a_reason_and_change_nothing()
     {
         await using var server = await TestServer.StartAsync();

@@ -110,6 +110,25 @@ public sealed class ConfigListsActor : ReceiveActor, IWithUnboundedStash, IWithT
         var agentsBefore = before.Agents.Select(AgentConfigEntry.Of).ToHashSet();
         foreach (var a in after.Agents.Where(a => !agentsBefore.Contains(AgentConfigEntry.Of(a))))
             Send(new AgentConfig(AgentConfigEntry.Of(a)), v => v.SeesAgent(a));
+        SendNewlyVisibleQueues(before, after, queuesBefore);
+    }
+
+    /// <summary>
+    /// A NoRight user sees the queues his own agent is in: when his agent is put in another queue (a supervisor moves
+    /// him), that queue's QueueConfig is sent to him, as if it had just been created (one whose fields changed too was
+    /// sent above).
+    /// </summary>
+    private void SendNewlyVisibleQueues(ConfigLists before, ConfigLists after, HashSet<QueueConfigEntry> queuesBefore)
+    {
+        foreach (var (session, v) in _followers)
+        {
+            if (v.SeesEverything || v.OwnAgent is not { } own) continue;
+            var was = before.AgentById(own);
+            var now = after.AgentById(own);
+            if (ReferenceEquals(was, now)) continue;
+            foreach (var q in after.Queues.Where(q => queuesBefore.Contains(QueueConfigEntry.Of(q)) && v.SeesQueue(q.Id, now) && !v.SeesQueue(q.Id, was)))
+                session.Tell(new FeedFrame(new QueueConfig(QueueConfigEntry.Of(q))));
+        }
     }
 
     private void Send(ICtiMessage message, Func<Visibility, bool> sees)

@@ -70,8 +70,7 @@ public static class MembershipCommands
             var scope = Scope.Of(user);
             return command switch
             {
-                "getList" or "getConfig" => new MembershipReply([new QueueMemberList(Members(config, scope, user.User.AgentId))])
-                    { Listed = true, Queues = scope.Queues, OwnAgent = scope.Kind == ProfileKind.NoRight ? user.User.AgentId : null },
+                "getList" or "getConfig" => new MembershipReply([new QueueMemberList(Members(config, scope))]) { Listed = true, Scope = scope },
                 GetUserDefaultMembership => new MembershipReply([await GetDefaultAsync(config, scope, Int(frame, "userId"), desk.Store)]),
                 SetUserDefaultMembership => new MembershipReply([.. (await SetDefaultAsync(command, config, scope, [Int(frame, "userId")], frame, desk.Store)).Users]),
                 SetUsersDefaultMembership => new MembershipReply([await SetDefaultAsync(command, config, scope, Ints(frame, "userIds"), frame, desk.Store)]),
@@ -86,8 +85,8 @@ public static class MembershipCommands
         }
     }
 
-    private static List<QueueMember> Members(ConfigSnapshot config, Scope scope, int? ownAgent) =>
-        config.Agents.SelectMany(a => a.DefaultQueues.Where(m => scope.SeesMember(a.Id, m.QueueId, ownAgent)).Select(m => new QueueMember(a.Id, m.QueueId, m.Penalty))).ToList();
+    private static List<QueueMember> Members(ConfigSnapshot config, Scope scope) =>
+        config.Agents.SelectMany(a => a.DefaultQueues.Select(m => new QueueMember(a.Id, m.QueueId, m.Penalty))).Where(scope.SeesMember).ToList();
 
     // ---- setAgentQueue, removeAgentFromQueue and the group moves ----
 
@@ -298,11 +297,8 @@ public sealed record MembershipReply(IReadOnlyList<ICtiMessage> Messages)
     /// <summary>Set by <c>getList queuemember</c>: from now on the session pushes QueueMember changes.</summary>
     public bool Listed { get; init; }
 
-    /// <summary>The queues whose changes it pushes (a Supervisor's list); null: all.</summary>
-    public IReadOnlySet<int>? Queues { get; init; }
-
-    /// <summary>A NoRight user's own agent, whose changes it pushes in any queue.</summary>
-    public int? OwnAgent { get; init; }
+    /// <summary>Whose changes it pushes (<see cref="Scope.SeesMember"/>); set with <see cref="Listed"/>.</summary>
+    internal Scope? Scope { get; init; }
 }
 
 public static class MembershipErrors

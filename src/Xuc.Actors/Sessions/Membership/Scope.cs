@@ -5,8 +5,9 @@ namespace Xuc.Actors.Sessions.Membership;
 /// <summary>
 /// What a user may act on and see in membership (PROTOCOL.md §3): Admin everything (no profile: NoRight); a Supervisor the
 /// agents of his profile's groups and the queues of its queue list; NoRight only his own user's default membership.
+/// Everyone sees his own agent's memberships (his own data: an agent's desktop shows the queues he is moved to).
 /// </summary>
-internal sealed record Scope(string Login, int UserId, ProfileKind Kind, IReadOnlySet<int>? Groups, IReadOnlySet<int>? Queues)
+internal sealed record Scope(string Login, int UserId, ProfileKind Kind, IReadOnlySet<int>? Groups, IReadOnlySet<int>? Queues, int? OwnAgent)
 {
     /// <summary>
     /// From the session's user, whose profile kind, groups and queues the session directory read (a change of them closes
@@ -14,20 +15,17 @@ internal sealed record Scope(string Login, int UserId, ProfileKind Kind, IReadOn
     /// </summary>
     public static Scope Of(SessionUser user) => user.Profile switch
     {
-        ProfileKind.Admin => new Scope(user.User.Login, user.User.Id, ProfileKind.Admin, null, null),
-        ProfileKind.Supervisor => new Scope(user.User.Login, user.User.Id, ProfileKind.Supervisor, user.SupervisedGroups.ToHashSet(), user.SupervisedQueues.ToHashSet()),
-        var other => new Scope(user.User.Login, user.User.Id, other, new HashSet<int>(), new HashSet<int>()),
+        ProfileKind.Admin => new Scope(user.User.Login, user.User.Id, ProfileKind.Admin, null, null, user.User.AgentId),
+        ProfileKind.Supervisor => new Scope(user.User.Login, user.User.Id, ProfileKind.Supervisor, user.SupervisedGroups.ToHashSet(), user.SupervisedQueues.ToHashSet(), user.User.AgentId),
+        var other => new Scope(user.User.Login, user.User.Id, other, new HashSet<int>(), new HashSet<int>(), user.User.AgentId),
     };
 
     public bool SeesGroup(int group) => Groups is null || Groups.Contains(group);
 
     public bool SeesQueue(int queue) => Queues is null || Queues.Contains(queue);
 
-    /// <summary>
-    /// The membership lists and QueueMember changes shown: a queue of the scope, or for a NoRight user his own agent's
-    /// memberships (<paramref name="ownAgent"/>: his user's agent), wherever they are.
-    /// </summary>
-    public bool SeesMember(int agent, int queue, int? ownAgent) => SeesQueue(queue) || Kind == ProfileKind.NoRight && ownAgent == agent;
+    /// <summary>A membership this user sees: one of a queue he sees, or one of his own agent.</summary>
+    public bool SeesMember(QueueMember member) => SeesQueue(member.QueueId) || member.AgentId == OwnAgent;
 
     /// <param name="agentGroup">The group of the user's agent, null when he has none.</param>
     public bool SeesUser(User user, int? agentGroup) =>

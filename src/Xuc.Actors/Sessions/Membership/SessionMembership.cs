@@ -9,14 +9,13 @@ namespace Xuc.Actors.Sessions.Membership;
 /// <summary>
 /// A session's membership side: runs the commands through the node's <see cref="MembershipDesk"/> (the answer comes
 /// back to the session as a <see cref="MembershipReply"/>) and, once the session listed <c>queuemember</c>, pushes
-/// every QueueMember change of the queues its profile lets it see. Owned by the <see cref="SessionActor"/>.
+/// every QueueMember change of the queues its profile lets it see, and of the user's own agent. Owned by the <see cref="SessionActor"/>.
 /// </summary>
 public sealed class SessionMembership(SessionUser user, IActorRef mediator, IActorRef session, Action<ICtiMessage> push)
 {
     private bool _subscribed;
     private bool _listed;
-    private IReadOnlySet<int>? _queues;
-    private int? _ownAgent;
+    private Scope? _scope;
     /// <summary>Changes heard after subscribing and before the list was pushed, pushed after it.</summary>
     private readonly List<QueueMember> _early = [];
 
@@ -40,8 +39,7 @@ public sealed class SessionMembership(SessionUser user, IActorRef mediator, IAct
     {
         foreach (var message in reply.Messages) push(message);
         if (!reply.Listed) return;
-        _queues = reply.Queues;
-        _ownAgent = reply.OwnAgent;
+        _scope = reply.Scope;
         if (!_listed)
         {
             _listed = true;
@@ -60,5 +58,5 @@ public sealed class SessionMembership(SessionUser user, IActorRef mediator, IAct
         foreach (var member in changed.Members.Where(Visible)) push(member);
     }
 
-    private bool Visible(QueueMember m) => _queues is null || _queues.Contains(m.QueueId) || _ownAgent == m.AgentId;
+    private bool Visible(QueueMember m) => _scope is { } scope && scope.SeesMember(m);
 }

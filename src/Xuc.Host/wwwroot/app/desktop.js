@@ -93,7 +93,7 @@
   function onPhoneEvent(e) {
     if (e.eventType === 'EventReleased') state.calls.delete(e.uniqueId);
     else state.calls.set(e.uniqueId, Object.assign({}, state.calls.get(e.uniqueId), e));
-    if (e.eventType === 'EventReleased') setTimeout(history, 500);
+    if (e.eventType === 'EventReleased') [1000, 4000].forEach(ms => setTimeout(history, ms)); // the server writes the row as the PBX ends the call
     renderCalls();
   }
   Cti.setHandler(M.PHONEEVENT, onPhoneEvent);

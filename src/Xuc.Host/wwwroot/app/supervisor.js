@@ -67,9 +67,9 @@
         el('td', { class: 'num waiting ' + level(n('WaitingCalls'), thresholds['wait-warn'], thresholds['wait-bad']), text: n('WaitingCalls') }),
         el('td', { class: 'num ' + level(n('LongestWaitingTime'), thresholds['long-warn'], thresholds['long-bad']), text: duration(n('LongestWaitingTime')) }),
         el('td', { class: 'num', text: duration(n('EWT')) }),
-        el('td', { class: 'num', text: n('AvailableAgents') }), el('td', { class: 'num', text: n('TalkingAgents') }),
+        el('td', { class: 'num available', text: n('AvailableAgents') }), el('td', { class: 'num talking', text: n('TalkingAgents') }),
         el('td', { class: 'num entered', text: n('TotalNumberCallsEntered') }), el('td', { class: 'num answered', text: n('TotalNumberCallsAnswered') }),
-        el('td', { class: 'num', text: n('TotalNumberCallsAbandonned') }),
+        el('td', { class: 'num abandoned', text: n('TotalNumberCallsAbandonned') }),
         el('td', { class: 'num ' + (sla === undefined || n('TotalNumberCallsEntered') === 0 ? '' : level(sla, thresholds['sla-warn'], thresholds['sla-bad'], true)),
           text: sla === undefined ? '—' : Math.round(sla) + ' %' }));
     }));
