@@ -25,8 +25,7 @@ public sealed class CtiClient : IAsyncDisposable
     /// <summary>A socket to any server's CTI address (a server in its own process: <see cref="ServerProcess.CtiAddress"/>).</summary>
     public static async Task<CtiClient> ConnectAsync(Uri address)
     {
-        // The upgrade's response headers are kept: behind the cluster test's load balancer they name the node.
-        var socket = new ClientWebSocket { Options = { CollectHttpResponseDetails = true } };
+        var socket = new ClientWebSocket();
         using var cts = new CancellationTokenSource(Patience);
         await socket.ConnectAsync(address, cts.Token);
         return new CtiClient(socket);

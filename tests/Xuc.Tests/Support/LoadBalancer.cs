@@ -60,8 +60,6 @@ public sealed class LoadBalancer : IDisposable
             option httpchk GET /health/ready
             http-check expect status 200
             default-server inter 500ms fall 2 rise 2
-            # which node took the request (the test tells the killed node's sessions by it)
-            http-response set-header X-Xuc-Node %s
         {string.Join("\n", nodes.Select((p, i) => $"    server node{i + 1} 127.0.0.1:{p} check"))}
 
         """;

@@ -25,8 +25,6 @@ public sealed class ReconnectingSession : IAsyncDisposable
     /// <summary>Each reconnection: when the socket dropped and when the new connection's sequence was complete.</summary>
     public ConcurrentQueue<(long DroppedAt, long BackAt)> Reconnections { get; } = new();
     public int Connection { get; private set; }
-    /// <summary>The node the load balancer sent the current connection to (its <c>X-Xuc-Node</c> header), or null.</summary>
-    public string? Node { get; private set; }
 
     private ReconnectingSession(Uri address, string login, IReadOnlyList<string> subscriptions)
     {
@@ -58,7 +56,6 @@ public sealed class ReconnectingSession : IAsyncDisposable
             try
             {
                 client = await CtiClient.ConnectAsync(_address);
-                Node = client.Socket.HttpResponseHeaders?.TryGetValue("X-Xuc-Node", out var node) == true ? node.FirstOrDefault() : null;
                 // The connect sequence ends with the agent's state (PROTOCOL.md §2).
                 while (true)
                 {
