@@ -14,6 +14,8 @@
 #                                cluster-sharding regions|region-stats -r TYPE, sessions [USER] | sessions kick USER, agents,
 #                                agent force-logout ID, ami status|resync, queue stats ID, config reload, log level LEVEL;
 #                                --server URL --token T (or --login/--password), --json (docs/operations.md)
+#   ./build.sh cluster-test      the cluster acceptance test (docs/cluster.md): 3 node processes on PostgreSQL behind
+#                                HAProxy (installed with apt-get when missing and root), the PBX simulator, kill -9 of one node
 #   ./build.sh build             compile everything
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -95,6 +97,38 @@ need_python() {
   fi
 }
 
+# HAProxy from Debian in front of the cluster test's nodes. Prints its path, or nothing when none can be installed.
+need_haproxy() {
+  if ! command -v haproxy >/dev/null 2>&1 && [ ! -x /usr/sbin/haproxy ]; then
+    if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+      echo "== installing haproxy" >&2
+      (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq haproxy >/dev/null) >&2 || true
+    fi
+  fi
+  command -v haproxy 2>/dev/null || { [ -x /usr/sbin/haproxy ] && echo /usr/sbin/haproxy; } || true
+}
+
+# The cluster acceptance test (tests/Xuc.Tests/Cluster/ClusterFailoverTests.cs) on an already built solution.
+cluster_test() {
+  local haproxy
+  haproxy="$(need_haproxy)"
+  if [ -z "$haproxy" ] || [ -z "${XUC_TEST_PG:-}" ]; then
+    echo "cluster-test: NOT TESTED ($([ -z "$haproxy" ] && echo "no haproxy" || echo "no PostgreSQL"))"
+    return 0
+  fi
+  local output status
+  output="$(mktemp)"
+  set +e
+  XUC_CLUSTER_TEST=1 XUC_HAPROXY="$haproxy" dotnet test tests/Xuc.Tests -c Release --no-build \
+    --filter "FullyQualifiedName~Xuc.Tests.Cluster.ClusterFailoverTests" --logger "console;verbosity=detailed" 2>&1 | tee "$output"
+  status=${PIPESTATUS[0]}
+  set -e
+  echo "cluster-test: $(grep -oE "back within.*calls answered" "$output" | tail -1 || true)"
+  echo "cluster-test: $([ "$status" = "0" ] && echo passed || echo FAILED)"
+  rm -f "$output"
+  return "$status"
+}
+
 verb="${1:-help}"; shift || true
 case "$verb" in
   build)
@@ -149,6 +183,12 @@ case "$verb" in
     [ "$untested" = "0" ] || echo "== REAL ASTERISK NOT TESTED: $untested scenario rows skipped (no Asterisk chroot or sipp; ./build.sh test as root builds them)"
     rm -f "$output"
     exit "$status"
+    ;;
+  cluster-test)
+    need_dotnet
+    start_postgres
+    dotnet build Xuc.sln -c Release -nologo -v q
+    cluster_test
     ;;
   asterisk)
     asterisk_verb "$@"

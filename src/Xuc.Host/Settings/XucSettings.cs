@@ -73,6 +73,7 @@ public sealed record XucSettings
         r.Port("remote.dot-netty.tcp.port", "XUC_AKKA_PORT", 4053);
         r.NonEmpty("remote.dot-netty.tcp.hostname", "XUC_AKKA_HOSTNAME", "127.0.0.1");
         r.OneOf("loglevel", "XUC_AKKA_LOGLEVEL", "info", "debug", "info", "warning", "error", "off");
+        r.Duration("cluster.split-brain-resolver.stable-after", "XUC_SBR_STABLE_AFTER", TimeSpan.FromSeconds(4));
     }
 }
 

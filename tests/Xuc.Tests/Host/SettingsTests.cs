@@ -49,6 +49,7 @@ public sealed class SettingsTests
     [Theory]
     [InlineData("XUC_AKKA_PORT", "4053x", "XUC_AKKA_PORT=4053x: a port number from 0 to 65535 is expected (setting akka.remote.dot-netty.tcp.port)")]
     [InlineData("XUC_AKKA_LOGLEVEL", "LOUD", "XUC_AKKA_LOGLEVEL=LOUD: debug or info or warning or error or off is expected (setting akka.loglevel)")]
+    [InlineData("XUC_SBR_STABLE_AFTER", "soon", "XUC_SBR_STABLE_AFTER=soon: a duration such as 5s, 500ms or 2m is expected (setting akka.cluster.split-brain-resolver.stable-after)")]
     public void The_akka_settings_are_checked_the_same_way(string env, string value, string expected)
     {
         var e = Assert.Throws<SettingError>(() => XucSettings.CheckAkka(HoconLoader.Load(environment: n => n == env ? value : null)));
