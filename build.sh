@@ -6,9 +6,14 @@
 #   ./build.sh import FILE.json --replace|--merge   import a configuration file (refused whole if anything is wrong)
 #   ./build.sh pbxsim [args]     run the PBX simulator standalone (AMI on 5038, control API on 5039);
 #                                --replay FILE [--speed 1|10|max] [--loop] serves a recorded AMI stream instead
+#   ./build.sh asterisk [start|stop|status|config|call FROM TO]   a real Asterisk 22 (Debian sid chroot) configured
+#                                from Xuc's store, with one SIPp phone per line (docs/real-asterisk.md);
+#                                XUC_PBX=asterisk ./build.sh run starts the server against it
 #   ./build.sh build             compile everything
 set -euo pipefail
 cd "$(dirname "$0")"
+# shellcheck source=scripts/asterisk.sh
+. scripts/asterisk.sh
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 need_dotnet() {
@@ -67,6 +72,10 @@ case "$verb" in
     ;;
   run)
     need_dotnet
+    if [ "${XUC_PBX:-}" = "asterisk" ]; then
+      ast_start
+      export XUC_AMI_EMBEDDED=off XUC_AMI_HOST=127.0.0.1 XUC_AMI_PORT="$AST_AMI_PORT"
+    fi
     exec dotnet run -c Release --no-launch-profile --project src/Xuc.Host -- "$@"
     ;;
   import)
@@ -96,6 +105,9 @@ case "$verb" in
     echo "tests: $(count Passed) passed, $(count Failed) failed, $(count Skipped) skipped"
     rm -f "$output"
     exit "$status"
+    ;;
+  asterisk)
+    asterisk_verb "$@"
     ;;
   bench)
     need_dotnet

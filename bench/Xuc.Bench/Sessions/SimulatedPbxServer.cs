@@ -16,6 +16,7 @@ public sealed class SimulatedPbxServer : IAsyncDisposable
 {
     private readonly string _work;
     private TokenService _tokens = null!;
+    private IReadOnlyDictionary<string, TokenSubject> _users = null!;
 
     public PbxSimulator Sim { get; }
     public Process Server { get; private set; } = null!;
@@ -53,7 +54,7 @@ public sealed class SimulatedPbxServer : IAsyncDisposable
     {
         await Sim.StartAsync();
         setUp(Sim.Model);
-        await HostProcess.Seed(_work, store);
+        _users = (await HostProcess.Seed(_work, store)).ToDictionary(u => u.Login, u => new TokenSubject(u.Login, u.Id, u.TokenVersion));
         var secret = "bench-token-secret-" + Guid.NewGuid().ToString("N");
         _tokens = new TokenService(TokenService.ResolveKey(secret, _work), TimeSpan.FromHours(2));
         Port = HostProcess.FreePort();
@@ -68,7 +69,7 @@ public sealed class SimulatedPbxServer : IAsyncDisposable
         await HostProcess.WaitReady(Server, Port, Stopwatch.StartNew());
     }
 
-    public string Token(int user) => _tokens.Issue($"user{user}");
+    public string Token(int user) => _tokens.Issue(_users[$"user{user}"]);
 
     public async ValueTask DisposeAsync()
     {

@@ -8,12 +8,14 @@ namespace Xuc.Bench.Startup;
 /// <summary>The real server as a separate process (<c>dotnet Xuc.Host.dll</c>) on a loopback port, over a store the bench seeds.</summary>
 public static class HostProcess
 {
-    public static async Task Seed(string dataDir, ConfigSnapshot snapshot)
+    /// <returns>the users as stored (with the token version a token minted for them must carry).</returns>
+    public static async Task<IReadOnlyList<Xuc.Actors.Configuration.Model.User>> Seed(string dataDir, ConfigSnapshot snapshot)
     {
         Directory.CreateDirectory(dataDir);
         using var store = new ConfigStore(new ConfigStoreOptions { Provider = "sqlite", ConnectionString = $"Data Source={Path.Combine(dataDir, "xuc.db")}" });
         await store.MigrateAsync();
         await store.ImportAsync(snapshot, ImportMode.Replace);
+        return (await store.LoadAsync()).Users;
     }
 
     /// <summary>Starts the server (bundled simulator unless <paramref name="environment"/> says otherwise, logs discarded); the caller kills it.</summary>

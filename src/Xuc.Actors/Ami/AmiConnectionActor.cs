@@ -59,7 +59,7 @@ public sealed class AmiConnectionActor : ReceiveActor
     }
 
     /// <summary>The call-history recorder (docs/cti-websocket.md, "Call history"), started with the first event; Nobody without a history service.</summary>
-    private IActorRef History() => _history ?? (Xuc.Actors.History.CallHistoryService.Of(Context.System) is { } service
+    private IActorRef History() => _history ?? (Services.NodeServices.For(Context.System).Get<Xuc.Actors.History.CallHistoryService>() is { } service
         ? _history = Context.ActorOf(Xuc.Actors.History.CallHistoryRecorderActor.PropsFor(service), "call-history")
         : ActorRefs.Nobody);
 

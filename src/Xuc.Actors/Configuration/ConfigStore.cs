@@ -96,6 +96,12 @@ public sealed partial class ConfigStore : IDisposable
         return row is null ? null : RowMapping.ToModel(row);
     }
 
+    public async Task<bool> HasUsersAsync()
+    {
+        await using var db = Open();
+        return await db.GetTable<UserRow>().AnyAsync();
+    }
+
     /// <summary>Seeds <paramref name="snapshot"/> when the store holds no user; returns whether it did.</summary>
     public async Task<bool> SeedIfEmptyAsync(ConfigSnapshot snapshot)
     {
@@ -210,6 +216,7 @@ public sealed partial class ConfigStore : IDisposable
             await using var db = Open();
             await using var tx = await db.BeginTransactionAsync();
             var revision = await db.ExecuteAsync<long>("UPDATE xuc_config_revision SET revision = revision + 1 WHERE id = 1 RETURNING revision");
+            _revisionBeingWritten = revision;
             var current = _lastWritten is { } last && last.Revision == revision - 1 ? last.Snapshot : await LoadAsync(db);
             var decision = await decide(db, current);
             if (decision is null) return null;
@@ -233,12 +240,41 @@ public sealed partial class ConfigStore : IDisposable
     private static User HashPlainPassword(User u) =>
         string.IsNullOrEmpty(u.Password) ? u : u with { PasswordHash = PasswordHasher.Hash(u.Password), Password = null };
 
-    /// <summary>An update without a password keeps the stored one; without services, the stored services (off for a new user).</summary>
-    private static User KeepStoredHash(User u, User? stored)
+    /// <summary>
+    /// An update without a password keeps the stored one; without services, the stored services (off for a new user).
+    /// The token version (docs/security.md, "Tokens") becomes this write's revision for a new user and when the
+    /// password or the profile changes, which revokes every token issued before; it is kept otherwise. A user deleted
+    /// and created again gets a newer version than any token of the old one.
+    /// </summary>
+    private User KeepStoredHash(User u, User? stored)
     {
         var kept = !string.IsNullOrEmpty(u.PasswordHash) || stored is null ? u : u with { PasswordHash = stored.PasswordHash };
-        return kept.Services is null ? kept with { Services = stored?.Services ?? PhoneServices.Off } : kept;
+        if (kept.Services is null) kept = kept with { Services = stored?.Services ?? PhoneServices.Off };
+        var revoked = stored is null || stored.PasswordHash != kept.PasswordHash || stored.RightProfileId != kept.RightProfileId;
+        return kept with { TokenVersion = revoked ? _revisionBeingWritten : stored!.TokenVersion };
     }
+
+    /// <summary>
+    /// Revokes every token of a user (<c>POST /auth/logout-all</c>): his token version becomes this write's revision.
+    /// False when no user has this id.
+    /// </summary>
+    public async Task<bool> RevokeTokensAsync(int userId)
+    {
+        var change = await WriteAsync(async (db, current) =>
+        {
+            if (current.Users.FirstOrDefault(u => u.Id == userId) is not { } previous) return null;
+            var written = previous with { TokenVersion = _revisionBeingWritten };
+            await KindTables.Of(ConfigKinds.User).WriteAsync(db, written);
+            return new Decision(new ConfigChange(ConfigKinds.User.Name, userId.ToString(System.Globalization.CultureInfo.InvariantCulture), ChangeOp.Updated, written, previous),
+                ConfigKinds.User.Upsert(current, written));
+        });
+        if (change is null) return false;
+        Changed?.Invoke(change);
+        return true;
+    }
+
+    /// <summary>The revision the write in progress will commit (set under the write lock, read by its decision).</summary>
+    private long _revisionBeingWritten;
 
     public void Dispose() => _writeLock.Dispose();
 }

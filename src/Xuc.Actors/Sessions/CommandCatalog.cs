@@ -96,7 +96,7 @@ public static class CommandCatalog
         ];
         specs.AddRange(PhoneCommandSpecs.For(Everyone));
         specs.AddRange(later.Select(n => new CommandSpec(n, [], Everyone, false)));
-        specs.AddRange(History.CallHistoryCommands.Specs(Everyone, Supervisors));
-        return specs.ToDictionary(s => s.Name, StringComparer.Ordinal);
+        // A name a feature of the command pipeline defines (Commands.CtiCommandRegistry) is that feature's, not a spec's.
+        return specs.Where(s => Commands.CtiCommandRegistry.Find(s.Name) is null).ToDictionary(s => s.Name, StringComparer.Ordinal);
     }
 }

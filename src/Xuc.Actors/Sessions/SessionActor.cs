@@ -12,6 +12,7 @@ using Xuc.Actors.Messages.Commands;
 using Xuc.Actors.PubSub;
 using Xuc.Actors.Routing;
 using Xuc.Actors.Sessions.Agents;
+using Xuc.Actors.Sessions.Commands;
 using Xuc.Actors.Sessions.Membership;
 using Xuc.Actors.Sessions.Outbound;
 using Xuc.Actors.Sessions.Phone;
@@ -46,6 +47,7 @@ public sealed class SessionActor : UntypedActor
     private SessionUser _user = null!;
     private SessionAgents? _agents;
     private SessionMembership _membership = null!;
+    private SessionContext _context = null!;
     private IActorRef? _agentRegion;
     private string _status;
     private bool _closed;
@@ -152,6 +154,7 @@ public sealed class SessionActor : UntypedActor
         After(_settings.IdleTimeout, IdleTimedOut.Instance);
         _user = done.User;
         _membership = new SessionMembership(_user, _mediator, Self, Push);
+        _context = new SessionContext(() => _user, Self, Context.System, _mediator, _sink, Push);
         foreach (var message in ConnectSequence(done)) Push(message);
         if (_closed) return;
         _mediator.Tell(new Subscribe(Topics.User(_login), Self));
@@ -214,7 +217,7 @@ public sealed class SessionActor : UntypedActor
             case ConfigChanged change:
                 OnConfigChanged(change);
                 break;
-            case History.CallHistoryReply r:
+            case CommandReply r:
                 Push(r.Message);
                 break;
             case UserRechecked recheck:
@@ -277,6 +280,11 @@ public sealed class SessionActor : UntypedActor
 
     private void Handle(ClientCommand c)
     {
+        if ((c.Decoded ?? CtiCommandRegistry.Find(c.Command)?.Decode(c.Frame)) is { } decoded)
+        {
+            Handle(decoded);
+            return;
+        }
         if (CommandCatalog.Find(c.Command) is not { } spec)
         {
             Push(new CtiError(CtiErrors.UnknownCommand, $"unknown command '{Truncated(c.Command)}'"));
@@ -322,9 +330,6 @@ public sealed class SessionActor : UntypedActor
             case var agentFeed when AgentFeedCommands.Handles(agentFeed):
                 AgentFeedCommands.Handle(agentFeed, _user, Self, Context, Push);
                 break;
-            case var history when History.CallHistoryCommands.Handles(history):
-                History.CallHistoryCommands.RunAsync(history, c.Frame, _user, Xuc.Actors.History.CallHistoryService.Of(Context.System)).PipeTo(Self);
-                break;
             case var _ when _desk is not null && PhoneServiceCommands.Parse(spec.Name, c.Frame) is { } setting:
                 ServicesDone.Of(_desk.SetAsync(_user, setting), spec.Name).PipeTo(Self);
                 break;
@@ -332,6 +337,18 @@ public sealed class SessionActor : UntypedActor
                 Push(new CtiError(CtiErrors.NotImplemented, $"{spec.Name} is not implemented yet"));
                 break;
         }
+    }
+
+    /// <summary>A command of the pipeline (<see cref="CtiCommandRegistry"/>): rights, then its arguments, then its handler.</summary>
+    private void Handle(DecodedCommand decoded)
+    {
+        var definition = decoded.Definition;
+        if (!definition.Allowed.Contains(_user.Profile))
+            Push(new CtiError(CtiErrors.NotAuthorized, $"{definition.Name} is not allowed to the {_user.Profile} profile"));
+        else if (decoded.Command is not { } command)
+            Push(new CtiError(CtiErrors.InvalidArgument, decoded.Error!));
+        else
+            definition.Handle(command, _context);
     }
 
     private void ChangeStatus(string status)
@@ -360,6 +377,8 @@ public sealed class SessionActor : UntypedActor
             CloseSession("the user was deleted");
         else if (recheck.User.User.PasswordHash != _user.User.PasswordHash)
             CloseSession("the user's password changed");
+        else if (recheck.User.User.TokenVersion != _user.User.TokenVersion)
+            CloseSession("the user's tokens were revoked (logout-all)");
         else if (Rights.Visibility.Of(recheck.User) is var now && !SameRights(now, Rights.Visibility.Of(_user)))
             CloseSession("the user's rights changed"); // what it was sent was filtered by the old rights: the client reconnects
     }

@@ -51,8 +51,11 @@ public sealed class StoreSessionDirectory(ConfigStore store) : ISessionDirectory
 
     public static async Task<ProfileKind> ProfileOfAsync(ConfigStore store, User user) => KindOf(await RightProfileOfAsync(store, user));
 
-    /// <summary>PROTOCOL.md §3: no profile, or a profile that no longer exists, reads as Admin.</summary>
-    private static ProfileKind KindOf(RightProfile? profile) => profile?.Kind ?? ProfileKind.Admin;
+    /// <summary>
+    /// No profile, or a profile that no longer exists, reads as NoRight (issue 23, High 3; PROTOCOL.md §3 said Admin,
+    /// which made every user created without <c>rightProfileId</c> an administrator): Admin is only ever explicit.
+    /// </summary>
+    private static ProfileKind KindOf(RightProfile? profile) => profile?.Kind ?? ProfileKind.NoRight;
 
     private static async Task<RightProfile?> RightProfileOfAsync(ConfigStore store, User user)
         => user.RightProfileId is { } id ? (RightProfile?)await store.GetAsync(ConfigKinds.RightProfile, id.ToString()) : null;

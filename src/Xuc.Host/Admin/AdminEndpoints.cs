@@ -22,7 +22,7 @@ public static class AdminEndpoints
     {
         var app = root.MapGroup("").RequireAuthorization(XucPolicies.Admin);
         app.MapGet(Root + "/export", (HttpRequest r, ConfigStore s) => Guarded(async () =>
-            (IResult)new TextResult(ConfigFile.Write(await s.LoadAsync()))));
+            (IResult)new TextResult(ConfigFile.Write(WithoutPasswords(await s.LoadAsync())))));
         app.MapPost(Root + "/import", (HttpRequest r, ConfigStore s, BodyLimits limits) => Guarded(async () =>
         {
             if (ImportModes.Parse(r.Query["mode"]) is not { } mode)
@@ -118,6 +118,13 @@ public static class AdminEndpoints
 
     /// <summary>Objects as the admin API shows them: camelCase, and never a password hash.</summary>
     private static JToken ToJson(object item) => JToken.FromObject(item is User u ? u with { PasswordHash = null, Password = null } : item, Json);
+
+    /// <summary>
+    /// The export without password hashes (docs/security.md): imported back, each user keeps the password stored
+    /// under his id; a user new to the store needs a <c>password</c>.
+    /// </summary>
+    private static ConfigSnapshot WithoutPasswords(ConfigSnapshot snapshot) =>
+        snapshot with { Users = [.. snapshot.Users.Select(u => u with { PasswordHash = null, Password = null })] };
 
     private static JToken ToJson(IEnumerable<object> items) => new JArray(items.Select(ToJson));
 

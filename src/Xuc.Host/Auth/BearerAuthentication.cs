@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
@@ -30,13 +31,20 @@ public sealed class BearerAuthenticationHandler(IOptionsMonitor<AuthenticationSc
         if (string.IsNullOrEmpty(token)) return AuthenticateResult.NoResult();
         var check = await tokens.CheckAsync(token);
         if (!check.IsValid) return AuthenticateResult.Fail(new BearerRefusal(check.Error!, check.Message!));
-        var user = await store.FindUserByLoginAsync(check.Login!);
-        if (user is null) return AuthenticateResult.Fail(new BearerRefusal(AuthError.InvalidToken, "the token's user no longer exists"));
+        var subject = check.Subject!;
+        var user = await store.FindUserByLoginAsync(subject.Login);
+        // The same login given to another user (the first deleted) is another user: his id differs, or his version.
+        if (user is null || user.Id != subject.UserId)
+            return AuthenticateResult.Fail(new BearerRefusal(AuthError.InvalidToken, "the token's user no longer exists"));
+        if (user.TokenVersion != subject.Version)
+            return AuthenticateResult.Fail(new BearerRefusal(AuthError.InvalidToken, "the token was revoked (a password or profile change, or a logout-all): log in again"));
         var profile = await StoreSessionDirectory.ProfileOfAsync(store, user);
         var identity = new ClaimsIdentity(
         [
             new Claim(XucClaims.Login, user.Login),
-            new Claim(XucClaims.UserId, user.Id.ToString()),
+            new Claim(XucClaims.UserId, user.Id.ToString(CultureInfo.InvariantCulture)),
+            new Claim(XucClaims.TokenVersion, user.TokenVersion.ToString(CultureInfo.InvariantCulture)),
+            new Claim(XucClaims.LoggedInAt, check.LoggedInAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)),
             new Claim(XucClaims.Profile, profile.ToString()),
         ], SchemeName, XucClaims.Login, XucClaims.Profile);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
@@ -68,8 +76,17 @@ public static class XucClaims
     public const string Login = "login";
     public const string UserId = "xuc-user-id";
     public const string Profile = "xuc-profile";
+    public const string TokenVersion = "xuc-token-version";
+    public const string LoggedInAt = "xuc-logged-in-at";
 
-    public static string LoginOf(ClaimsPrincipal user) => user.FindFirstValue(Login) ?? throw new InvalidOperationException("not an authenticated Xuc caller");
+    public static string LoginOf(ClaimsPrincipal user) => Claim(user, Login);
+
+    public static TokenSubject SubjectOf(ClaimsPrincipal user) => new(LoginOf(user),
+        int.Parse(Claim(user, UserId), CultureInfo.InvariantCulture), long.Parse(Claim(user, TokenVersion), CultureInfo.InvariantCulture));
+
+    public static DateTimeOffset LoggedInAtOf(ClaimsPrincipal user) => DateTimeOffset.FromUnixTimeSeconds(long.Parse(Claim(user, LoggedInAt), CultureInfo.InvariantCulture));
+
+    private static string Claim(ClaimsPrincipal user, string type) => user.FindFirstValue(type) ?? throw new InvalidOperationException("not an authenticated Xuc caller");
 }
 
 /// <summary>The authorization policies: any valid user, or an Admin-profile user.</summary>

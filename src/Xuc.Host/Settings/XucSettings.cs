@@ -15,6 +15,9 @@ public sealed record XucSettings
     public AmiSettings Ami { get; init; } = new();
     public string TokenSecret { get; init; } = "";
     public TimeSpan TokenTtl { get; init; } = TimeSpan.FromHours(1);
+    public TimeSpan TokenMaxLife { get; init; } = TimeSpan.FromHours(12);
+    /// <summary>Start with a real PBX although the demo would be seeded or an admin has a default password (a lab only).</summary>
+    public bool AllowDefaultPasswords { get; init; }
 
     public bool IsPostgres => DbProvider.Equals("postgres", StringComparison.OrdinalIgnoreCase)
                               || DbProvider.Equals("postgresql", StringComparison.OrdinalIgnoreCase);
@@ -58,6 +61,8 @@ public sealed record XucSettings
             },
             TokenSecret = r.Text("auth.token-secret", ""),
             TokenTtl = r.Duration("auth.token-ttl", "XUC_TOKEN_TTL", TimeSpan.FromHours(1)),
+            TokenMaxLife = r.Duration("auth.token-max-life", "XUC_TOKEN_MAX_LIFE", TimeSpan.FromHours(12)),
+            AllowDefaultPasswords = r.Flag("auth.allow-default-passwords", "XUC_ALLOW_DEFAULT_PASSWORDS", false),
         };
     }
 

@@ -15,6 +15,6 @@ public static class CallHistoryWiring
     {
         var store = new CallHistoryStore(new ConfigStoreOptions { Provider = settings.IsPostgres ? "postgres" : "sqlite", ConnectionString = settings.EffectiveConnectionString });
         var service = new CallHistoryService(store, config, history, TimeProvider.System);
-        return builder.AddStartup((system, _) => CallHistoryService.Register(system, service));
+        return builder.AddStartup((system, _) => Xuc.Actors.Services.NodeServices.For(system).Register(service));
     }
 }

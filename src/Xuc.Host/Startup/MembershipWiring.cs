@@ -22,7 +22,7 @@ public static class MembershipWiring
         => builder.AddStartup((system, registry) =>
         {
             var desk = new MembershipDesk(store, new PbxGateway(registry.Get<AmiConnectionProxy>()), registry.Get<AgentRegion>(), directory);
-            MembershipDesk.Register(system, desk);
+            Xuc.Actors.Services.NodeServices.For(system).Register(desk);
             var mediator = DistributedPubSub.Get(system).Mediator;
             var log = Logging.GetLogger(system, typeof(MembershipWiring));
             store.Changed += change =>

@@ -14,6 +14,8 @@ public sealed class StartupError(int exitCode, string line, Exception? inner = n
     public const int PortInUse = 3;
     /// <summary>The database refused the login, or did not answer within XUC_DB_STARTUP_TIMEOUT.</summary>
     public const int DatabaseUnavailable = 4;
+    /// <summary>Connected to a real PBX with default passwords (the demo seed, or an admin whose password is his login): docs/security.md.</summary>
+    public const int InsecureStart = 5;
 
     public int ExitCode { get; } = exitCode;
 

@@ -64,6 +64,7 @@ public sealed class XucApp : IAsyncDisposable
         Xuc.PbxSim.Control.ControlServer? control = null;
         try
         {
+            await ProductionGuard.CheckAsync(settings, store);
             var seeded = settings.SeedDemo && await store.SeedIfEmptyAsync(DemoDataset.Create());
             var snapshot = await store.LoadAsync();
             var directory = EntityConfigDirectory.From(snapshot);
@@ -118,7 +119,7 @@ public sealed class XucApp : IAsyncDisposable
         builder.Services.AddSingleton(bodyLimits);
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(new Readiness { ConfigLoaded = true });
-        builder.Services.AddSingleton(new TokenService(TokenService.ResolveKey(settings.TokenSecret, settings.DataDir), settings.TokenTtl));
+        builder.Services.AddSingleton(new TokenService(TokenService.ResolveKey(settings.TokenSecret, settings.DataDir), settings.TokenTtl, maxLife: settings.TokenMaxLife));
         builder.Services.AddSingleton<IUserAuthenticator, ConfigStoreAuthenticator>();
         builder.Services.AddSingleton(sessions).AddXucAuthentication();
         builder.Services.AddAkka(AkkaWiring.SystemName, b => b
@@ -135,6 +136,7 @@ public sealed class XucApp : IAsyncDisposable
 
         var web = builder.Build();
         web.UseUnhandledErrors();
+        web.UseWebPages();
         web.UseCtiWebSocket().UseAuthentication().UseAuthorization();
         web.MapAuthEndpoints();
         web.MapHealthEndpoints();
@@ -168,6 +170,7 @@ public sealed class XucApp : IAsyncDisposable
                     : $"; make calls with its control API, e.g. curl -XPOST 'http://127.0.0.1:{app.Settings.Ami.SimulatorControlPort}/dial?from=1001&to=1002'"),
             $"Database: {app.Settings.DbProvider}",
         };
+        if (ProductionGuard.Warning(app.Settings, seeded) is { } warning) lines.Add(warning);
         if (app.Recorder is not null) lines.Add($"AMI recording to {Path.GetFullPath(app.Recorder.Path)} (XUC_AMI_RECORD)");
         // The demo passwords only when this start seeded them into an empty store: later they may have been changed.
         if (seeded)

@@ -38,7 +38,7 @@ public static class CtiCodec
                 return ClientPing.Instance;
             case "web":
                 return frame["command"] is JValue { Type: JTokenType.String } command && ((string)command!).Length > 0
-                    ? new ClientCommand((string)command!, frame)
+                    ? ClientCommand.Of((string)command!, frame)
                     : Rejected(CtiErrors.MissingCommand, "a \"claz\":\"web\" frame needs a \"command\" string");
             default:
                 return Rejected(CtiErrors.UnknownClaz, "claz must be \"web\" or \"ping\"");

@@ -44,7 +44,7 @@ public sealed class TwoNodeTokenTests
         Assert.Equal(HttpStatusCode.OK, (await Get(b.Http, "/xuc/api/2.0/config/queue", token)).StatusCode);
 
         // The acceptance comes from the shared secret: a token signed with another key is refused by the same node.
-        var forged = new TokenService(TokenService.ResolveKey("another-secret", a.DataDir), TimeSpan.FromHours(1)).Issue("admin");
+        var forged = new TokenService(TokenService.ResolveKey("another-secret", a.DataDir), TimeSpan.FromHours(1)).Issue(new TokenSubject("admin", 13, 1));
         var refused = await Get(b.Http, "/xuc/api/2.0/auth/check", forged);
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
         Assert.Equal(AuthError.InvalidToken, (string?)JObject.Parse(await refused.Content.ReadAsStringAsync())["error"]);

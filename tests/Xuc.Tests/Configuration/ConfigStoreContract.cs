@@ -21,7 +21,7 @@ public abstract class ConfigStoreContract
         using var store = await NewStore();
         await store.MigrateAsync();
         await store.MigrateAsync(); // idempotent
-        Assert.Equal(8, await store.SchemaVersionAsync());
+        Assert.Equal(9, await store.SchemaVersionAsync());
         Assert.True(await store.SeedIfEmptyAsync(DemoDataset.Create()));
         Assert.False(await store.SeedIfEmptyAsync(DemoDataset.Create()));
 
@@ -337,14 +337,14 @@ public abstract class ConfigStoreContract
         await using (var db = Open(options))
         {
             foreach (var column in (string[])["dnd_enabled", "na_fwd_enabled", "na_fwd_destination", "unc_fwd_enabled", "unc_fwd_destination",
-                         "busy_fwd_enabled", "busy_fwd_destination", "voice_mail_box"])
+                         "busy_fwd_enabled", "busy_fwd_destination", "voice_mail_box", "token_version"])
                 await db.ExecuteAsync($"ALTER TABLE xuc_users DROP COLUMN {column}");
             await db.ExecuteAsync("DELETE FROM xuc_schema_version WHERE version >= 7");
         }
         using var store = new ConfigStore(options);
         Assert.Equal(6, await store.SchemaVersionAsync());
         await store.MigrateAsync();
-        Assert.Equal(8, await store.SchemaVersionAsync());
+        Assert.Equal(9, await store.SchemaVersionAsync());
         var users = (await store.LoadAsync()).Users;
         Assert.Equal(13, users.Count);
         Assert.All(users, u => Assert.Equal((PhoneServices.Off, (string?)null), (u.Services, u.VoiceMailBox)));

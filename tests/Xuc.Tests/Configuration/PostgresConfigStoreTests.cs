@@ -36,7 +36,7 @@ public sealed class PostgresConfigStoreTests : ConfigStoreContract, IAsyncLifeti
         try
         {
             await Task.WhenAll(stores.Select(s => Task.Run(s.MigrateAsync)));
-            Assert.Equal(8, await stores[0].SchemaVersionAsync());
+            Assert.Equal(9, await stores[0].SchemaVersionAsync());
             Assert.Equal(0, await stores[0].RevisionAsync());
         }
         finally

@@ -35,7 +35,7 @@ public sealed partial class AgentRestartTests
     {
         await using var sim = await EmbeddedSimulator.StartAsync(new AmiSettings { Port = 0 }, DemoDataset.Create());
         using var dir = new TempDirectory();
-        var hocon = $"\nxuc.ami.embedded-simulator = off\nxuc.ami.port = {sim.Port}\nxuc.ami.reconnect-max = 300ms\nxuc.ami.action-timeout = 1s\n";
+        var hocon = $"\nxuc.ami.embedded-simulator = off\nxuc.auth.allow-default-passwords = on\nxuc.ami.port = {sim.Port}\nxuc.ami.reconnect-max = 300ms\nxuc.ami.action-timeout = 1s\n";
 
         await using (var first = await TestServer.StartInAsync(dir.Path, hocon))
         {

@@ -82,7 +82,7 @@ public sealed class AuthEndToEndTests(ServerFixture fixture) : IClassFixture<Ser
 
         // Same key as the server (the configured secret), issued an hour and a second ago.
         var past = new ManualClock(DateTimeOffset.UtcNow.AddSeconds(-3601));
-        var expiredToken = new TokenService(TokenService.ResolveKey(TestServer.TokenSecret, _server.DataDir), TimeSpan.FromHours(1), past).Issue(Demo.Login);
+        var expiredToken = new TokenService(TokenService.ResolveKey(TestServer.TokenSecret, _server.DataDir), TimeSpan.FromHours(1), past).Issue(await ServerTokens.SubjectAsync(_server, Demo.Login));
         var expired = await Check(expiredToken);
         Assert.Equal(HttpStatusCode.Unauthorized, expired.StatusCode);
         Assert.Equal("TokenExpired", (string?)(await Json(expired))["error"]);

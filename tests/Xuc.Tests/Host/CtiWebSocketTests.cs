@@ -74,10 +74,10 @@ public sealed class CtiWebSocketTests(ServerFixture fixture) : IClassFixture<Ser
         await AssertRefused(null, "BearerNotFound");
         await AssertRefused("", "BearerNotFound");
         await AssertRefused("not.a.token", "InvalidToken");
-        var forged = new TokenService(SHA256.HashData(Encoding.UTF8.GetBytes("another secret")), TimeSpan.FromHours(1)).Issue("bob");
+        var forged = new TokenService(SHA256.HashData(Encoding.UTF8.GetBytes("another secret")), TimeSpan.FromHours(1)).Issue(new TokenSubject("bob", 12, 1));
         await AssertRefused(forged, "InvalidToken");
         var expired = new TokenService(SHA256.HashData(Encoding.UTF8.GetBytes(TestServer.TokenSecret)), TimeSpan.FromHours(1),
-            new ManualClock(DateTimeOffset.UtcNow.AddHours(-2))).Issue("bob");
+            new ManualClock(DateTimeOffset.UtcNow.AddHours(-2))).Issue(await ServerTokens.SubjectAsync(Server, "bob"));
         await AssertRefused(expired, "TokenExpired");
 
         var user = await NewUser("ws-deleted-before");
@@ -199,7 +199,7 @@ public sealed class CtiWebSocketTests(ServerFixture fixture) : IClassFixture<Ser
         var user = await NewUser("ws-expiring");
         // Issued so that it expires two seconds from now.
         var clock = new ManualClock(DateTimeOffset.UtcNow.AddHours(-1).AddSeconds(2));
-        var token = new TokenService(SHA256.HashData(Encoding.UTF8.GetBytes(TestServer.TokenSecret)), TimeSpan.FromHours(1), clock).Issue(user.Login);
+        var token = new TokenService(SHA256.HashData(Encoding.UTF8.GetBytes(TestServer.TokenSecret)), TimeSpan.FromHours(1), clock).Issue(await ServerTokens.SubjectAsync(Server, user.Login));
         await using var client = await CtiClient.ConnectAsync(Server, token);
         await client.ReceiveManyAsync(6);
 

@@ -12,7 +12,7 @@ public sealed class ReadinessTests
 
     /// <summary>The server watching an external PBX (not embedded), retrying every 300 ms at most.</summary>
     private static Task<TestServer> WatchingAsync(int amiPort)
-        => TestServer.StartAsync($"\nxuc.ami.embedded-simulator = off\nxuc.ami.port = {amiPort}\nxuc.ami.reconnect-max = 300ms\n");
+        => TestServer.StartAsync($"\nxuc.ami.embedded-simulator = off\nxuc.auth.allow-default-passwords = on\nxuc.ami.port = {amiPort}\nxuc.ami.reconnect-max = 300ms\n");
 
     private static async Task<(HttpStatusCode Status, JObject Body)> ReadyAsync(TestServer server)
     {

@@ -7,14 +7,15 @@ namespace Xuc.Tests.Host;
 public sealed class TokenServiceTests
 {
     private static readonly byte[] Key = Encoding.UTF8.GetBytes("0123456789abcdef0123456789abcdef");
+    private static readonly TokenSubject James = new("jbond", 1, 7);
 
     [Fact]
     public async Task A_fresh_token_carries_the_login()
     {
         var tokens = new TokenService(Key, TimeSpan.FromMinutes(5));
-        var check = await tokens.CheckAsync(tokens.Issue("jbond"));
+        var check = await tokens.CheckAsync(tokens.Issue(James));
         Assert.True(check.IsValid);
-        Assert.Equal("jbond", check.Login);
+        Assert.Equal(James, check.Subject);
     }
 
     [Fact]
@@ -22,7 +23,7 @@ public sealed class TokenServiceTests
     {
         var clock = new ManualClock(DateTimeOffset.UtcNow);
         var tokens = new TokenService(Key, TimeSpan.FromSeconds(30), clock);
-        var token = tokens.Issue("jbond");
+        var token = tokens.Issue(James);
         clock.Advance(TimeSpan.FromSeconds(31));
         var check = await tokens.CheckAsync(token);
         Assert.False(check.IsValid);
@@ -43,7 +44,7 @@ public sealed class TokenServiceTests
     public async Task A_tampered_payload_or_another_key_is_InvalidToken()
     {
         var tokens = new TokenService(Key, TimeSpan.FromMinutes(5));
-        var token = tokens.Issue("jbond");
+        var token = tokens.Issue(James);
         var parts = token.Split('.');
         var forgedPayload = Convert.ToBase64String(Encoding.UTF8.GetBytes("{\"login\":\"admin\",\"iss\":\"xuc\",\"exp\":9999999999}"))
             .TrimEnd('=').Replace('+', '-').Replace('/', '_');

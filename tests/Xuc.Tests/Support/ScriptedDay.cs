@@ -28,7 +28,7 @@ public sealed class ScriptedDay : IAsyncDisposable
     public async Task StartServerAsync()
     {
         Server = await TestServer.StartInAsync(Dir.Path, Clock,
-            $"\nxuc.ami.embedded-simulator = off\nxuc.ami.port = {Sim.Port}\nxuc.statistics.refresh = 0s\nxuc.statistics.agent-refresh = 0s\n");
+            $"\nxuc.ami.embedded-simulator = off\nxuc.auth.allow-default-passwords = on\nxuc.ami.port = {Sim.Port}\nxuc.statistics.refresh = 0s\nxuc.statistics.agent-refresh = 0s\n");
         await Wait.Until(async () => (await Server.Http.GetAsync("/health/ready")).IsSuccessStatusCode, CtiClient.Patience, "AMI connected");
     }
 

@@ -23,4 +23,11 @@ public sealed record User
     /// null: his line's <c>number@context</c>; empty: no voicemail.
     /// </summary>
     public string? VoiceMailBox { get; init; }
+    /// <summary>
+    /// The version every token of this user carries (docs/security.md, "Tokens"): set by the store, from its revision,
+    /// when the user is created, his password or profile changes, or he logs out everywhere; a token of another version
+    /// is refused. Never read from nor written to JSON (admin API, import, export).
+    /// </summary>
+    [Newtonsoft.Json.JsonIgnore]
+    public long TokenVersion { get; init; }
 }

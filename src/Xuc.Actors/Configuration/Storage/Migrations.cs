@@ -45,5 +45,6 @@ internal static class Migrations
         new(6, "call history (docs/cti-websocket.md, Call history)", History.CallHistoryStore.CreateSchemaAsync),
         new(7, "users' phone services (dnd, forwards) and mailbox", UserServiceColumns.AddAsync),
         new(8, "users' default queue membership", db => db.CreateTableAsync<DefaultMembershipRow>(tableOptions: TableOptions.CheckExistence)),
+        new(9, "users' token version (revocable tokens, docs/security.md)", UserServiceColumns.AddTokenVersionAsync),
     ];
 }

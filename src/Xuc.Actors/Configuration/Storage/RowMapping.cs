@@ -18,7 +18,7 @@ internal static class RowMapping
             LineId = u.LineId, AgentId = u.AgentId, RightProfileId = u.RightProfileId,
             DndEnabled = s.DndEnabled, NaFwdEnabled = s.NaFwdEnabled, NaFwdDestination = s.NaFwdDestination, UncFwdEnabled = s.UncFwdEnabled,
             UncFwdDestination = s.UncFwdDestination, BusyFwdEnabled = s.BusyFwdEnabled, BusyFwdDestination = s.BusyFwdDestination,
-            VoiceMailBox = u.VoiceMailBox,
+            VoiceMailBox = u.VoiceMailBox, TokenVersion = u.TokenVersion,
         };
     }
 
@@ -31,7 +31,7 @@ internal static class RowMapping
             DndEnabled = r.DndEnabled, NaFwdEnabled = r.NaFwdEnabled, NaFwdDestination = r.NaFwdDestination, UncFwdEnabled = r.UncFwdEnabled,
             UncFwdDestination = r.UncFwdDestination, BusyFwdEnabled = r.BusyFwdEnabled, BusyFwdDestination = r.BusyFwdDestination,
         },
-        VoiceMailBox = r.VoiceMailBox,
+        VoiceMailBox = r.VoiceMailBox, TokenVersion = r.TokenVersion,
     };
 
     public static LineRow ToRow(Line l) => new() { Id = l.Id, Number = l.Number, Interface = l.Interface, Context = l.Context };

@@ -26,6 +26,8 @@ internal sealed class UserRow
     [Column("busy_fwd_enabled"), NotNull] public bool BusyFwdEnabled { get; set; }
     [Column("busy_fwd_destination", Length = 40), NotNull] public string BusyFwdDestination { get; set; } = "";
     [Column("voice_mail_box", Length = 200), Nullable] public string? VoiceMailBox { get; set; }
+    // Migration 9 (revocable tokens).
+    [Column("token_version"), NotNull] public long TokenVersion { get; set; }
 }
 
 [Table("xuc_lines")]

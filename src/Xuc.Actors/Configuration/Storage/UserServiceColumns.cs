@@ -21,10 +21,15 @@ internal static class UserServiceColumns
         ("voice_mail_box", "VARCHAR(200) NULL"),
     ];
 
-    public static async Task AddAsync(DataConnection db)
+    public static Task AddAsync(DataConnection db) => AddAsync(db, Columns);
+
+    /// <summary>Migration 9: the users' token version (docs/security.md, "Tokens").</summary>
+    public static Task AddTokenVersionAsync(DataConnection db) => AddAsync(db, [("token_version", "BIGINT NOT NULL DEFAULT 0")]);
+
+    private static async Task AddAsync(DataConnection db, (string Name, string Type)[] columns)
     {
         var sqlite = db.DataProvider.Name.Contains("SQLite", StringComparison.OrdinalIgnoreCase);
-        foreach (var (name, type) in Columns)
+        foreach (var (name, type) in columns)
         {
             var exists = sqlite
                 ? await db.ExecuteAsync<long>($"SELECT COUNT(*) FROM pragma_table_info('xuc_users') WHERE name = '{name}'")

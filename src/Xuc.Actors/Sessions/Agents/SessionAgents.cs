@@ -76,6 +76,12 @@ public sealed class SessionAgents(SessionUser user, IActorRef agents, IActorRef 
             push(new CtiError(CtiErrors.InvalidArgument, $"{command}: 'agentid' is missing and {user.User.Login} has no agent"));
             return;
         }
+        if (!int.TryParse(target, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+        {
+            // An agent entity's key is his id: anything else names nobody and would wait for an entity that never answers.
+            push(new CtiError(CtiErrors.InvalidArgument, $"{command}: 'agentid' must be an agent's id (a whole number), not '{(target.Length > 40 ? target[..40] + "…" : target)}'"));
+            return;
+        }
         var own = target == _ownAgent;
         if (!own && user.Profile == ProfileKind.NoRight)
         {

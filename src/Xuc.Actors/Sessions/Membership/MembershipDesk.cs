@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Akka.Actor;
 using Xuc.Actors.Configuration;
 using Xuc.Actors.Configuration.Model;
@@ -23,13 +22,7 @@ public sealed class MembershipDesk(ConfigStore store, PbxGateway pbx, IActorRef 
     public static readonly TimeSpan ActionTimeout = TimeSpan.FromSeconds(10);
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
 
-    private static readonly ConditionalWeakTable<ActorSystem, MembershipDesk> Desks = new();
-
     public ConfigStore Store => store;
-
-    public static void Register(ActorSystem system, MembershipDesk desk) => Desks.AddOrUpdate(system, desk);
-
-    public static MembershipDesk? Of(ActorSystem system) => Desks.TryGetValue(system, out var d) ? d : null;
 
     /// <summary>How many times a change is tried when the agent's queues changed under it (another node's desk, the admin API).</summary>
     public const int Attempts = 3;

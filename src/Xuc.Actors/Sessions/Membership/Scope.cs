@@ -3,7 +3,7 @@ using Xuc.Actors.Configuration.Model;
 namespace Xuc.Actors.Sessions.Membership;
 
 /// <summary>
-/// What a user may act on and see in membership (PROTOCOL.md §3): Admin (or no profile) everything; a Supervisor the
+/// What a user may act on and see in membership (PROTOCOL.md §3): Admin everything (no profile: NoRight); a Supervisor the
 /// agents of his profile's groups and the queues of its queue list; NoRight only his own user's default membership.
 /// </summary>
 internal sealed record Scope(string Login, int UserId, ProfileKind Kind, IReadOnlySet<int>? Groups, IReadOnlySet<int>? Queues)

@@ -21,7 +21,7 @@ public sealed class SessionMembership(SessionUser user, IActorRef mediator, IAct
 
     public void Handle(string command, JObject frame, ActorSystem system)
     {
-        if (MembershipDesk.Of(system) is not { } desk)
+        if (Services.NodeServices.For(system).Get<MembershipDesk>() is not { } desk)
         {
             push(new CtiError(CtiErrors.NotImplemented, $"{command}: no membership desk on this node"));
             return;

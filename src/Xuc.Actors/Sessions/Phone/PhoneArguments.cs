@@ -65,7 +65,8 @@ public static partial class PhoneArguments
     public static int QueueId(string command, JObject frame)
     {
         var token = frame["queueId"]!;
-        if (token.Type == JTokenType.Integer && (long)token is > 0 and <= int.MaxValue) return (int)token;
+        // An integer beyond int64 is a BigInteger in the JValue: casting it threw, and was logged with its stack as a bug.
+        if (token is JValue { Value: long n } && n is > 0 and <= int.MaxValue) return (int)n;
         if (token.Type == JTokenType.String && int.TryParse((string?)token, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0) return id;
         throw Invalid($"{command}: 'queueId' must be a queue id, not '{Truncated(token.ToString())}'");
     }

@@ -59,7 +59,11 @@ public sealed class QueueFeedsActor : ReceiveActor
         Receive<StatsUnanswered>(u => { if (_followingStats) AskStats(u.Queue); });
 
         Receive<SubscribeQueueCalls>(SubscribeCalls);
-        Receive<UnsubscribeQueueCalls>(u => { if (_directory.QueueById(u.QueueId) is { } q) LeaveCalls(q.Name, u.Session); });
+        Receive<UnsubscribeQueueCalls>(u =>
+        {
+            if (_directory.QueueById(u.QueueId) is { } q) LeaveCalls(q.Name, u.Session);
+            else u.Session.Tell(new FeedFrame(new CtiError(QueueErrors.UnknownQueue, $"unSubscribeToQueueCalls: no queue has id {u.QueueId}")));
+        });
         Receive<IQueueDelta>(OnQueueDelta);
         Receive<QueueSnapshot>(OnQueueSnapshot);
         Receive<CallsUnanswered>(u => { if (_calls.ContainsKey(u.Queue)) AskCalls(u.Queue); });

@@ -4,8 +4,8 @@ using Xuc.Actors.Configuration.Model;
 namespace Xuc.Actors.Sessions.Rights;
 
 /// <summary>
-/// What a session's profile may see (PROTOCOL.md §3, reference "Security considerations"): Admin (or no profile)
-/// everything; a Supervisor the queues and agent groups of his profile, and his own agent; NoRight his own agent, its
+/// What a session's profile may see (PROTOCOL.md §3, reference "Security considerations"): Admin
+/// everything (no profile reads as NoRight, docs/security.md); a Supervisor the queues and agent groups of his profile, and his own agent; NoRight his own agent, its
 /// group and the queues it is configured in. One rule for every list, feed and one-shot answer (docs/cti-websocket.md,
 /// "Lists and agent events").
 /// </summary>
