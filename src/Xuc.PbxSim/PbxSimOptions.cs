@@ -10,8 +10,10 @@ public sealed record PbxSimOptions
     public IPAddress Bind { get; init; } = IPAddress.Loopback;
     /// <summary>manager.conf users: username → secret.</summary>
     public IReadOnlyDictionary<string, string> ManagerUsers { get; init; } = new Dictionary<string, string> { ["xuc"] = "xucpass" };
-    /// <summary>The AMI version Asterisk 18 announces in its banner.</summary>
+    /// <summary>The AMI version in the banner and CoreSettings: Asterisk 18's <c>7.0.3</c> (the default), or Asterisk 22's <c>11.0.0</c>.</summary>
     public string AmiVersion { get; init; } = "7.0.3";
+    /// <summary>CoreSettings' AsteriskVersion: the release that announces <see cref="AmiVersion"/>.</summary>
+    public string AsteriskVersion => AmiVersion.StartsWith("11.", StringComparison.Ordinal) ? "22.10.1" : "18.26.4";
     /// <summary>PJSIP (default) or SIP for chan_sip channel naming.</summary>
     public string ChannelTech { get; init; } = "PJSIP";
     /// <summary>A client that stops reading is disconnected once this many messages are queued for it.</summary>

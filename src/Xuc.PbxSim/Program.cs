@@ -4,7 +4,7 @@ using Xuc.PbxSim.Model;
 using Xuc.PbxSim.Replay;
 
 // Standalone PBX simulator: dotnet run --project src/Xuc.PbxSim -- [--port 5038] [--control-port 5039] [--tech PJSIP|SIP]
-//   [--user xuc --secret xucpass] [--auto-answer MS] [--events realistic|minimal] [--system-name NAME]
+//   [--user xuc --secret xucpass] [--auto-answer MS] [--events realistic|minimal] [--system-name NAME] [--ami-version 7.0.3|11.0.0]
 // or a recorded AMI stream: --replay FILE [--speed 1|10|max] [--loop] (see docs/pbxsim.md)
 string Arg(string name, string fallback)
 {
@@ -24,6 +24,7 @@ var options = new PbxSimOptions
     SystemName = Arg("--system-name", ""),
     Port = int.Parse(Arg("--port", "5038")),
     ChannelTech = Arg("--tech", "PJSIP"),
+    AmiVersion = Arg("--ami-version", "7.0.3"),
     ManagerUsers = new Dictionary<string, string> { [Arg("--user", "xuc")] = Arg("--secret", "xucpass") },
 };
 if (args.Contains("--replay"))

@@ -10,7 +10,7 @@ namespace Xuc.Ami.Recording;
 /// should_send_event) with or without the logger's line prefixes (<c>[Nov 28 02:11:31] VERBOSE[1234][C-00000001] manager.c: </c>,
 /// logger.c format_log_default). A line that is not <c>Key: Value</c> after its prefix is stripped is skipped and
 /// counted, and it ends the message in progress, so it is never glued into the next one; so does an
-/// <c>Event:</c>/<c>Response:</c> header after other headers (Asterisk writes it first). Client actions seen in a debug log (<c>Action:</c> blocks) are left out,
+/// <c>Event:</c>/<c>Response:</c> header after other headers (Asterisk writes it first), but for a <c>Response:</c> inside an event (OriginateResponse's). Client actions seen in a debug log (<c>Action:</c> blocks) are left out,
 /// and an event repeated with the same debug <c>SequenceNumber</c> (manager.c examines each event once per session)
 /// is kept once. A message's time comes from a <c>;; t=</c> comment, else its log prefix, else its <c>Timestamp</c> header.
 /// </summary>
@@ -85,9 +85,11 @@ public static partial class AmiCaptureReader
             var colon = line.IndexOf(':');
             var name = line[..colon];
             var value = colon + 1 < line.Length && line[colon + 1] == ' ' ? line[(colon + 2)..] : line[(colon + 1)..];
-            var kind = name.Equals("Event", StringComparison.OrdinalIgnoreCase) || name.Equals("Response", StringComparison.OrdinalIgnoreCase)
-                || name.Equals("Action", StringComparison.OrdinalIgnoreCase);
-            if (kind && _headers.Count > 0) Flush(); // Event/Response/Action always opens a message
+            // Event/Action always opens a message; Response too, but inside an event (OriginateResponse carries one) it is a field.
+            var inEvent = _headers.Count > 0 && _headers[0].Key.Equals("Event", StringComparison.OrdinalIgnoreCase);
+            var kind = name.Equals("Event", StringComparison.OrdinalIgnoreCase) || name.Equals("Action", StringComparison.OrdinalIgnoreCase)
+                || (name.Equals("Response", StringComparison.OrdinalIgnoreCase) && !inEvent);
+            if (kind && _headers.Count > 0) Flush();
             if (_headers.Count == 0) _messageLogTime = _logTime;
             _headers.Add(new(name, value));
         }

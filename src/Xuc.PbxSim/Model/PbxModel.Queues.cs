@@ -79,6 +79,8 @@ public sealed partial class PbxModel
             if (!_queues.TryGetValue(queue, out var q)) return "Unable to remove interface from queue: No such queue";
             var m = q.Members.FirstOrDefault(x => x.Interface.Equals(@interface, StringComparison.OrdinalIgnoreCase));
             if (m is null) return "Unable to remove interface: Not there";
+            // app_queue.c remove_from_queue: a member from queues.conf is not removed (RES_NOT_DYNAMIC).
+            if (m.Membership == "static") return "Member not dynamic";
             q.Members.Remove(m);
             Emit(MemberBlock(AmiText.Event("QueueMemberRemoved", "agent,all"), q, m, MemberStatus(m)));
             return null;

@@ -285,6 +285,37 @@ internal static class ActionDispatcher
             case "coreshowchannels":
                 List(s, id, "Channels will follow", "CoreShowChannelsComplete", model.Locked(() => model.CoreShowChannelEvents(id).ToList()));
                 return true;
+            case "devicestatelist":
+                List(s, id, "Device State Changes will follow", "DeviceStateListComplete", model.Locked(() => model.DeviceStateListEvents(id).ToList()));
+                return true;
+            case "pjsipshowendpoints":
+                List(s, id, "A listing of Endpoints follows, presented as EndpointList events", "EndpointListComplete", model.Locked(() => model.EndpointListEvents(id).ToList()));
+                return true;
+            case "status":
+            {
+                var items = model.Locked(() => model.StatusEvents(id).ToList());
+                s.Write(AmiText.Response("Success", id).Add("EventList", "start").Add("Message", "Channel status will follow").ToString());
+                foreach (var item in items) s.Write(item);
+                var done = new AmiText().Add("Event", "StatusComplete");
+                if (id is not null) done.Add("ActionID", id);
+                s.Write(done.Add("EventList", "Complete").Add("ListItems", items.Count).Add("Items", items.Count).ToString());
+                return true;
+            }
+            case "coresettings":
+                s.Write(AmiText.Response("Success", id).Add("AMIversion", sim.Options.AmiVersion).Add("AsteriskVersion", sim.Options.AsteriskVersion)
+                    .Add("SystemName", sim.Options.SystemName).Add("CoreMaxCalls", 0).Add("CoreMaxLoadAvg", "0.000000").Add("CoreRunUser", "asterisk")
+                    .Add("CoreRunGroup", "asterisk").Add("CoreMaxFilehandles", 0).Add("CoreRealTimeEnabled", "No").Add("CoreCDRenabled", "Yes")
+                    .Add("CoreHTTPenabled", "No").Add("SoundsSearchCustomDir", "No").ToString());
+                return true;
+            case "corestatus":
+            {
+                var started = sim.Model.Started.UtcDateTime;
+                var (current, processed) = model.Locked(() => (model.ChannelCount, model.ChannelsCreated));
+                s.Write(AmiText.Response("Success", id).Add("CoreStartupDate", started.ToString("yyyy-MM-dd")).Add("CoreStartupTime", started.ToString("HH:mm:ss"))
+                    .Add("CoreReloadDate", started.ToString("yyyy-MM-dd")).Add("CoreReloadTime", started.ToString("HH:mm:ss"))
+                    .Add("CoreCurrentCalls", current).Add("CoreProcessedCalls", processed).ToString());
+                return true;
+            }
             case "extensionstatelist":
                 List(s, id, "Extension Statuses will follow", "ExtensionStateListComplete", model.Locked(() => model.ExtensionStateEvents(id).ToList()));
                 return true;
@@ -430,7 +461,7 @@ internal static class ActionDispatcher
                 return true;
             }
             default:
-                s.Write(Error(id, "Invalid/unknown command"));
+                s.Write(Error(id, $"Invalid/unknown command: {action}. Use Action: ListCommands to show available commands."));
                 return true;
         }
     }
@@ -454,8 +485,20 @@ internal static class ActionDispatcher
         {
             var uptime = (int)(DateTimeOffset.UtcNow - sim.Model.Started).TotalSeconds;
             s.Write(AmiText.Event("FullyBooted", "system,all").Add("Uptime", uptime).Add("LastReload", uptime).Add("Status", "Fully Booted").ToString());
+            // Asterisk 22 (as recorded) follows it with the security event of the login; 18's simulator never sent it.
+            if (sim.Options.AmiVersion.StartsWith("11.", StringComparison.Ordinal)) s.Write(SuccessfulAuth(s, user));
         }
         return true;
+    }
+
+    /// <summary>main/security_events.c, as Asterisk 22 sends it to a session reading the security class.</summary>
+    private static string SuccessfulAuth(AmiServerSession s, string user)
+    {
+        var tv = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff+0000");
+        static string Address(string endpoint) => "IPV4/TCP/" + endpoint.Replace(':', '/');
+        return AmiText.Event("SuccessfulAuth", "security,all").Add("EventTV", tv).Add("Severity", "Informational").Add("Service", "AMI")
+            .Add("EventVersion", "1").Add("AccountID", user).Add("SessionID", $"0x{s.GetHashCode():x}").Add("LocalAddress", Address(s.LocalAddress))
+            .Add("RemoteAddress", Address(s.RemoteAddress)).Add("UsingPassword", "0").Add("SessionTV", tv).ToString();
     }
 
     private static void List(AmiServerSession s, string? id, string message, string completeEvent, IReadOnlyList<string> items, bool actionIdFirst = true)

@@ -31,6 +31,8 @@ internal sealed class AmiServerSession : IAmiEventSink
     public Task? Busy { get; set; }
     public string? Challenge { get; set; }
     public string? Username { get; set; }
+    public string LocalAddress => _tcp.Client.LocalEndPoint?.ToString() ?? "";
+    public string RemoteAddress => _tcp.Client.RemoteEndPoint?.ToString() ?? "";
 
     /// <summary><c>on</c>, <c>off</c>, or a list of classes (<c>call,agent</c>).</summary>
     public void SetEventMask(string mask)

@@ -24,6 +24,20 @@ public sealed class AmiCaptureReaderTests
     }
 
     [Fact]
+    public void An_OriginateResponse_event_keeps_its_Response_header()
+    {
+        // manager.c's OriginateResponse carries "Response: Success" after Event, Privilege and ActionID (recorded on Asterisk 22).
+        var c = AmiCaptureReader.Parse("Event: OriginateResponse\r\nPrivilege: call,all\r\nActionID: o-1\r\nResponse: Success\r\n"
+            + "Channel: PJSIP/1001-0000006b\r\nReason: 4\r\n\r\nResponse: Success\r\nActionID: p\r\nPing: Pong\r\n\r\n");
+        var m = Messages(c);
+        Assert.Equal(2, m.Count);
+        Assert.Equal("OriginateResponse", m[0].EventName);
+        Assert.Equal("Success", m[0]["Response"]);
+        Assert.Equal("PJSIP/1001-0000006b", m[0]["Channel"]);
+        Assert.True(m[1].IsResponse);
+    }
+
+    [Fact]
     public void A_recording_keeps_times_and_sent_actions()
     {
         var c = AmiCaptureReader.Parse("""

@@ -70,7 +70,7 @@ public sealed class PbxSimProtocolTests : IAsyncLifetime
             Assert.Equal("Error", m.Get("Response"));
             return m.Get("Message");
         }
-        Assert.Equal("Invalid/unknown command", await Error("Action: MakeCoffee\r\n\r\n"));
+        Assert.Equal("Invalid/unknown command: MakeCoffee. Use Action: ListCommands to show available commands.", await Error("Action: MakeCoffee\r\n\r\n"));
         Assert.Equal("Missing action in request", await Error("ActionID: x\r\n\r\n"));
         Assert.Equal("No channel specified", await Error("Action: Hangup\r\n\r\n"));
         Assert.Equal("No such channel", await Error("Action: Hangup\r\nChannel: PJSIP/9999-00000001\r\n\r\n"));
