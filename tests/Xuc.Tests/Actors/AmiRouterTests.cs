@@ -80,4 +80,40 @@ public sealed class AmiRouterTests : TestKit
         Assert.Equal(new AgentAmiEvent("8", marker), _agents.ExpectMsg<AgentAmiEvent>());
         Assert.Equal(new QueueAmiEvent("support", marker), _queues.ExpectMsg<QueueAmiEvent>());
     }
+
+    private Akka.DistributedData.Changed Replica(params (string Interface, string Agent)[] entries)
+    {
+        var cluster = Akka.Cluster.Cluster.Get(Sys);
+        var registry = Akka.DistributedData.LWWDictionary<string, string>.Empty;
+        foreach (var (iface, agent) in entries) registry = registry.SetItem(cluster, iface, agent);
+        return new Akka.DistributedData.Changed(Xuc.Actors.Routing.AgentInterfaces.Key, registry);
+    }
+
+    private void ExpectAgentGets(string agent, string iface, string queue)
+    {
+        var called = AmiEventData.Of("AgentCalled", ("Queue", queue), ("Interface", iface));
+        _router.Tell(called);
+        Assert.Equal(new QueueAmiEvent(queue, called), _queues.ExpectMsg<QueueAmiEvent>());
+        Assert.Equal(new AgentAmiEvent(agent, called), _agents.ExpectMsg<AgentAmiEvent>());
+    }
+
+    [Fact]
+    public void A_stale_replica_never_undoes_a_login_the_topic_brought_and_what_the_replica_changes_is_applied()
+    {
+        _router.Tell(Replica(("PJSIP/1002", "8")));
+        // Agent 7's login comes by the topic; the replica's next change notification does not show it yet.
+        _router.Tell(new AgentLoggedIn("7", "1001", "PJSIP/1001", DateTimeOffset.UtcNow));
+        _router.Tell(Replica(("PJSIP/1002", "8"), ("PJSIP/1003", "9")));
+        ExpectAgentGets("7", "PJSIP/1001", "sales");
+        ExpectAgentGets("9", "PJSIP/1003", "sales");
+
+        // The replica drops agent 8 and moves 1003 to agent 10: both applied, agent 7 kept.
+        _router.Tell(Replica(("PJSIP/1003", "10"), ("PJSIP/1001", "7")));
+        var gone = AmiEventData.Of("AgentCalled", ("Queue", "support"), ("Interface", "PJSIP/1002"));
+        _router.Tell(gone);
+        Assert.Equal(new QueueAmiEvent("support", gone), _queues.ExpectMsg<QueueAmiEvent>());
+        // Had agent 8 still been routed to, its event would come before this one.
+        ExpectAgentGets("10", "PJSIP/1003", "sales");
+        ExpectAgentGets("7", "PJSIP/1001", "sales");
+    }
 }
