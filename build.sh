@@ -18,6 +18,9 @@
 #                                HAProxy (installed with apt-get when missing and root), the PBX simulator, kill -9 of one node
 #   ./build.sh build             compile everything
 set -euo pipefail
+# Descriptors inherited from the caller are closed (a `flock LOCK ./build.sh test` lock on fd 3 stays held by the flock
+# process itself), so the daemons started below (PostgreSQL, slapd, Asterisk, SIPp) never keep the caller's lock.
+for fd in /proc/$$/fd/*; do n="${fd##*/}"; case "$n" in 0|1|2|255) ;; *) eval "exec $n>&-" 2>/dev/null || true ;; esac; done
 cd "$(dirname "$0")"
 # shellcheck source=scripts/asterisk.sh
 . scripts/asterisk.sh
