@@ -22,7 +22,9 @@ public sealed class AmiRouterActor : ReceiveActor, IWithUnboundedStash
     private readonly IActorRef _lines;
     private readonly IActorRef _agents;
     private readonly IActorRef _queues;
-    private Dictionary<string, string> _agentByInterface = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, string> _agentByInterface = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>The replicated registry as last seen (<see cref="UseRegistry"/> applies the difference to the next).</summary>
+    private Dictionary<string, string> _registry = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _knownLines = new(StringComparer.OrdinalIgnoreCase);
     /// <summary>Queue member interface → its state interface (Local/1001@agents/n → PJSIP/1001), from the member events.</summary>
     private readonly Dictionary<string, string> _stateInterfaces = new(StringComparer.OrdinalIgnoreCase);
@@ -68,8 +70,22 @@ public sealed class AmiRouterActor : ReceiveActor, IWithUnboundedStash
         Stash.UnstashAll();
     }
 
+    /// <summary>
+    /// Applies what changed in this node's replica since the last one seen: entries added, re-assigned or removed there.
+    /// A login or logout the topic brought that the replica does not show yet (the write reached a majority without this
+    /// node, or its change notification is still to come) is kept: a stale replica never undoes it.
+    /// </summary>
     private void UseRegistry(LWWDictionary<string, string> registry)
-        => _agentByInterface = new Dictionary<string, string>(registry.Entries, StringComparer.OrdinalIgnoreCase);
+    {
+        var now = new Dictionary<string, string>(registry.Entries, StringComparer.OrdinalIgnoreCase);
+        foreach (var (iface, agent) in _registry)
+            if (!now.ContainsKey(iface) && _agentByInterface.TryGetValue(iface, out var holder) && holder == agent)
+                _agentByInterface.Remove(iface);
+        foreach (var (iface, agent) in now)
+            if (!_registry.TryGetValue(iface, out var before) || before != agent)
+                _agentByInterface[iface] = agent;
+        _registry = now;
+    }
 
     protected override void PreStart()
     {
