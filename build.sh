@@ -33,6 +33,18 @@ need_dotnet() {
   fi
 }
 
+# Runs a command without the descriptors this shell inherited beyond 0-2: a daemon it starts (PostgreSQL outlives the
+# run) must not keep a lock such as `flock /tmp/xuc-cpu.lock ./build.sh test` holds on one of them.
+without_inherited_fds() {
+  (
+    for fd in /proc/$BASHPID/fd/*; do
+      fd="${fd##*/}"
+      [ "$fd" -gt 2 ] 2>/dev/null && eval "exec $fd>&-" 2>/dev/null
+    done
+    "$@"
+  )
+}
+
 # A local PostgreSQL for the tests: start the installed server, create role xuc and database xuc_test.
 start_postgres() {
   if [ -n "${XUC_TEST_PG:-}" ]; then return 0; fi
@@ -43,7 +55,7 @@ start_postgres() {
     fi
   fi
   if [ "$(id -u)" = "0" ] && command -v service >/dev/null 2>&1; then
-    service postgresql start >/dev/null 2>&1 || true
+    without_inherited_fds service postgresql start >/dev/null 2>&1 || true
     for _ in $(seq 1 30); do
       su postgres -c "psql -tAc 'select 1'" >/dev/null 2>&1 && break
       sleep 1
@@ -85,6 +97,29 @@ prepare_asterisk() {
     echo "== real Asterisk ready for the tests ($AST_CHROOT)"
   else
     echo "== no real Asterisk could be prepared: its tests will say REAL ASTERISK NOT TESTED" >&2
+  fi
+}
+
+# The browser tests (tests/Xuc.Tests/Browser/BrowserTests.cs runs tests/js and tests/browser under node): as root with
+# apt, install Debian's chromium, nodejs and npm when missing; npm ci from package-lock.json (playwright-core, no browser
+# download); then require them (a missing piece fails the tests). Else their rows say BROWSER NOT TESTED.
+prepare_browser() {
+  if [ "${XUC_REQUIRE_BROWSER:-}" = "1" ]; then return 0; fi
+  local chromium="${XUC_CHROMIUM:-/usr/bin/chromium}"
+  if { [ ! -x "$chromium" ] || ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; } \
+    && [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    echo "== installing chromium, nodejs and npm"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium nodejs npm >/dev/null) || true
+  fi
+  if command -v npm >/dev/null 2>&1 && { [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; }; then
+    echo "== npm ci (playwright-core)"
+    PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error || true
+  fi
+  if [ -x "$chromium" ] && command -v node >/dev/null 2>&1 && [ -d node_modules/playwright-core ]; then
+    export XUC_REQUIRE_BROWSER=1
+    echo "== browser tests ready ($chromium, node $(node --version))"
+  else
+    echo "== no browser could be prepared: the browser tests will say BROWSER NOT TESTED" >&2
   fi
 }
 
@@ -170,6 +205,7 @@ case "$verb" in
     start_postgres
     start_ldap
     prepare_asterisk
+    prepare_browser
     dotnet build Xuc.sln -c Release -nologo -v q
     output="$(mktemp)"
     set +e
@@ -184,6 +220,8 @@ case "$verb" in
     echo "tests: $(count Passed) passed, $(count Failed) failed, $(count Skipped) skipped"
     untested="$(grep -c "Skipped .*REAL ASTERISK NOT TESTED" "$output" || true)"
     [ "$untested" = "0" ] || echo "== REAL ASTERISK NOT TESTED: $untested scenario rows skipped (no Asterisk chroot or sipp; ./build.sh test as root builds them)"
+    browser="$(grep -c "Skipped .*BROWSER NOT TESTED" "$output" || true)"
+    [ "$browser" = "0" ] || echo "== BROWSER NOT TESTED: $browser browser test files skipped (no chromium, node or npm ci; ./build.sh test as root installs them)"
     rm -f "$output"
     exit "$status"
     ;;

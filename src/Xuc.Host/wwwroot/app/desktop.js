@@ -1,8 +1,7 @@
 // The agent desktop (/): agent login and pause, calls, his queues, directory, callbacks, history, DND and forwards.
 (function () {
   'use strict';
-  const { el, duration } = XucPage;
-  const $ = id => document.getElementById(id);
+  const { el, $, duration } = XucPage;
   const M = Cti.MessageType;
 
   const state = {

@@ -52,12 +52,23 @@
   function saved() { try { return JSON.parse(sessionStorage.getItem(storeKey)); } catch (e) { return null; } }
   function save(s) { if (s) sessionStorage.setItem(storeKey, JSON.stringify(s)); else sessionStorage.removeItem(storeKey); }
 
+  /** Fills the page's empty <form id="login" data-title="..."> with the fields every page shares (its own children follow). */
+  function loginForm(form) {
+    form.prepend(
+      el('h2', { text: (form.dataset.title || 'Xuc') + ' — log in' }),
+      el('label', {}, 'Login ', el('input', { name: 'login', autocomplete: 'username', required: true })),
+      el('label', {}, 'Password ', el('input', { name: 'password', type: 'password', autocomplete: 'current-password', required: true })),
+      el('button', { class: 'primary', type: 'submit', text: 'Log in' }),
+      el('p', { id: 'login-error', class: 'error' }));
+  }
+
   /**
    * Shows the login form in `form` until a REST login succeeds (or a stored session is there), then opens the CTI link.
    * onSession({login, token}) is called once the link is asked for; the page sets its handlers before.
    */
   function start(options) {
     const form = document.getElementById('login');
+    loginForm(form);
     const app = document.getElementById('app');
     const error = document.getElementById('login-error');
     const linkBadge = document.getElementById('link');
@@ -109,5 +120,5 @@
     return { stop };
   }
 
-  root.XucPage = { el, duration, login, refresh, wsUrl, start };
+  root.XucPage = { el, $: id => document.getElementById(id), duration, login, refresh, wsUrl, start };
 })(window);

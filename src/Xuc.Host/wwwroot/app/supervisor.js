@@ -2,8 +2,7 @@
 // state, waiting calls, listen, pause/unpause, moving agents between queues and penalties, conference rooms.
 (function () {
   'use strict';
-  const { el, duration } = XucPage;
-  const $ = id => document.getElementById(id);
+  const { el, $, duration } = XucPage;
   const M = Cti.MessageType;
   const state = {
     queues: new Map(), stats: new Map(), waiting: new Map(), agents: new Map(), agentStates: new Map(),
