@@ -73,7 +73,10 @@ public sealed record XucSettings
         r.Port("remote.dot-netty.tcp.port", "XUC_AKKA_PORT", 4053);
         r.NonEmpty("remote.dot-netty.tcp.hostname", "XUC_AKKA_HOSTNAME", "127.0.0.1");
         r.OneOf("loglevel", "XUC_AKKA_LOGLEVEL", "info", "debug", "info", "warning", "error", "off");
-        r.Duration("cluster.split-brain-resolver.stable-after", "XUC_SBR_STABLE_AFTER", TimeSpan.FromSeconds(4));
+        r.Duration("cluster.split-brain-resolver.stable-after", "XUC_SBR_STABLE_AFTER", TimeSpan.FromSeconds(3));
+        r.Duration("cluster.failure-detector.heartbeat-interval", "XUC_AKKA_HEARTBEAT_INTERVAL", TimeSpan.FromMilliseconds(500));
+        r.Duration("cluster.failure-detector.acceptable-heartbeat-pause", "XUC_AKKA_HEARTBEAT_PAUSE", TimeSpan.FromSeconds(2));
+        r.Duration("cluster.down-removal-margin", "XUC_AKKA_DOWN_REMOVAL_MARGIN", TimeSpan.FromSeconds(1));
     }
 }
 

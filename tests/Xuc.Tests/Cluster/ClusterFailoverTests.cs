@@ -76,7 +76,7 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output) : IDisposable
                 ["XUC_DB_PROVIDER"] = "postgres", ["XUC_DB_CONNECTION"] = db.ConnectionString, ["XUC_SEED_DEMO"] = "off",
                 ["XUC_AMI_EMBEDDED"] = "off", ["XUC_AMI_PORT"] = sim.Port.ToString(), ["XUC_AMI_RECONNECT_MAX"] = "1s",
                 ["XUC_TOKEN_SECRET"] = TokenSecret, ["XUC_AKKA_PORT"] = port.ToString(), ["XUC_AKKA_SEEDS"] = seeds,
-                ["XUC_AKKA_LOGLEVEL"] = "warning",
+                ["XUC_AKKA_LOGLEVEL"] = "info",
             });
             _nodes.Add(node);
             (await node.ReadyAsync()).Dispose();
@@ -114,9 +114,17 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output) : IDisposable
 
         // The killed node's sessions are the ones that drop: kill -9 closes its sockets at once, HAProxy closes the clients'.
         await Wait.Until(() => Task.FromResult(sessions.Any(s => s.Connection > 0)), Within, "the killed node's sessions dropped");
-        await Wait.Until(() => Task.FromResult(sim.SessionCount == 1), Within, "the AMI singleton reconnected from a survivor");
+        // The PBX's view: its AMI session from node 1 ends, then a survivor's singleton logs in.
+        long amiBackAt = 0;
+        await Wait.Until(() => Task.FromResult(sim.SessionCount == 0), Within, "the killed node's AMI session ended on the PBX");
+        await Wait.Until(() => Task.FromResult(sim.SessionCount == 1 && (amiBackAt = Stopwatch.GetTimestamp()) > 0), Within, "the AMI singleton reconnected from a survivor");
         var moved = sessions.Where(s => s.Connection > 0).ToList();
-        await Wait.Until(() => Task.FromResult(moved.All(s => !s.Reconnections.IsEmpty)), TimeSpan.FromSeconds(30), "the killed node's sessions reconnected");
+        try { await Wait.Until(() => Task.FromResult(moved.All(s => !s.Reconnections.IsEmpty)), TimeSpan.FromSeconds(30), "the killed node's sessions reconnected"); }
+        finally
+        {
+            output.WriteLine("failover timeline (seconds from the kill):");
+            foreach (var line in FailoverTimeline.Lines(killedAt, _nodes.Skip(1).ToList(), lb, amiBackAt, moved)) output.WriteLine(line);
+        }
         var backIn = moved.Select(s => Stopwatch.GetElapsedTime(killedAt, s.Reconnections.First().BackAt)).ToList();
         var callsAtKill = answered.Values.Sum();
         await Wait.Until(() => Task.FromResult(answered.Values.Sum() >= callsAtKill + 10), Within, "calls flow after the failover");

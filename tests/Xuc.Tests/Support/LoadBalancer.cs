@@ -15,7 +15,10 @@ public sealed class LoadBalancer : IDisposable
     private readonly TempDirectory _dir = new();
     public int Port { get; }
     public Uri Http => new($"http://127.0.0.1:{Port}");
-    public string Output { get; private set; } = "";
+    public string Output => string.Join("", _timed.Select(l => l.Line + "\n"));
+    /// <summary>HAProxy's log lines (servers going DOWN and UP) with when they were read, for a test's timeline.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<(long At, string Line)> TimedOutput => _timed;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<(long At, string Line)> _timed = new();
 
     /// <summary>The haproxy binary on this machine, or null.</summary>
     public static string? Binary =>
@@ -33,8 +36,8 @@ public sealed class LoadBalancer : IDisposable
             RedirectStandardError = true,
         };
         _process = Process.Start(psi)!;
-        _process.OutputDataReceived += (_, e) => { if (e.Data is not null) Output += e.Data + "\n"; };
-        _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Output += e.Data + "\n"; };
+        _process.OutputDataReceived += (_, e) => { if (e.Data is not null) _timed.Enqueue((Stopwatch.GetTimestamp(), e.Data)); };
+        _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) _timed.Enqueue((Stopwatch.GetTimestamp(), e.Data)); };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
     }

@@ -22,8 +22,11 @@ public sealed class ReconnectingSession : IAsyncDisposable
     public string Login { get; }
     /// <summary>(connection number from 0, frame) for every frame received.</summary>
     public ConcurrentQueue<(int Connection, JObject Frame)> Frames { get; } = new();
-    /// <summary>Each reconnection: when the socket dropped and when the new connection's sequence was complete.</summary>
-    public ConcurrentQueue<(long DroppedAt, long BackAt)> Reconnections { get; } = new();
+    /// <summary>Each reconnection: when the socket dropped, when the new socket was open (upgrade answered), when the new
+    /// connection's sequence was complete, and how many attempts it took (a refused or failed set-up is one).</summary>
+    public ConcurrentQueue<Reconnection> Reconnections { get; } = new();
+    /// <summary>Why attempts failed (exception type and message, or a loggedOnError frame), with when.</summary>
+    public ConcurrentQueue<(long At, string Why)> FailedAttempts { get; } = new();
     public int Connection { get; private set; }
 
     private ReconnectingSession(Uri address, string login, IReadOnlyList<string> subscriptions)
@@ -50,28 +53,33 @@ public sealed class ReconnectingSession : IAsyncDisposable
     private async Task RunAsync()
     {
         long droppedAt = 0;
+        var attempts = 0;
         while (!_stop.IsCancellationRequested)
         {
             CtiClient? client = null;
             try
             {
+                attempts++;
                 client = await CtiClient.ConnectAsync(_address);
+                var openAt = Stopwatch.GetTimestamp();
                 // The connect sequence ends with the agent's state (PROTOCOL.md §2).
                 while (true)
                 {
                     var frame = await client.ReceiveJsonAsync();
                     Frames.Enqueue((Connection, frame));
+                    if ((string?)frame["msgType"] == "LoggedOnError") FailedAttempts.Enqueue((Stopwatch.GetTimestamp(), frame.ToString(Newtonsoft.Json.Formatting.None)));
                     if ((string?)frame["msgType"] == "AgentStateEvent") break;
                 }
                 foreach (var s in _subscriptions) await client.SendAsync(s);
                 _client = client;
                 if (Connection == 0) _firstSequence.TrySetResult();
-                else Reconnections.Enqueue((droppedAt, Stopwatch.GetTimestamp()));
+                else Reconnections.Enqueue(new Reconnection(droppedAt, openAt, Stopwatch.GetTimestamp(), attempts));
                 while (await client.ReceiveAsync(Timeout.InfiniteTimeSpan) is { } text)
                     Frames.Enqueue((Connection, JObject.Parse(text)));
             }
             catch (Exception e) when (e is WebSocketException or OperationCanceledException or IOException or Xunit.Sdk.XunitException or Newtonsoft.Json.JsonException)
             {
+                if (!_stop.IsCancellationRequested) FailedAttempts.Enqueue((Stopwatch.GetTimestamp(), $"{e.GetType().Name}: {e.Message}"));
             }
             _client = null;
             if (client is not null)
@@ -84,6 +92,7 @@ public sealed class ReconnectingSession : IAsyncDisposable
             if (HasSequence(Connection))
             {
                 droppedAt = Stopwatch.GetTimestamp();
+                attempts = 0;
                 Connection++;
             }
             try { await Task.Delay(200, _stop.Token); }
@@ -104,3 +113,6 @@ public sealed class ReconnectingSession : IAsyncDisposable
         catch (Exception e) when (e is TimeoutException or OperationCanceledException) { }
     }
 }
+
+/// <summary>One reconnection of a <see cref="ReconnectingSession"/> (Stopwatch timestamps).</summary>
+public sealed record Reconnection(long DroppedAt, long OpenAt, long BackAt, int Attempts);

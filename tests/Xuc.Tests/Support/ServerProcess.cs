@@ -11,9 +11,12 @@ public sealed class ServerProcess : IDisposable
 {
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
+    private readonly ConcurrentQueue<(long At, string Line)> _timed = new();
 
     public int HttpPort { get; }
     public IReadOnlyCollection<string> Output => _output;
+    /// <summary>Every output line with when it was read (<see cref="Stopwatch.GetTimestamp"/>), for a test's timeline.</summary>
+    public IReadOnlyCollection<(long At, string Line)> TimedOutput => _timed;
     public string OutputText => string.Join('\n', _output);
     public Process Process => _process;
 
@@ -34,10 +37,17 @@ public sealed class ServerProcess : IDisposable
         psi.Environment["XUC_AKKA_PORT"] = "0";
         foreach (var (k, v) in environment) psi.Environment[k] = v;
         _process = Process.Start(psi)!;
-        _process.OutputDataReceived += (_, e) => { if (e.Data is not null) _output.Enqueue(e.Data); };
-        _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) _output.Enqueue(e.Data); };
+        _process.OutputDataReceived += (_, e) => Gather(e.Data);
+        _process.ErrorDataReceived += (_, e) => Gather(e.Data);
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
+    }
+
+    private void Gather(string? line)
+    {
+        if (line is null) return;
+        _output.Enqueue(line);
+        _timed.Enqueue((Stopwatch.GetTimestamp(), line));
     }
 
     public static ServerProcess Start(string dataDir, IReadOnlyDictionary<string, string>? environment = null)
