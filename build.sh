@@ -33,18 +33,6 @@ need_dotnet() {
   fi
 }
 
-# Runs a command without the descriptors this shell inherited beyond 0-2: a daemon it starts (PostgreSQL outlives the
-# run) must not keep a lock such as `flock /tmp/xuc-cpu.lock ./build.sh test` holds on one of them.
-without_inherited_fds() {
-  (
-    for fd in /proc/$BASHPID/fd/*; do
-      fd="${fd##*/}"
-      [ "$fd" -gt 2 ] 2>/dev/null && eval "exec $fd>&-" 2>/dev/null
-    done
-    "$@"
-  )
-}
-
 # A local PostgreSQL for the tests: start the installed server, create role xuc and database xuc_test.
 start_postgres() {
   if [ -n "${XUC_TEST_PG:-}" ]; then return 0; fi
@@ -55,7 +43,7 @@ start_postgres() {
     fi
   fi
   if [ "$(id -u)" = "0" ] && command -v service >/dev/null 2>&1; then
-    without_inherited_fds service postgresql start >/dev/null 2>&1 || true
+    service postgresql start >/dev/null 2>&1 || true
     for _ in $(seq 1 30); do
       su postgres -c "psql -tAc 'select 1'" >/dev/null 2>&1 && break
       sleep 1
