@@ -12,7 +12,8 @@ namespace Xuc.Actors.Ami;
 /// <summary>
 /// The one AMI connection to the PBX (a cluster singleton). It owns the <see cref="AmiClient"/>, hands every
 /// unsolicited event to its <see cref="AmiRouterActor"/>, and on every (re)login rebuilds the picture with
-/// CoreShowChannels, QueueStatus, ExtensionStateList and ConfbridgeListRooms before trusting deltas. Any node's
+/// CoreShowChannels, QueueStatus, ExtensionStateList and ConfbridgeListRooms (and each room's ConfbridgeList) before
+/// trusting deltas; ConfBridge events also go to its <see cref="Conferences.ConferenceTrackerActor"/>. Any node's
 /// <see cref="PbxRequest"/> is written to the PBX and answered with a <see cref="PbxResult"/>.
 /// </summary>
 public sealed class AmiConnectionActor : ReceiveActor
@@ -21,6 +22,7 @@ public sealed class AmiConnectionActor : ReceiveActor
     private readonly IActorRef _lines, _agents, _queues;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private IActorRef _router = ActorRefs.Nobody;
+    private IActorRef _conferences = ActorRefs.Nobody;
     private IActorRef? _history;
     private readonly AmiLinkLog _linkLog;
     private AmiClient? _client;
@@ -45,9 +47,11 @@ public sealed class AmiConnectionActor : ReceiveActor
             Metrics()?.AmiEvents.Inc();
             _router.Tell(e);
             History().Tell(e);
+            _conferences.Tell(e);
             if (OriginateOutcomes.Concerns(e)) _originates.Observe(e, DateTimeOffset.UtcNow);
         });
         Receive<WatchOriginate>(w => _originates.Watch(w.ActionId, w.Watcher, DateTimeOffset.UtcNow));
+        Receive<Conferences.GetConferenceRooms>(m => _conferences.Forward(m));
         Receive<AmiConnectionState>(OnLinkState);
         Receive<Resynchronise>(_ => ResynchroniseAsync().PipeTo(Self));
         Receive<ResyncDone>(d => _log.Info("AMI resynchronised: {0} list events replayed", d.Events));
@@ -75,6 +79,7 @@ public sealed class AmiConnectionActor : ReceiveActor
     protected override void PreStart()
     {
         _router = Context.ActorOf(AmiRouterActor.PropsFor(_lines, _agents, _queues), "router");
+        _conferences = Context.ActorOf(Conferences.ConferenceTrackerActor.PropsFor(), "conferences");
         var self = Self;
         var router = (_router as ActorRefWithCell)?.Underlying;
         if (Metrics() is { } metrics && router is not null) metrics.RouterMailboxDepth = () => router.NumberOfMessages;
@@ -130,6 +135,7 @@ public sealed class AmiConnectionActor : ReceiveActor
         var client = _client!;
         var router = _router;
         var history = History();
+        var conferences = _conferences;
         // Channels and queue status reconcile the entities (what ended unseen is dropped); hints and conference
         // rooms are replayed as events.
         var channels = await ListAsync(client, new CoreShowChannelsAction());
@@ -140,8 +146,17 @@ public sealed class AmiConnectionActor : ReceiveActor
         foreach (AmiAction action in new AmiAction[] { new ExtensionStateListAction(), new ConfbridgeListRoomsAction() })
         {
             var items = await ListAsync(client, action);
-            foreach (var e in items ?? []) router.Tell(e);
+            foreach (var e in items ?? [])
+            {
+                router.Tell(e);
+                conferences.Tell(e);
+            }
             count += items?.Count ?? 0;
+            if (action is not ConfbridgeListRoomsAction) continue;
+            // Each running room's participants (ConfbridgeList), for the conference tracker only.
+            foreach (var room in (items ?? []).Select(e => e["Conference"]).OfType<string>())
+                foreach (var member in await ListAsync(client, new ConfbridgeListAction { Conference = room }) ?? [])
+                    conferences.Tell(member);
         }
         return new ResyncDone(count);
     }

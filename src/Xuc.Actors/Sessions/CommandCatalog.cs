@@ -87,8 +87,8 @@ public static class CommandCatalog
         string[] later =
         [
             "conference",
-            "conferenceInvite", "conferenceMute", "conferenceUnmute", "conferenceKick", "conferenceDeafen", "conferenceUndeafen",
-            "conferenceMuteAll", "conferenceUnmuteAll", "conferenceMuteMe", "conferenceUnmuteMe", "conferenceReset", "conferenceClose",
+            "conferenceInvite", "conferenceDeafen", "conferenceUndeafen",
+            "conferenceReset",
             "directoryLookUp", "searchContacts", "getFavorites", "getFavoriteContacts",
             "addFavorite", "removeFavorite",
             "getCallbackLists", "findCallbackRequest", "getCallbackPreferredPeriods", "takeCallback", "releaseCallback", "startCallback",

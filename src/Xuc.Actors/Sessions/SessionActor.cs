@@ -164,6 +164,8 @@ public sealed class SessionActor : UntypedActor
         if (_agentRegion is { } agents)
             (_agents = new SessionAgents(_user, agents, _mediator, Self, Push, () => Context.System.Scheduler.Now)).Start(done.AgentState);
         if (_user.Line is { } line) _phoneFeeds?.Tell(new JoinLineFeed(line.Interface, Self, done.DeviceState, _sink));
+        if (_user.Line is { } phone && ActorRegistry.For(Context.System).TryGet<Conferences.ConferenceFeedActor>(out var conferences))
+            conferences.Tell(new Conferences.JoinConferenceFeed(Self, _sink, phone.Interface, WatchList: false));
         _ready = true;
         if (_early is not { } early) return;
         _early = null;
@@ -324,6 +326,9 @@ public sealed class SessionActor : UntypedActor
                 break;
             case var queue when QueueCommands.Handles(queue):
                 QueueCommands.Handle(queue, c.Frame, _user, Self, _sink, Context, Push);
+                break;
+            case Lists.ListCommands.GetList when (string?)c.Frame["objectType"] == "meetme":
+                Handle(CtiCommandRegistry.Find(Conferences.ConferencesFeature.GetRooms)!.Decode(c.Frame));
                 break;
             case var list when Lists.ListCommands.Handles(list):
                 Lists.ListCommands.Handle(list, c.Frame, _user, Self, Context, Push);

@@ -12,7 +12,8 @@ namespace Xuc.Host.Startup;
 /// <summary>
 /// The node's CTI session parent (<see cref="SessionManagerActor"/>), kept in the registry for the WebSocket upgrade,
 /// and the node's line feeds (<see cref="LineFeedsActor"/>, <c>/user/line-feeds</c>) its sessions get phone events from;
-/// its sessions reach the PBX through the AMI singleton's proxy.
+/// its sessions reach the PBX through the AMI singleton's proxy; the node's conference feed
+/// (<c>/user/conference-feed</c>) brings them the ConfBridge rooms.
 /// </summary>
 public static class SessionWiring
 {
@@ -27,5 +28,7 @@ public static class SessionWiring
             Xuc.Actors.Services.NodeServices.For(system).Register(phone); // for the pipeline's handlers that call the PBX (callbacks, conferences)
             var props = SessionManagerActor.PropsFor(settings, directory, registry.Get<LineRegion>(), mediator, feeds, phone, desk?.Invoke(registry));
             registry.Register<SessionManagerActor>(system.ActorOf(props, "cti-sessions"));
+            var conferences = system.ActorOf(Xuc.Actors.Sessions.Conferences.ConferenceFeedActor.PropsFor(registry.Get<AmiConnectionProxy>()), "conference-feed");
+            registry.Register<Xuc.Actors.Sessions.Conferences.ConferenceFeedActor>(conferences);
         });
 }

@@ -13,7 +13,7 @@ namespace Xuc.PbxSim.Control;
 /// <c>POST /endpoints/{exten}/answer|reject|hangup|timeout|hold|unhold</c>, <c>POST /endpoints/{exten}/behaviour?mode=auto|manual|reject|noanswer&amp;delayMs=</c>,
 /// <c>POST /calls?from=0612345678&amp;to=3000</c>, <c>POST /dial?from=1001&amp;to=1002</c>,
 /// <c>POST /load?queue=sales&amp;cps=2&amp;seconds=10&amp;answer=0.8&amp;abandon=0.1&amp;talkMs=2000</c>,
-/// <c>POST /mailbox/{exten}?new=1&amp;old=0</c>, <c>POST /conference/{room}/join?exten=1001</c>, <c>GET /status</c>.
+/// <c>POST /mailbox/{exten}?new=1&amp;old=0</c>, <c>POST /conference/{room}/join?exten=1001[&amp;admin=1]</c>, <c>GET /status</c>.
 /// Answers are small JSON objects; a refused request gets 400 with <c>{"error": "..."}</c>.
 /// A minimal HTTP/1.1 server on a loopback socket (one request per connection), so it answers whatever Host the
 /// client names and POSTs without a body.
@@ -112,7 +112,7 @@ public sealed class ControlServer(PbxSimulator sim, int port) : IAsyncDisposable
                     m.SetMailbox(exten, int.Parse(q["new"] ?? "0", CultureInfo.InvariantCulture), int.Parse(q["old"] ?? "0", CultureInfo.InvariantCulture));
                     return (200, "{\"ok\":true}");
                 case ("POST", ["conference", var room, "join"]):
-                    return (200, $"{{\"channel\":\"{m.JoinConference(q["exten"] ?? throw new SimulationException("exten is required"), room)}\"}}");
+                    return (200, $"{{\"channel\":\"{m.JoinConference(q["exten"] ?? throw new SimulationException("exten is required"), room, q["admin"] is "1" or "true")}\"}}");
                 case ("POST", ["faults", "withhold"]):
                     sim.Faults.Withhold(q["action"] ?? throw new SimulationException("action is required"));
                     return (200, FaultsJson());

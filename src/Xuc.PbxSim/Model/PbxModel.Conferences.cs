@@ -57,7 +57,9 @@ public sealed partial class PbxModel
         }
         members.Add(c);
         c.Conference = room;
-        Emit(ChannelBlock(ConferenceEvent("ConfbridgeJoin", room), c).Add("Admin", admin ? "Yes" : "No").Add("Muted", "No"));
+        c.ConferenceAdmin = admin;
+        c.ConferenceMuted = false;
+        Emit(ChannelBlock(ConferenceEvent("ConfbridgeJoin", room), c).Add("Admin", YesNo(admin)).Add("Muted", "No"));
     }
 
     public void LeaveConference(string channel)
@@ -75,7 +77,7 @@ public sealed partial class PbxModel
         c.Conference = null;
         if (!_conferences.TryGetValue(room, out var members)) return;
         members.Remove(c);
-        Emit(ChannelBlock(ConferenceEvent("ConfbridgeLeave", room), c).Add("Admin", "No"));
+        Emit(ChannelBlock(ConferenceEvent("ConfbridgeLeave", room), c).Add("Admin", YesNo(c.ConferenceAdmin)));
         if (members.Count == 0)
         {
             Emit(ConferenceEvent("ConfbridgeEnd", room));
@@ -84,26 +86,43 @@ public sealed partial class PbxModel
         }
     }
 
-    /// <summary>ConfbridgeMute/Unmute; returns app_confbridge's error text, or null.</summary>
+    private static string YesNo(bool value) => value ? "Yes" : "No";
+
+    /// <summary>
+    /// The members a ConfbridgeMute/Unmute/Kick names, as app_confbridge picks them: "all", "participants" (everyone
+    /// but the admins), or one channel (mute: the first whose name starts with it; kick: the exact name).
+    /// </summary>
+    private static List<SimChannel> Targets(List<SimChannel> members, string channel, bool prefix)
+    {
+        if (channel.Equals("all", StringComparison.OrdinalIgnoreCase)) return [.. members];
+        if (channel.Equals("participants", StringComparison.OrdinalIgnoreCase)) return members.Where(m => !m.ConferenceAdmin).ToList();
+        var one = members.FirstOrDefault(m => prefix ? m.Name.StartsWith(channel, StringComparison.OrdinalIgnoreCase) : m.Name.Equals(channel, StringComparison.OrdinalIgnoreCase));
+        return one is null ? [] : [one];
+    }
+
+    /// <summary>ConfbridgeMute/Unmute; returns app_confbridge's error text, or null. The event goes out even for one already (un)muted.</summary>
     internal string? MuteInConference(string room, string channel, bool mute)
     {
+        if (_conferences.Count == 0) return "No active conferences.";
         if (!_conferences.TryGetValue(room, out var members)) return "No Conference by that name found.";
-        var targets = channel.Equals("all", StringComparison.OrdinalIgnoreCase) ? members : members.Where(m => m.Name.Equals(channel, StringComparison.OrdinalIgnoreCase)).ToList();
+        var targets = Targets(members, channel, prefix: true);
         if (targets.Count == 0) return "No Channel by that name found in Conference.";
         foreach (var c in targets)
         {
             c.ConferenceMuted = mute;
-            Emit(ChannelBlock(ConferenceEvent(mute ? "ConfbridgeMute" : "ConfbridgeUnmute", room), c).Add("Admin", "No"));
+            Emit(ChannelBlock(ConferenceEvent(mute ? "ConfbridgeMute" : "ConfbridgeUnmute", room), c).Add("Admin", YesNo(c.ConferenceAdmin)));
         }
         return null;
     }
 
+    /// <summary>ConfbridgeKick: the kicked channels leave the bridge (ConfbridgeLeave) and, with nothing after ConfBridge in the dialplan, hang up.</summary>
     internal string? KickFromConference(string room, string channel)
     {
+        if (_conferences.Count == 0) return "No active conferences.";
         if (!_conferences.TryGetValue(room, out var members)) return "No Conference by that name found.";
-        var c = members.FirstOrDefault(m => m.Name.Equals(channel, StringComparison.OrdinalIgnoreCase));
-        if (c is null) return "No Channel by that name found in Conference.";
-        HangupChannel(c, 16, "Normal Clearing");
+        var targets = Targets(members, channel, prefix: false);
+        if (targets.Count == 0) return "No Channel by that name found in Conference.";
+        foreach (var c in targets) HangupChannel(c, 16, "Normal Clearing");
         return null;
     }
 

@@ -35,6 +35,8 @@ public sealed class SimChannel
     public bool LocalOptimize { get; set; }
     public string? Conference { get; set; }
     public bool ConferenceMuted { get; set; }
+    /// <summary>Joined with an admin user profile (ConfBridge events' <c>Admin: Yes</c>).</summary>
+    public bool ConferenceAdmin { get; set; }
     /// <summary>res_mutestream's audio suppression: voice read from the phone (<c>in</c>) / written to it (<c>out</c>).</summary>
     public bool MutedIn { get; set; }
     public bool MutedOut { get; set; }

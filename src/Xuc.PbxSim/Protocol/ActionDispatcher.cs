@@ -337,19 +337,21 @@ internal static class ActionDispatcher
                     return t.Add("Conference", kv.Key).Add("Parties", kv.Value.Count).Add("Marked", 0).Add("Locked", "No").Add("Muted", "No").ToString();
                 }).ToList());
                 if (items.Count == 0) { s.Write(Error(id, "No active conferences.")); return true; }
-                List(s, id, "Confbridges will follow", "ConfbridgeListRoomsComplete", items);
+                List(s, id, "Confbridge conferences will follow", "ConfbridgeListRoomsComplete", items);
                 return true;
             }
             case "confbridgelist":
             {
                 var room = r["Conference"];
                 if (string.IsNullOrEmpty(room)) { s.Write(Error(id, "No Conference name provided.")); return true; }
+                var none = model.Locked(() => model.Conferences.Count == 0 ? "No active conferences." : model.ConferenceMembers(room) is null ? "No Conference by that name found." : null);
+                if (none is not null) { s.Write(Error(id, none)); return true; }
                 var items = model.Locked(() => model.ConferenceMembers(room)?.Select(c =>
                 {
                     var t = new AmiText().Add("Event", "ConfbridgeList");
                     if (id is not null) t.Add("ActionID", id);
                     t.Add("Conference", room);
-                    return PbxModel.ChannelBlock(t, c).Add("Admin", "No").Add("MarkedUser", "No").Add("WaitMarked", "No").Add("EndMarked", "No")
+                    return PbxModel.ChannelBlock(t, c).Add("Admin", c.ConferenceAdmin ? "Yes" : "No").Add("MarkedUser", "No").Add("WaitMarked", "No").Add("EndMarked", "No")
                         .Add("Waiting", "No").Add("Muted", c.ConferenceMuted ? "Yes" : "No").Add("Talking", "No")
                         .Add("AnsweredTime", (int)(model.Now - (c.Answered ?? c.Created)).TotalSeconds).ToString();
                 }).ToList());
@@ -368,7 +370,7 @@ internal static class ActionDispatcher
                 var kick = action.Equals("ConfbridgeKick", StringComparison.OrdinalIgnoreCase);
                 var mute = action.Equals("ConfbridgeMute", StringComparison.OrdinalIgnoreCase);
                 var error = model.Locked(() => kick ? model.KickFromConference(room, channel) : model.MuteInConference(room, channel, mute));
-                s.Write(error is null ? Success(id, kick ? "User kicked" : mute ? "User muted" : "User unmuted") : Error(id, error));
+                s.Write(error is null ? Success(id, kick ? channel == "all" ? "All participants kicked" : "User kicked" : mute ? "User muted" : "User unmuted") : Error(id, error));
                 return true;
             }
             case "pjsipnotify":

@@ -224,8 +224,8 @@ public sealed class SessionActorTests : TestKit
         ExpectError(CtiErrors.InvalidArgument, "'status' is missing");
         session.Tell(Command("""{"claz":"web","command":"userStatusUpdate","status":"sunbathing"}"""));
         ExpectError(CtiErrors.UnknownStatus, "sunbathing");
-        session.Tell(Command("""{"claz":"web","command":"conferenceMuteAll"}"""));
-        ExpectError(CtiErrors.NotImplemented, "conferenceMuteAll");
+        session.Tell(Command("""{"claz":"web","command":"conferenceDeafen"}"""));
+        ExpectError(CtiErrors.NotImplemented, "conferenceDeafen");
         session.Tell(ClientPing.Instance);
         _client.ExpectMsg<Pong>();
     }

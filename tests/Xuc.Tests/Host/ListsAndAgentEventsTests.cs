@@ -93,7 +93,7 @@ public sealed class ListsAndAgentEventsTests(ServerFixture fixture) : IClassFixt
             (admin, "getList", new { objectType = "chair" }, Error("InvalidArgument", "getList: objectType 'chair' is not one of queue, agent, agentgroup")),
             (admin, "getList", new { }, Error("InvalidArgument", "getList: 'objectType' is missing")),
             (admin, "getList", new { objectType = 3 }, Error("InvalidArgument", "getList: 'objectType' must be string, not integer")),
-            (admin, "getList", new { objectType = "meetme" }, Error("NotImplemented", "getList: objectType 'meetme' is not implemented yet")),
+            (admin, "getList", new { objectType = "meetme" }, """{"msgType":"ConferenceList","ctiMessage":[]}"""),
             (admin, "getConfig", new { objectType = "queue", objectId = 99 }, Error("UnknownQueue", "getConfig: no queue has id 99")),
             (admin, "getConfig", new { objectType = "agent", objectId = 99 }, Error("UnknownAgent", "getConfig: no agent has id 99")),
             (admin, "getConfig", new { objectType = "agentgroup", objectId = 9 }, Error("UnknownAgentGroup", "getConfig: no agentgroup has id 9")),

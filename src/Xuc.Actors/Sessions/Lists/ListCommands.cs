@@ -15,10 +15,11 @@ public static class ListCommands
     public const string GetConfig = "getConfig";
 
     /// <summary>
-    /// Object types PROTOCOL.md lists that other work answers: conferences (<c>NotImplemented</c> until then); queuemember
+    /// Object types PROTOCOL.md lists that other work answers: meetme is answered by the conference feature (the session
+    /// hands it to <c>getConferenceRooms</c>); queuemember
     /// is answered by <see cref="Membership.MembershipCommands"/>, which the session asks first.
     /// </summary>
-    private static readonly string[] Later = ["meetme"];
+    private static readonly string[] Later = [];
 
     public static bool Handles(string command) => command is GetList or GetConfig;
 
