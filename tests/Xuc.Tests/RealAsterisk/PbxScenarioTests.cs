@@ -60,10 +60,10 @@ public sealed class PbxScenarioTests(ScenarioFixture fixture) : IClassFixture<Sc
             var second = await NextOf(client);
             var uid = await pbx.PhoneChannelAsync(phone);
             string Phone(string type) => PhoneEventsTests.PhoneEvent(type, phone, "0612345678", "", caller, uid, "Incoming", queue, """{"USR_ORDER":"4711"}""");
-            Assert.Equal(Pair(State("AgentRinging", agent, phone, queues), Phone("EventRinging")), Pair(first, second));
-            Assert.Equal(Pair(Phone("EventEstablished"), OnCall(agent, phone, queues)), Pair(await NextOf(client), await NextOf(client)));
+            SamePair(Pair(State("AgentRinging", agent, phone, queues), Phone("EventRinging")), Pair(first, second));
+            SamePair(Pair(Phone("EventEstablished"), OnCall(agent, phone, queues)), Pair(await NextOf(client), await NextOf(client)));
             await pbx.HangupAsync(caller);
-            Assert.Equal(Pair(Phone("EventReleased"), State("AgentOnWrapup", agent, phone, queues)), Pair(await NextOf(client), await NextOf(client)));
+            SamePair(Pair(Phone("EventReleased"), State("AgentOnWrapup", agent, phone, queues)), Pair(await NextOf(client), await NextOf(client)));
             Assert.Equal(State("AgentReady", agent, phone, queues), await NextOf(client));
 
             await client.SendAsync(Command("agentLogout"));
@@ -88,9 +88,9 @@ public sealed class PbxScenarioTests(ScenarioFixture fixture) : IClassFixture<Sc
         var second = await NextOf(client);
         var uid = await pbx.PhoneChannelAsync("1005");
         string Phone(string type) => PhoneEventsTests.PhoneEvent(type, "1005", "0698765432", "", caller, uid, "Incoming", "sales");
-        Assert.Equal(Pair(State("AgentRinging", 5, "1005", "1,3"), Phone("EventRinging")), Pair(first, second));
+        SamePair(Pair(State("AgentRinging", 5, "1005", "1,3"), Phone("EventRinging")), Pair(first, second));
         await pbx.HangupAsync(caller);
-        Assert.Equal(Pair(Phone("EventReleased"), State("AgentReady", 5, "1005", "1,3")), Pair(await NextOf(client), await NextOf(client)));
+        SamePair(Pair(Phone("EventReleased"), State("AgentReady", 5, "1005", "1,3")), Pair(await NextOf(client), await NextOf(client)));
 
         await client.SendAsync(Command("agentLogout"));
         Assert.Equal(State("AgentLoggedOut", 5, "1005", ""), await NextOf(client));
@@ -146,7 +146,7 @@ public sealed class PbxScenarioTests(ScenarioFixture fixture) : IClassFixture<Sc
         var second = await NextOf(client);
         var uid = await pbx.PhoneChannelAsync("1001");
         string Phone(string type) => PhoneEventsTests.PhoneEvent(type, "1001", "0611223344", "", caller, uid, "Incoming", "sales");
-        Assert.Equal(Pair(State("AgentRinging", 1, "1001", "1,3"), Phone("EventRinging")), Pair(first, second));
+        SamePair(Pair(State("AgentRinging", 1, "1001", "1,3"), Phone("EventRinging")), Pair(first, second));
         await pbx.RingTimeoutAsync("1001");
         // Asterisk's ring timeout (RealAsteriskPbx.QueueRingSeconds) is well within the patience. The queue then rings
         // him again (at once on the simulator, after queues.conf's retry on Asterisk): the frames of that round may come between.

@@ -11,6 +11,13 @@ internal static class ScenarioSteps
     internal static string Command(string command, string arguments = "") => CtiAgentTests.Command(command, arguments);
     internal static string[] Pair(string a, string b) => [.. new[] { a, b }.Order(StringComparer.Ordinal)];
 
+    /// <summary>Two frames compared whole; a difference shows both pairs in full (xunit's collection diff cuts them).</summary>
+    internal static void SamePair(string[] expected, string[] actual)
+    {
+        if (!expected.SequenceEqual(actual))
+            throw new Xunit.Sdk.XunitException($"expected:\n{string.Join("\n", expected)}\nactual:\n{string.Join("\n", actual)}");
+    }
+
     internal static string OnCall(int agent, string phone, string queues) =>
         State("AgentOnCall", agent, phone, queues)[..^2] + ""","acd":true,"direction":"Incoming","callType":"External","monitorState":"DISABLED"}}""";
 

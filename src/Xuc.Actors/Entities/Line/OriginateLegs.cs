@@ -16,8 +16,11 @@ public static class OriginateLegs
     public static bool IsOriginatesOwnDial(AmiEventData e) => e.Name == "DialBegin" && e["Uniqueid"] is null;
 
     /// <summary>A Newstate taking a channel made Down, that no application requested, to Ringing or Up.</summary>
+    // An Originate's leg starts a call of its own (its Linkedid is its Uniqueid); a channel app_queue or app_dial requests
+    // inherits its caller's, and on Asterisk 22 its phone's Ringing can come before the DialBegin that says so.
     public static bool RungForOriginate(AmiEventData e, bool wasDown, bool requested)
-        => e.Name == "Newstate" && wasDown && !requested && e["ChannelState"] is "5" or "6";
+        => e.Name == "Newstate" && wasDown && !requested && e["ChannelState"] is "5" or "6"
+           && (e["Linkedid"] is not { Length: > 0 } linked || linked == e["Uniqueid"]);
 
     /// <summary>The party the channel dialled answered: its DialEnd ANSWER, or it entered a bridge.</summary>
     public static bool PeerAnswered(AmiEventData e)
